@@ -1,0 +1,78 @@
+// The engine side of the wire API: one function per method of `ApiMethods`, over the plain-Node
+// engine. Both transports (Electron IPC in main/app, the HTTP bridge in main/server) call these
+// through `dispatch`, so they behave identically.
+import { basename, resolve } from 'node:path'
+import { loadDataset, summarizeTask, type Dataset, type TaskEntry } from '../engine/arc'
+import type { ApiArgs, ApiMethod, ApiMethods, ApiResultValue, DatasetRef, DatasetView, TaskListItem } from './contract'
+import { readRecentDatasets, rememberDataset } from './recent-datasets'
+
+export interface HandlerOptions {
+  readonly version: string
+  readonly mode: 'electron' | 'browser'
+  /** Folder of the bundled sample tasks. */
+  readonly samplesPath: string
+  /** JSON file that keeps the recent-folders list. */
+  readonly recentFile: string
+  /** A native folder picker (Electron only). */
+  readonly pickFolder?: () => Promise<string | null>
+}
+
+/** Thrown inside a handler to return a typed error value instead of a generic internal error. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: 'not-found' | 'unsupported' | 'bad-request',
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+export type Handlers = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResultValue<M>> }
+
+function toListItem(entry: TaskEntry): TaskListItem {
+  const base = { id: entry.id, file: entry.file, valid: entry.task !== undefined, problems: entry.problems }
+  if (!entry.task) return base
+  const { demonstrations, testInputs, testOutputs, largestGrid, tokens } = summarizeTask(entry.task)
+  return { ...base, demonstrations, testInputs, testOutputs, largestGrid, tokens }
+}
+
+export function createHandlers(options: HandlerOptions): Handlers {
+  const samplesPath = resolve(options.samplesPath)
+  const samplesRef: DatasetRef = { path: samplesPath, label: 'Bundled sample tasks', kind: 'samples' }
+  const refFor = (path: string): DatasetRef => (path === samplesPath ? samplesRef : { path, label: basename(path) || path, kind: 'folder' })
+  /** Datasets stay loaded while the app runs; opening one again reloads it from disk. */
+  const loaded = new Map<string, Dataset>()
+
+  const open = async (rawPath: string): Promise<Dataset> => {
+    const path = resolve(rawPath)
+    const dataset = await loadDataset(path)
+    const unreadable = dataset.entries.length === 0 && dataset.problems.some((p) => p.file === path)
+    if (unreadable) throw new ApiFailure('not-found', `${path}: ${dataset.problems[0]!.reason}`)
+    loaded.set(path, dataset)
+    if (path !== samplesPath) await rememberDataset(options.recentFile, path)
+    return dataset
+  }
+
+  const handlers: { [M in ApiMethod]: (args: ApiMethods[M]['args']) => Promise<ApiMethods[M]['result']> } = {
+    appInfo: async () => ({ version: options.version, mode: options.mode, canPickFolder: options.pickFolder !== undefined }),
+    listDatasets: async () => ({
+      samples: samplesRef,
+      recent: (await readRecentDatasets(options.recentFile)).filter((p) => p !== samplesPath).map(refFor)
+    }),
+    openDataset: async ({ path }): Promise<DatasetView> => {
+      const dataset = await open(path)
+      return { ref: refFor(dataset.path), fingerprint: dataset.fingerprint, tasks: dataset.entries.map(toListItem), problems: dataset.problems }
+    },
+    getTask: async ({ path, taskId }) => {
+      const dataset = loaded.get(resolve(path)) ?? (await open(path))
+      const entry = dataset.entries.find((e) => e.id === taskId)
+      if (!entry) throw new ApiFailure('not-found', `task "${taskId}" is not in ${dataset.path}`)
+      return entry.task ? { item: toListItem(entry), task: entry.task } : { item: toListItem(entry) }
+    },
+    pickFolder: async () => {
+      if (!options.pickFolder) throw new ApiFailure('unsupported', 'no folder picker in browser mode: type the folder path instead')
+      return { path: await options.pickFolder() }
+    }
+  }
+  return handlers
+}
