@@ -86,9 +86,10 @@ function nonEmptyString(obj: Record<string, unknown>, key: string, maxLength: nu
   return typeof value === 'string' && value.length > 0 && value.length <= maxLength ? value : undefined
 }
 
-const noArgs = <M extends ApiMethod>(raw: unknown): ApiArgs<M> | string => {
+type NoArgs = Record<string, never>
+const noArgs = (raw: unknown): NoArgs | string => {
   const obj = objectWith(raw ?? {}, [])
-  return typeof obj === 'string' ? obj : ({} as ApiArgs<M>)
+  return typeof obj === 'string' ? obj : {}
 }
 
 export const argsValidators: { [M in ApiMethod]: ArgsValidator<M> } = {
