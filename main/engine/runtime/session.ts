@@ -1,0 +1,112 @@
+// The one module that imports onnxruntime-node. Sessions are created with explicit options,
+// cached per graph key (a graph and its shape bucket), and released when done.
+// Note: `session.run` blocks the calling thread for the whole native call; callers on a UI or
+// server event loop use the worker (worker-client.ts) instead of calling this directly.
+import * as ort from 'onnxruntime-node'
+import type { DType, TensorData } from '../onnx/dtype'
+import type { HostTensor } from './host-tensor'
+import { isExecutionProvider, ProviderUnavailableError, type ExecutionProviderName } from './providers'
+
+export type OptimizationLevel = 'disabled' | 'basic' | 'extended' | 'all'
+
+export interface RuntimeOptions {
+  readonly provider?: ExecutionProviderName
+  /** Threads for one op; 0 lets onnxruntime choose (all cores). */
+  readonly intraOpThreads?: number
+  readonly optimizationLevel?: OptimizationLevel
+}
+
+const ORT_TYPE: Readonly<Record<DType, ort.Tensor.Type>> = { float32: 'float32', float64: 'float64', int64: 'int64', int32: 'int32', bool: 'bool' }
+
+/** The providers this build of onnxruntime-node can load on this platform. */
+export function bundledProviders(): string[] {
+  return ort.listSupportedBackends().map((b) => b.name)
+}
+
+export class GraphSession {
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    readonly provider: ExecutionProviderName
+  ) {}
+
+  static async create(model: Uint8Array, options: RuntimeOptions = {}): Promise<GraphSession> {
+    const provider = options.provider ?? 'cpu'
+    if (!isExecutionProvider(provider)) throw new ProviderUnavailableError(provider, 'unknown name')
+    if (provider !== 'cpu' && !bundledProviders().includes(provider)) {
+      throw new ProviderUnavailableError(provider, `this onnxruntime-node build on ${process.platform}/${process.arch} offers only ${bundledProviders().join(', ')}`)
+    }
+    try {
+      const session = await ort.InferenceSession.create(model, {
+        executionProviders: [provider],
+        intraOpNumThreads: options.intraOpThreads ?? 0,
+        interOpNumThreads: 1,
+        graphOptimizationLevel: options.optimizationLevel ?? 'all',
+        executionMode: 'sequential'
+      })
+      return new GraphSession(session, provider)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      if (provider !== 'cpu') throw new ProviderUnavailableError(provider, message)
+      throw error
+    }
+  }
+
+  get inputNames(): readonly string[] {
+    return this.session.inputNames
+  }
+
+  get outputNames(): readonly string[] {
+    return this.session.outputNames
+  }
+
+  /** Runs the graph; returns the requested outputs (all by default) as host tensors. */
+  async run(feeds: Readonly<Record<string, HostTensor>>, outputs?: readonly string[]): Promise<Record<string, HostTensor>> {
+    const ortFeeds: Record<string, ort.Tensor> = {}
+    for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor(ORT_TYPE[t.dtype], t.data as never, [...t.shape])
+    const results = outputs ? await this.session.run(ortFeeds, [...outputs]) : await this.session.run(ortFeeds)
+    const host: Record<string, HostTensor> = {}
+    for (const [name, t] of Object.entries(results)) {
+      const data = (t.type === 'bool' ? new Uint8Array(t.data as Uint8Array) : t.data) as TensorData
+      host[name] = { dtype: t.type === 'float64' ? 'float64' : (t.type as DType), shape: [...t.dims], data }
+      t.dispose()
+    }
+    return host
+  }
+
+  async release(): Promise<void> {
+    await this.session.release()
+  }
+}
+
+/** Sessions keyed by graph and shape bucket; `releaseAll` frees their native memory. */
+export class SessionCache {
+  private readonly sessions = new Map<string, Promise<GraphSession>>()
+
+  constructor(private readonly options: RuntimeOptions = {}) {}
+
+  get(key: string, buildModel: () => Uint8Array): Promise<GraphSession> {
+    let session = this.sessions.get(key)
+    if (!session) {
+      session = GraphSession.create(buildModel(), this.options)
+      session.catch(() => this.sessions.delete(key))
+      this.sessions.set(key, session)
+    }
+    return session
+  }
+
+  get size(): number {
+    return this.sessions.size
+  }
+
+  async release(key: string): Promise<void> {
+    const session = this.sessions.get(key)
+    this.sessions.delete(key)
+    if (session) await (await session).release()
+  }
+
+  async releaseAll(): Promise<void> {
+    const all = [...this.sessions.values()]
+    this.sessions.clear()
+    await Promise.all(all.map(async (s) => (await s.catch(() => undefined))?.release()))
+  }
+}
