@@ -38,7 +38,7 @@ export function SoftmaxCrossEntropy(logits: Value, targets: Value, mask: Value):
     const targetLogit = ReduceSum(Mul(shifted, oneHot(targets, logits)), [1]) // [N, 1]
     const perToken = Reshape(Sub(logSumExp, targetLogit), [n!]) // [N]
     const count = Max(ReduceSum(mask, [0], false), g.scalar(1, logits.dtype)) // []
-    return [Div(ReduceSum(Mul(perToken, mask), [0], false), count, 'loss')]
+    return [Div(ReduceSum(Mul(perToken, mask), [0], false), count, 'cross_entropy')]
   })
   return loss!
 }
