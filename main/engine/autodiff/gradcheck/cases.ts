@@ -26,7 +26,7 @@ function binaryCases(name: string, build: (a: Value, b: Value) => Value, positiv
 }
 
 function unaryCase(name: string, build: (x: Value) => Value, input: InputSpec = f(2, 3), dtype: 'float32' | 'float64' = 'float64'): GradCase {
-  return { name, op: name, dtype, inputs: [input], build: ([x]) => build(x!) }
+  return { name, op: name.split(' ')[0]!, dtype, inputs: [input], build: ([x]) => build(x!) }
 }
 
 /** Single-head causal attention on x [T, C]: softmax(q k^T / sqrt(C) + causal mask) v. */

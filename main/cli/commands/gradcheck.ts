@@ -1,0 +1,45 @@
+// `arc-ttt gradcheck [--op NAME] [--ep PROVIDER] [--seed N] [--json]`: finite-difference checks of
+// every gradient rule, run in onnxruntime-node.
+import { checkedOps, runGradcheck } from '../../engine/autodiff/gradcheck/run-all'
+import { TOLERANCES } from '../../engine/autodiff/gradcheck/check'
+import { isExecutionProvider } from '../../engine/runtime/providers'
+import { parseCommandArgs, type Command } from '../command'
+import { formatTable } from '../format-table'
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
+
+export const gradcheckCommand: Command = {
+  name: 'gradcheck',
+  summary: 'check every gradient rule against central finite differences in onnxruntime',
+  usage: `arc-ttt gradcheck [--op NAME] [--ep cpu|webgpu|cuda|dml|coreml] [--seed N] [--json]
+
+  --op NAME   only the cases of one op (e.g. MatMul, Softmax, SoftmaxCrossEntropy)
+  --ep NAME   execution provider (default cpu)
+  --seed N    seed of the random inputs (default 1); printed with each failure
+  --json      print every case as JSON
+
+Error = |analytic - numeric| / max(1, |numeric|); tolerance ${TOLERANCES.float64.tolerance} in float64, ${TOLERANCES.float32.tolerance} in float32.
+Exit status 0 only when every case passes.`,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, { op: { type: 'string' }, ep: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } })
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
+    if (values.op !== undefined && !checkedOps().includes(values.op)) throw new UsageError(`no cases for op "${values.op}"; ops: ${checkedOps().join(', ')}`)
+    const provider = values.ep ?? 'cpu'
+    if (!isExecutionProvider(provider)) throw new UsageError(`--ep must be one of cpu, webgpu, cuda, dml, coreml; got "${provider}"`)
+    const seed = values.seed === undefined ? 1 : Number(values.seed)
+    if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`)
+    const report = await runGradcheck({ ...(values.op ? { op: values.op } : {}), seed, runtime: { provider } })
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ provider, ...report }, null, 2)}\n`)
+    } else {
+      const rows = report.ops.map((o) => [o.op, o.cases, Number.isNaN(o.maxError) ? 'error' : o.maxError.toExponential(2), o.passed ? 'pass' : 'FAIL'])
+      process.stdout.write(`${formatTable(['op', 'cases', 'max error', 'result'], rows)}\n`)
+      for (const r of report.results.filter((x) => !x.passed || x.expectedFailure)) {
+        const why = r.error ?? `max error ${r.maxError.toExponential(2)}`
+        process.stdout.write(`${r.passed ? 'expected failure' : 'FAILED'}: ${r.name} (${r.dtype}, seed ${r.seed}): ${why}${r.expectedFailure ? ` [${r.expectedFailure}]` : ''}\n`)
+      }
+      const failed = report.results.filter((r) => !r.passed).length
+      process.stdout.write(`${report.results.length - failed}/${report.results.length} cases passed on ${provider}\n`)
+    }
+    return report.passed ? EXIT_OK : EXIT_FAILURE
+  }
+}
