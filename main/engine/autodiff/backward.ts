@@ -27,7 +27,7 @@ function unitsOf(nodes: readonly Node[]): Unit[] {
     else if (!seen.has(node.composite)) {
       seen.add(node.composite)
       const c = node.composite
-      units.push({ op: c.op, name: `${c.op}(${c.outputs.map((o) => o.name).join(',')})`, inputs: c.inputs, outputs: c.outputs, attrs: c.attrs })
+      units.push({ op: c.op, name: c.outputs[0]!.name, inputs: c.inputs, outputs: c.outputs, attrs: c.attrs })
     }
   }
   return units.reverse()

@@ -62,8 +62,8 @@ export class Node {
   constructor(
     readonly name: string,
     readonly op: string,
-    /** `undefined` marks an omitted optional input. */
-    readonly inputs: readonly (Value | undefined)[],
+    /** `undefined` marks an omitted optional input. Rewritten only by cleanup passes. */
+    public inputs: readonly (Value | undefined)[],
     readonly attrs: Readonly<Record<string, Attr>>,
     readonly composite: Composite | undefined
   ) {}

@@ -18,6 +18,7 @@ import { Graph, type Value } from '../onnx/graph'
 import * as op from '../onnx/ops'
 import type { Shape } from '../onnx/shape'
 import { gradients } from '../autodiff/backward'
+import { optimizeGraph } from '../onnx/passes'
 import { clipByGlobalNorm, emitUpdate, stateSlots, validateOptimizer, type OptimizerConfig } from './optimizer'
 
 export interface ForwardContext {
@@ -102,6 +103,7 @@ export function buildTrainStep(definition: TrainStepDefinition): TrainStepModel 
     updated[p.name] = graph.output(op.Identity(result.param, `updated.${p.name}`)).name
     for (const slot of slots) updated[slotInputs[slot].name] = graph.output(op.Identity(result.state[slot]!, `updated.${slotInputs[slot].name}`)).name
   })
+  optimizeGraph(graph)
   return {
     graph,
     signature: {
