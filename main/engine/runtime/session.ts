@@ -23,7 +23,14 @@ export function bundledProviders(): string[] {
   return ort.listSupportedBackends().map((b) => b.name)
 }
 
-export class GraphSession {
+export type HostTensorRecord = Record<string, HostTensor>
+
+/** What a trainer or decoder needs of a session: a GraphSession here or a RemoteSession on a worker. */
+export interface RunnableSession {
+  run(feeds: Readonly<Record<string, HostTensor>>, outputs?: readonly string[]): Promise<HostTensorRecord>
+}
+
+export class GraphSession implements RunnableSession {
   private constructor(
     private readonly session: ort.InferenceSession,
     readonly provider: ExecutionProviderName

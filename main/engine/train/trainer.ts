@@ -3,7 +3,7 @@
 import { allocate } from '../onnx/dtype'
 import { sizeOf } from '../onnx/shape'
 import { hostTensor, type HostTensor } from '../runtime/host-tensor'
-import type { GraphSession } from '../runtime/session'
+import type { RunnableSession } from '../runtime/session'
 import type { TrainStepSignature } from './train-step'
 
 export interface StepResult {
@@ -17,7 +17,7 @@ export class Trainer {
   private stepCount = 0
 
   constructor(
-    private readonly session: GraphSession,
+    private readonly session: RunnableSession,
     readonly signature: TrainStepSignature,
     initialParameters: ReadonlyMap<string, HostTensor>
   ) {
