@@ -1,0 +1,115 @@
+// `arc-ttt bench engine`: this machine's practical MatMul peak through onnxruntime-node, and the
+// cost of transformer-shaped train steps (all weights vs LoRA only), in one run.
+import { Graph } from '../onnx/graph'
+import * as op from '../onnx/ops'
+import { serializeGraph } from '../onnx/serialize'
+import { hostTensor } from '../runtime/host-tensor'
+import { GraphSession, type RuntimeOptions } from '../runtime/session'
+import { createRng } from '../samples/random'
+import { DEFAULT_ADAMW } from '../train/optimizer'
+import { buildTrainStep } from '../train/train-step'
+import { Trainer } from '../train/trainer'
+import { BENCH_SHAPE, benchForward, initialWeight, trainStepFlops, type BenchShape } from './transformer-step'
+
+export interface StepFigures {
+  readonly secondsPerStep: number
+  readonly tokensPerSecond: number
+  readonly modelGflop: number
+  readonly achievedGflops: number
+  readonly ratioToPeak: number
+  readonly trainableParameters: number
+  readonly finalLoss: number
+}
+
+export interface EngineBenchReport {
+  readonly provider: string
+  readonly threads: number
+  readonly shape: BenchShape
+  readonly matmulSize: number
+  readonly matmulPeakGflops: number
+  readonly trainStep: StepFigures
+  readonly loraStep: StepFigures
+  readonly peakRssMb: number
+}
+
+export interface EngineBenchOptions {
+  readonly runtime: RuntimeOptions
+  readonly shape?: BenchShape
+  readonly matmulSize?: number
+  readonly steps?: number
+  readonly onProgress?: (message: string) => void
+}
+
+const now = (): number => performance.now() / 1000
+
+async function matmulPeak(size: number, runtime: RuntimeOptions, repeats = 5): Promise<number> {
+  const g = new Graph('matmul-peak')
+  g.output(op.MatMul(g.input('a', 'float32', [size, size]), g.input('b', 'float32', [size, size]), 'c'))
+  const session = await GraphSession.create(serializeGraph(g), runtime)
+  const rng = createRng(3)
+  const a = hostTensor(Float32Array.from({ length: size * size }, () => rng.next()), [size, size])
+  await session.run({ a, b: a }) // warm-up
+  let best = Infinity
+  for (let i = 0; i < repeats; i++) {
+    const start = now()
+    await session.run({ a, b: a })
+    best = Math.min(best, now() - start)
+  }
+  await session.release()
+  return (2 * size ** 3) / best / 1e9
+}
+
+async function stepFigures(shape: BenchShape, mode: 'full' | 'lora', runtime: RuntimeOptions, steps: number, peak: number): Promise<StepFigures> {
+  const model = buildTrainStep({ name: `bench-${mode}`, forward: benchForward(shape, mode), optimizer: DEFAULT_ADAMW, maxGradNorm: 1 })
+  const session = await GraphSession.create(serializeGraph(model.graph), runtime)
+  const parameters = new Map(model.signature.parameters.map((p) => [p.name, hostTensor(initialWeight(p.name, p.shape), p.shape)]))
+  const trainer = new Trainer(session, model.signature, parameters)
+  const tokensCount = shape.batch * shape.sequence
+  const rng = createRng(5)
+  const sequence = BigInt64Array.from({ length: tokensCount }, () => BigInt(rng.int(0, shape.vocab - 1)))
+  const batch = {
+    tokens: hostTensor(sequence, [shape.batch, shape.sequence]),
+    targets: hostTensor(sequence.slice(), [tokensCount]),
+    loss_mask: hostTensor(new Float32Array(tokensCount).fill(1), [tokensCount])
+  }
+  await trainer.step(batch, 1e-4) // warm-up: first run allocates
+  const start = now()
+  let loss = 0
+  for (let i = 0; i < steps; i++) loss = (await trainer.step(batch, 1e-4)).loss
+  const secondsPerStep = (now() - start) / steps
+  await session.release()
+  const flops = trainStepFlops(shape, mode)
+  const achievedGflops = flops / secondsPerStep / 1e9
+  return {
+    secondsPerStep,
+    tokensPerSecond: tokensCount / secondsPerStep,
+    modelGflop: flops / 1e9,
+    achievedGflops,
+    ratioToPeak: achievedGflops / peak,
+    trainableParameters: model.signature.parameters.reduce((n, p) => n + p.shape.reduce((a, d) => a * d, 1), 0),
+    finalLoss: loss
+  }
+}
+
+export async function runEngineBench(options: EngineBenchOptions): Promise<EngineBenchReport> {
+  const shape = options.shape ?? BENCH_SHAPE
+  const matmulSize = options.matmulSize ?? 2048
+  const steps = options.steps ?? 3
+  const say = options.onProgress ?? (() => undefined)
+  say(`MatMul ${matmulSize}^3 peak...`)
+  const matmulPeakGflops = await matmulPeak(matmulSize, options.runtime)
+  say(`full train step (${steps} steps after a warm-up)...`)
+  const trainStep = await stepFigures(shape, 'full', options.runtime, steps, matmulPeakGflops)
+  say(`LoRA-only train step (${steps} steps after a warm-up)...`)
+  const loraStep = await stepFigures(shape, 'lora', options.runtime, steps, matmulPeakGflops)
+  return {
+    provider: options.runtime.provider ?? 'cpu',
+    threads: options.runtime.intraOpThreads ?? 0,
+    shape,
+    matmulSize,
+    matmulPeakGflops,
+    trainStep,
+    loraStep,
+    peakRssMb: process.resourceUsage().maxRSS / 1024
+  }
+}
