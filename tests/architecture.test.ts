@@ -42,6 +42,12 @@ describe('architecture', () => {
     expect(offenders).toEqual([])
   })
 
+  it('exactly one module imports onnxruntime-node, at most one the SQLite driver', () => {
+    const files = [...sourceFiles('main'), ...sourceFiles('preload'), ...sourceFiles('renderer')]
+    expect(files.filter((f) => importsOf(f).includes('onnxruntime-node'))).toEqual(['main/engine/runtime/session.ts'])
+    expect(files.filter((f) => importsOf(f).includes('better-sqlite3')).length).toBeLessThanOrEqual(1)
+  })
+
   it('the rule itself detects an electron import (guards against a vacuous pass)', () => {
     expect(importsOf('main/app/ipc.ts')).toContain('electron')
   })
