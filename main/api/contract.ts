@@ -20,6 +20,8 @@ export interface TaskListItem {
   readonly testInputs?: number
   readonly testOutputs?: number
   readonly largestGrid?: { readonly height: number; readonly width: number }
+  /** The longest side of any grid of the task. */
+  readonly maxSide?: number
   readonly tokens?: number
 }
 

@@ -32,8 +32,8 @@ export type Handlers = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResu
 function toListItem(entry: TaskEntry): TaskListItem {
   const base = { id: entry.id, file: entry.file, valid: entry.task !== undefined, problems: entry.problems }
   if (!entry.task) return base
-  const { demonstrations, testInputs, testOutputs, largestGrid, tokens } = summarizeTask(entry.task)
-  return { ...base, demonstrations, testInputs, testOutputs, largestGrid, tokens }
+  const { demonstrations, testInputs, testOutputs, largestGrid, maxSide, tokens } = summarizeTask(entry.task)
+  return { ...base, demonstrations, testInputs, testOutputs, largestGrid, maxSide, tokens }
 }
 
 export function createHandlers(options: HandlerOptions): Handlers {

@@ -1,17 +1,8 @@
 // Hardening of every web contents the app creates: no navigation away from the app, no new
 // windows, no permission grants, and a strict Content-Security-Policy on every response.
 import { app, session } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy'
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
 
 export function hardenWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {

@@ -57,7 +57,7 @@ describe('arc-ttt tasks', () => {
     const { code, stdout } = runCli(['tasks', '--json', join(dir, 'sub')])
     expect(code).toBe(0)
     expect(JSON.parse(stdout)).toEqual([
-      { id: 'good-2', demonstrations: 1, testInputs: 1, testOutputs: 1, largestGrid: { height: 1, width: 2 }, tokens: 20, file: join(dir, 'sub', 'good-2.json'), valid: true }
+      { id: 'good-2', demonstrations: 1, testInputs: 1, testOutputs: 1, largestGrid: { height: 1, width: 2 }, maxSide: 2, tokens: 20, file: join(dir, 'sub', 'good-2.json'), valid: true }
     ])
     const table = runCli(['tasks', join(dir, 'sub')]).stdout.split('\n')
     expect(table[0]).toMatch(/^task\s+demos\s+tests\s+largest\s+tokens$/)

@@ -27,6 +27,8 @@ export interface TaskSummary {
   readonly testOutputs: number
   /** The largest grid of the task by cell count, as height and width. */
   readonly largestGrid: { readonly height: number; readonly width: number }
+  /** The longest side (rows or columns) of any grid of the task. */
+  readonly maxSide: number
   readonly tokens: number
 }
 
@@ -40,6 +42,7 @@ export function summarizeTask(task: Task): TaskSummary {
     testInputs: task.test.length,
     testOutputs: task.test.filter((p) => p.output).length,
     largestGrid: { height: gridHeight(largest), width: gridWidth(largest) },
+    maxSide: Math.max(...taskGrids(task).map((g) => Math.max(gridHeight(g), gridWidth(g)))),
     tokens: compactTaskLength(task)
   }
 }

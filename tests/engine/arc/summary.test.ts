@@ -32,6 +32,7 @@ describe('task summary', () => {
       testInputs: 1,
       testOutputs: 0,
       largestGrid: { height: 1, width: 3 },
+      maxSide: 3,
       tokens: 17
     })
   })
