@@ -1,11 +1,18 @@
 // The `arc-ttt` command line: one command per file under commands/, all over the same engine.
 import type { Command } from './command'
+import { benchCommand } from './commands/bench'
 import { demoCommand } from './commands/demo'
+import { gradcheckCommand } from './commands/gradcheck'
+import { makeSamplesCommand } from './commands/make-samples'
+import { promptsCommand } from './commands/prompts'
+import { scoreCommand } from './commands/score'
+import { serveCommand } from './commands/serve'
 import { tasksCommand } from './commands/tasks'
+import { tttDataCommand } from './commands/ttt-data'
 import { validateCommand } from './commands/validate'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error'
 
-export const COMMANDS: readonly Command[] = [validateCommand, tasksCommand, demoCommand]
+export const COMMANDS: readonly Command[] = [validateCommand, tasksCommand, demoCommand, makeSamplesCommand, serveCommand, scoreCommand, gradcheckCommand, tttDataCommand, promptsCommand, benchCommand]
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))

@@ -1,17 +1,11 @@
 // `arc-ttt bench engine [--threads N] [--ep NAME] [--steps N] [--json]`: MatMul peak and
 // transformer train-step figures (see main/engine/bench/engine-bench.ts).
 import { runEngineBench } from '../../engine/bench/engine-bench'
-import { isExecutionProvider } from '../../engine/runtime/providers'
+import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { parseCommandArgs, type Command } from '../command'
 import { formatTable } from '../format-table'
+import { choiceFlag, integerFlag } from '../integer-flag'
 import { EXIT_OK, UsageError } from '../usage-error'
-
-function positiveInteger(name: string, raw: string | undefined, fallback: number, allowZero = false): number {
-  if (raw === undefined) return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) throw new UsageError(`${name} must be an integer >= ${allowZero ? 0 : 1}, got "${raw}"`)
-  return value
-}
 
 export const engineBench: Command = {
   name: 'engine',
@@ -30,10 +24,9 @@ GFLOP/s and the ratio to (a); (c) the same with only LoRA rank-16 adapters train
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, { threads: { type: 'string' }, ep: { type: 'string' }, steps: { type: 'string' }, json: { type: 'boolean' } })
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
-    const provider = values.ep ?? 'cpu'
-    if (!isExecutionProvider(provider)) throw new UsageError(`--ep must be one of cpu, webgpu, cuda, dml, coreml; got "${provider}"`)
-    const threads = positiveInteger('--threads', values.threads, 0, true)
-    const steps = positiveInteger('--steps', values.steps, 3)
+    const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
+    const threads = integerFlag('--threads', values.threads, 0, 0)
+    const steps = integerFlag('--steps', values.steps, 3, 1)
     const report = await runEngineBench({ runtime: { provider, intraOpThreads: threads }, steps, onProgress: (m) => process.stderr.write(`bench engine: ${m}\n`) })
     if (values.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)

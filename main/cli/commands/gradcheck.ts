@@ -2,7 +2,8 @@
 // every gradient rule, run in onnxruntime-node.
 import { checkedOps, runGradcheck } from '../../engine/autodiff/gradcheck/run-all'
 import { TOLERANCES } from '../../engine/autodiff/gradcheck/check'
-import { isExecutionProvider } from '../../engine/runtime/providers'
+import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
+import { choiceFlag, integerFlag } from '../integer-flag'
 import { parseCommandArgs, type Command } from '../command'
 import { formatTable } from '../format-table'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
@@ -23,10 +24,8 @@ Exit status 0 only when every case passes.`,
     const { values, positionals } = parseCommandArgs(argv, { op: { type: 'string' }, ep: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } })
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     if (values.op !== undefined && !checkedOps().includes(values.op)) throw new UsageError(`no cases for op "${values.op}"; ops: ${checkedOps().join(', ')}`)
-    const provider = values.ep ?? 'cpu'
-    if (!isExecutionProvider(provider)) throw new UsageError(`--ep must be one of cpu, webgpu, cuda, dml, coreml; got "${provider}"`)
-    const seed = values.seed === undefined ? 1 : Number(values.seed)
-    if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`)
+    const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
+    const seed = integerFlag('--seed', values.seed, 1)
     const report = await runGradcheck({ ...(values.op ? { op: values.op } : {}), seed, runtime: { provider } })
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ provider, ...report }, null, 2)}\n`)

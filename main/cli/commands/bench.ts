@@ -1,0 +1,31 @@
+// `arc-ttt bench <what> ...`: benchmarks, one subcommand per file under main/cli/bench/.
+import { engineBench } from '../bench/engine'
+import { tttDataBench } from '../bench/ttt-data'
+import type { Command } from '../command'
+import { UsageError } from '../usage-error'
+
+/** The subcommands, in the order the help lists them. */
+export const BENCHMARKS: readonly Command[] = [engineBench, tttDataBench]
+
+function list(): string {
+  const width = Math.max(...BENCHMARKS.map((b) => b.name.length))
+  return BENCHMARKS.map((b) => `  ${b.name.padEnd(width)}  ${b.summary}`).join('\n')
+}
+
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'benchmarks: the training engine, the TTT data builder',
+  usage: `arc-ttt bench <what> [options]
+
+${list()}
+
+${BENCHMARKS.map((b) => b.usage).join('\n\n')}`,
+  async run(argv) {
+    const [what, ...rest] = argv
+    const benchmark = BENCHMARKS.find((b) => b.name === what)
+    if (!benchmark) {
+      throw new UsageError(what === undefined ? 'bench needs a benchmark name' : `unknown benchmark "${what}"; one of ${BENCHMARKS.map((b) => b.name).join(', ')}`)
+    }
+    return benchmark.run(rest)
+  }
+}
