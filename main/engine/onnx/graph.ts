@@ -100,6 +100,11 @@ export class Graph {
     }
   }
 
+  /** The name `base` would get in the current scope (without reserving it). */
+  scopedName(base: string): string {
+    return [...this.scopes, base].join('.')
+  }
+
   /** A unique name: the scoped `base`, or `scope.base_N` when `base` is generated or already taken. */
   uniqueName(base: string, generated = false): string {
     const scoped = [...this.scopes, base].join('.')
