@@ -14,7 +14,8 @@ export const engineBench: Command = {
 
   --threads N  intra-op threads (default 0 = all cores)
   --ep NAME    execution provider (default cpu)
-  --steps N    timed steps per train-step variant, after one warm-up step (default 3)
+  --steps N    timed steps per train-step variant after one warm-up step (default 5); the
+               median step is reported
   --json       one JSON object: matmulPeakGflops, trainStep, loraStep, peakRssMb, ...
 
 Measures in one run: (a) GFLOP/s of a 2048x2048x2048 float32 MatMul (the practical peak);
@@ -26,7 +27,7 @@ GFLOP/s and the ratio to (a); (c) the same with only LoRA rank-16 adapters train
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
     const threads = integerFlag('--threads', values.threads, 0, 0)
-    const steps = integerFlag('--steps', values.steps, 3, 1)
+    const steps = integerFlag('--steps', values.steps, 5, 1)
     const report = await runEngineBench({ runtime: { provider, intraOpThreads: threads }, steps, onProgress: (m) => process.stderr.write(`bench engine: ${m}\n`) })
     if (values.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)

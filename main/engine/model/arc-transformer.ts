@@ -63,8 +63,9 @@ const toHeads = (x: Value, b: number, t: number, nh: number, hs: number): Value 
  */
 function attend(q: Value, k: Value, v: Value, mask: Value, options: ForwardOptions, config: ArcModelConfig): Value {
   const [b, nh, tq, hs] = q.shape as [number, number, number, number]
-  const scale = q.graph.scalar(1 / Math.sqrt(hs), q.dtype)
-  const scores = op.Add(op.Mul(op.MatMul(q, op.Transpose(k, [0, 1, 3, 2])), scale), mask, 'scores') // [B, NH, Tq, Tk]
+  // Scaling q rather than the scores saves a pass over the T x T scores, forward and backward.
+  const scaled = op.Mul(q, q.graph.scalar(1 / Math.sqrt(hs), q.dtype))
+  const scores = op.Add(op.MatMul(scaled, op.Transpose(k, [0, 1, 3, 2])), mask, 'scores') // [B, NH, Tq, Tk]
   const attended = op.MatMul(op.Softmax(scores, -1, 'weights'), v) // [B, NH, Tq, HS]
   const merged = op.Reshape(op.Transpose(attended, [0, 2, 1, 3]), [b, tq, nh * hs]) // [B, Tq, C]
   return linear(merged, options.weights, 'o', config.channels, config.channels, loraFor(options, 'o'))

@@ -65,11 +65,12 @@ export function selfAttention(x: Value, source: WeightSource, config: AttentionC
   const nh = config.heads
   const hs = c / nh
   const split = (v: Value, name: string) => op.Transpose(op.Reshape(v, [b, t, nh, hs]), [0, 2, 1, 3], name) // [B, NH, T, HS]
-  const q = split(linear(x, source, 'q', c, c, optionalLora(config.lora?.q)), 'q_heads')
+  // Scaling q (T x HS values) instead of the scores (T x T values) saves a pass over the largest
+  // tensor of the step, forward and backward.
+  const q = op.Mul(split(linear(x, source, 'q', c, c, optionalLora(config.lora?.q)), 'q_heads'), x.graph.scalar(1 / Math.sqrt(hs), x.dtype))
   const k = split(linear(x, source, 'k', c, c, optionalLora(config.lora?.k)), 'k_heads')
   const v = split(linear(x, source, 'v', c, c, optionalLora(config.lora?.v)), 'v_heads')
-  const scale = x.graph.scalar(1 / Math.sqrt(hs), x.dtype)
-  const scores = op.Add(op.Mul(op.MatMul(q, op.Transpose(k, [0, 1, 3, 2])), scale), mask, 'scores') // [B, NH, T, T]
+  const scores = op.Add(op.MatMul(q, op.Transpose(k, [0, 1, 3, 2])), mask, 'scores') // [B, NH, T, T]
   const attended = op.MatMul(op.Softmax(scores, -1, 'weights'), v) // [B, NH, T, HS]
   const merged = op.Reshape(op.Transpose(attended, [0, 2, 1, 3]), [b, t, c]) // [B, T, C]
   return linear(merged, source, 'o', c, c, optionalLora(config.lora?.o))
