@@ -182,6 +182,27 @@ export class ExperimentLog {
     )
   }
 
+  // Task selection
+
+  /** Records the ordered task ids a run is to do (replacing any earlier list). */
+  setRunTasks(runId: string, taskIds: readonly string[]): void {
+    this.guard('record the task selection', () => {
+      const runNumber = this.runs.runNumber(runId)
+      const insert = this.db.prepare('INSERT INTO run_tasks (run_number, position, task_id) VALUES (?, ?, ?)')
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM run_tasks WHERE run_number = ?').run(runNumber)
+        taskIds.forEach((id, i) => insert.run(runNumber, i, id))
+      })()
+    })
+  }
+
+  /** The ordered task ids recorded for a run. */
+  runTasks(runId: string): string[] {
+    return this.guard('read the task selection', () =>
+      (this.db.prepare('SELECT task_id FROM run_tasks WHERE run_number = ? ORDER BY position').all(this.runs.runNumber(runId)) as { task_id: string }[]).map((r) => r.task_id)
+    )
+  }
+
   // Artifacts
 
   /** Records a file the run produced; the same path again replaces the row. */

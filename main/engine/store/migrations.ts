@@ -185,8 +185,22 @@ const RUN_ACCURACY_COLUMNS: Migration = {
   ]
 }
 
+/** The tasks a run was asked to do, in order, so `--resume` finishes exactly that selection. */
+const RUN_TASK_SELECTION: Migration = {
+  version: 3,
+  description: 'run_tasks: the ordered task selection of each run',
+  steps: [
+    `CREATE TABLE run_tasks (
+      ${RUN_REFERENCE},
+      position INTEGER NOT NULL CHECK (position >= 0),
+      task_id TEXT NOT NULL,
+      PRIMARY KEY (run_number, position)
+    ) WITHOUT ROWID`
+  ]
+}
+
 /** Every migration, in order; entry i has version i + 1. */
-export const MIGRATIONS: readonly Migration[] = [INITIAL_SCHEMA, RUN_ACCURACY_COLUMNS]
+export const MIGRATIONS: readonly Migration[] = [INITIAL_SCHEMA, RUN_ACCURACY_COLUMNS, RUN_TASK_SELECTION]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 

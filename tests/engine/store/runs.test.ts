@@ -199,3 +199,18 @@ describe('deleting a run', () => {
     db.close()
   })
 })
+
+describe('task selection', () => {
+  it('keeps the ordered task ids of a run, replaced as a whole, deleted with the run', () => {
+    const log = openLog()
+    const id = log.createRun(newRun())
+    expect(log.runTasks(id)).toEqual([])
+    log.setRunTasks(id, ['b', 'a', 'c'])
+    expect(log.runTasks(id)).toEqual(['b', 'a', 'c'])
+    log.setRunTasks(id, ['z'])
+    expect(log.runTasks(id)).toEqual(['z'])
+    log.deleteRun(id)
+    expect(() => log.runTasks(id)).toThrow(StoreError)
+    log.close()
+  })
+})
