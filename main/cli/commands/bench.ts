@@ -1,11 +1,12 @@
 // `arc-ttt bench <what> ...`: benchmarks, one subcommand per file under main/cli/bench/.
 import { engineBench } from '../bench/engine'
 import { tttDataBench } from '../bench/ttt-data'
+import { tttBench } from '../bench/ttt'
 import type { Command } from '../command'
 import { UsageError } from '../usage-error'
 
 /** The subcommands, in the order the help lists them. */
-export const BENCHMARKS: readonly Command[] = [engineBench, tttDataBench]
+export const BENCHMARKS: readonly Command[] = [engineBench, tttDataBench, tttBench]
 
 function list(): string {
   const width = Math.max(...BENCHMARKS.map((b) => b.name.length))
@@ -14,7 +15,7 @@ function list(): string {
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'benchmarks: the training engine, the TTT data builder',
+  summary: 'benchmarks: the training engine, the TTT data builder, TTT per task',
   usage: `arc-ttt bench <what> [options]
 
 ${list()}

@@ -17,9 +17,11 @@ export class Trainer {
   private stepCount = 0
 
   constructor(
-    private readonly session: RunnableSession,
-    readonly signature: TrainStepSignature,
-    initialParameters: ReadonlyMap<string, HostTensor>
+    private session: RunnableSession,
+    private signature: TrainStepSignature,
+    initialParameters: ReadonlyMap<string, HostTensor>,
+    /** Inputs fed unchanged on every step (frozen base weights given as inputs). */
+    private readonly fixedFeeds: Readonly<Record<string, HostTensor>> = {}
   ) {
     for (const p of signature.parameters) {
       const value = initialParameters.get(p.name)
@@ -28,6 +30,17 @@ export class Trainer {
       this.tensors.set(p.name, value)
     }
     for (const s of signature.state) this.tensors.set(s.name, hostTensor(allocate(s.dtype, sizeOf(s.shape)), s.shape))
+  }
+
+  /**
+   * Continues with another graph of the same parameters (another sequence bucket or batch size),
+   * keeping parameters, optimizer state and the step count.
+   */
+  switchTo(session: RunnableSession, signature: TrainStepSignature): void {
+    const names = (sig: TrainStepSignature) => [...sig.parameters, ...sig.state].map((p) => `${p.name}:${p.shape}`).join('|')
+    if (names(signature) !== names(this.signature)) throw new Error('Trainer.switchTo: the new graph has different parameters or optimizer state')
+    this.session = session
+    this.signature = signature
   }
 
   get steps(): number {
@@ -53,7 +66,7 @@ export class Trainer {
       return hostTensor(data, [])
     }
     const t = this.stepCount + 1
-    const feeds: Record<string, HostTensor> = { ...batch, [this.signature.step]: scalar(t), [this.signature.learningRate]: scalar(learningRate) }
+    const feeds: Record<string, HostTensor> = { ...this.fixedFeeds, ...batch, [this.signature.step]: scalar(t), [this.signature.learningRate]: scalar(learningRate) }
     for (const [name, tensor] of this.tensors) feeds[name] = tensor
     const out = await this.session.run(feeds)
     for (const [input, output] of Object.entries(this.signature.updated)) this.tensors.set(input, out[output]!)

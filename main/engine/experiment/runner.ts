@@ -1,0 +1,147 @@
+// The experiment runner: a resolved config applied to a selection of tasks with one model,
+// every result logged as it is made. A run killed at any moment is resumed with `resume`: finished
+// tasks are kept and not recomputed, and because every random choice is derived from the seed and
+// the task id, the resumed run ends with the results of an uninterrupted one (on the CPU provider).
+import type { Dataset } from '../arc/load'
+import { ModelSessions } from '../inference/model-sessions'
+import type { LoadedModel } from '../model/model-files'
+import type { RuntimeOptions } from '../runtime/session'
+import { deriveSeed } from '../samples/random'
+import type { ExperimentLog } from '../store'
+import { TrainGraphs } from '../ttt/adapt/train-graphs'
+import { CancelledError, trainOnExamples } from '../ttt/adapt/train-on-examples'
+import { configHash, type ExperimentConfig } from './config'
+import type { RunEvent } from './events'
+import { runTask, trainingOptions, tttExamples } from './task-run'
+
+export interface RunRequest {
+  readonly dataset: Dataset
+  /** Task ids in the order to run them; invalid or unknown ids are logged as skipped. */
+  readonly taskIds: readonly string[]
+  readonly preset: string
+  readonly config: ExperimentConfig
+  readonly model: LoadedModel
+  readonly runtime: RuntimeOptions
+  readonly log: ExperimentLog
+  readonly name?: string
+  readonly tags?: readonly string[]
+  readonly onEvent?: (event: RunEvent) => void
+  readonly signal?: AbortSignal
+}
+
+export class RunSetupError extends Error {}
+
+/** Starts a new run and runs it to the end. Returns the run id. */
+export async function startRun(request: RunRequest): Promise<string> {
+  const { log, config, model, dataset } = request
+  const runId = log.createRun({
+    name: request.name ?? `${request.preset} on ${dataset.path.split('/').filter(Boolean).pop() ?? dataset.path}`,
+    preset: request.preset,
+    config,
+    configHash: configHash(config),
+    seed: config.seed,
+    modelId: model.id,
+    modelHash: model.hash,
+    datasetPath: dataset.path,
+    datasetFingerprint: dataset.fingerprint,
+    provider: request.runtime.provider ?? 'cpu',
+    tags: request.tags ?? []
+  })
+  log.setRunTasks(runId, request.taskIds)
+  await continueRun(runId, request)
+  return runId
+}
+
+/** Checks that a resumed run sees the same model and dataset it started with. */
+export function checkResumable(log: ExperimentLog, runId: string, model: LoadedModel, dataset: Dataset): void {
+  const run = log.getRun(runId)
+  if (run.modelHash !== model.hash) throw new RunSetupError(`run ${runId} used model ${run.modelId} (hash ${run.modelHash.slice(0, 12)}), not ${model.id} (hash ${model.hash.slice(0, 12)}); pass --model with the original model`)
+  if (run.datasetFingerprint !== dataset.fingerprint) throw new RunSetupError(`run ${runId} ran on a dataset with fingerprint ${run.datasetFingerprint.slice(0, 12)} (${run.datasetPath}); ${dataset.path} has ${dataset.fingerprint.slice(0, 12)}`)
+}
+
+/** Runs the tasks of `runId` that are not finished yet. */
+export async function continueRun(runId: string, request: RunRequest): Promise<void> {
+  const { log, config, model, dataset } = request
+  const emit = request.onEvent ?? (() => undefined)
+  const finished = log.finishedTaskIds(runId)
+  const selection = log.runTasks(runId)
+  const total = selection.length
+  log.setRunStatus(runId, 'running')
+  log.setProviderUsed(runId, request.runtime.provider ?? 'cpu')
+  emit({ kind: 'run-started', runId, total, alreadyDone: selection.filter((id) => finished.has(id)).length })
+  const sessions = new ModelSessions(model.config, model.weights, request.runtime)
+  const trainGraphs = new TrainGraphs(model.config, request.runtime)
+  const entries = new Map(dataset.entries.map((e) => [e.id, e]))
+  let status: 'completed' | 'cancelled' | 'failed' = 'completed'
+  try {
+    const baseWeights = config.ttt.enabled && config.ttt.mode === 'shared' ? await sharedAdapterWeights(runId, request, selection, trainGraphs, emit) : model.weights
+    const durations: number[] = []
+    for (const [index, taskId] of selection.entries()) {
+      if (finished.has(taskId)) continue
+      if (request.signal?.aborted) throw new CancelledError()
+      emit({ kind: 'task-started', runId, taskId, index, total })
+      const start = performance.now()
+      const entry = entries.get(taskId)
+      log.clearMetrics(runId, { taskId })
+      let outcome
+      if (!entry?.task) {
+        const reason = entry ? `invalid task: ${entry.problems.map((p) => `${p.path || 'file'}: ${p.reason}`).join('; ')}` : `task ${taskId} is not in ${dataset.path}`
+        outcome = { result: { taskId, status: 'skipped' as const, reason, outputs: [], officialScore: null, allOrNothing: null, timings: {}, tttSteps: 0, finalLoss: null, candidates: [] } }
+      } else {
+        const points: { key: string; context: { taskId: string; phase: string }; step: number; value: number }[] = []
+        outcome = await runTask(entry.task, {
+          config,
+          model: model.config,
+          baseWeights,
+          sessions,
+          trainGraphs,
+          ...(request.signal ? { signal: request.signal } : {}),
+          onPhase: (phase) => emit({ kind: 'phase', runId, taskId, phase }),
+          onStep: (m) => {
+            const context = { taskId, phase: 'ttt' }
+            points.push({ key: 'ttt.loss', context, step: m.step, value: m.loss }, { key: 'ttt.learning_rate', context, step: m.step, value: m.learningRate }, { key: 'ttt.grad_norm', context, step: m.step, value: m.gradNorm }, { key: 'ttt.tokens_per_second', context, step: m.step, value: m.tokensPerSecond })
+            emit({ kind: 'step', runId, taskId, step: m.step, totalSteps: m.totalSteps, loss: m.loss, learningRate: m.learningRate, tokensPerSecond: m.tokensPerSecond })
+          }
+        })
+        log.recordMetrics(runId, points)
+      }
+      // Skipped tasks with ground truth count as unsolved.
+      const known = entry?.task?.test.some((p) => p.output) ?? false
+      const result = outcome.result.status === 'skipped' && known && outcome.result.officialScore === null ? { ...outcome.result, officialScore: 0, allOrNothing: 0 as const } : outcome.result
+      log.recordTaskResult(runId, result)
+      const seconds = (performance.now() - start) / 1000
+      durations.push(seconds)
+      const remaining = selection.slice(index + 1).filter((id) => !finished.has(id)).length
+      emit({ kind: 'task-finished', runId, taskId, index, total, status: result.status, officialScore: result.officialScore, seconds, etaSeconds: (remaining * durations.reduce((a, b) => a + b, 0)) / durations.length })
+    }
+  } catch (error) {
+    status = error instanceof CancelledError ? 'cancelled' : 'failed'
+    log.setRunStatus(runId, status, error instanceof Error ? error.message : String(error))
+    emit({ kind: 'run-finished', runId, status })
+    if (status === 'failed') throw error
+    return
+  } finally {
+    await sessions.release()
+    await trainGraphs.release()
+  }
+  log.setRunStatus(runId, 'completed')
+  emit({ kind: 'run-finished', runId, status })
+}
+
+/** Shared-adapter ablation: one adapter trained on every selected task's TTT data together. */
+async function sharedAdapterWeights(runId: string, request: RunRequest, selection: readonly string[], graphs: TrainGraphs, emit: (e: RunEvent) => void) {
+  const { config, model, dataset } = request
+  emit({ kind: 'phase', runId, taskId: '*', phase: 'shared-adapter' })
+  const tasks = selection.flatMap((id) => dataset.entries.find((e) => e.id === id)?.task ?? [])
+  const examples = tasks.flatMap((task) => tttExamples(task, config, model.config, deriveSeed(config.seed, task.id, 'ttt-data')))
+  const points: { key: string; context: { phase: string }; step: number; value: number }[] = []
+  const options = trainingOptions(config, deriveSeed(config.seed, 'shared-adapter'), request.signal, (m) => {
+    points.push({ key: 'ttt.loss', context: { phase: 'shared-adapter' }, step: m.step, value: m.loss })
+    emit({ kind: 'step', runId, taskId: '*', step: m.step, totalSteps: m.totalSteps, loss: m.loss, learningRate: m.learningRate, tokensPerSecond: m.tokensPerSecond })
+  })
+  // The shared adapter sees every task's data once per epoch, as the per-task adapters see theirs.
+  const outcome = await trainOnExamples(examples, model.config, model.weights, graphs, { ...options, mode: 'lora' })
+  request.log.clearMetrics(runId, { phase: 'shared-adapter' })
+  request.log.recordMetrics(runId, points)
+  return outcome.weights
+}

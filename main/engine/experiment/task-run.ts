@@ -1,0 +1,120 @@
+// One task of an experiment: TTT data, per-task training (unless the run uses no TTT or a shared
+// adapter), augmented inference for every test input, scoring where the outputs are known, and the
+// record for the log.
+import { gridsEqual } from '../arc/grid'
+import type { Task } from '../arc/types'
+import type { ModelSessions } from '../inference/model-sessions'
+import type { ArcModelConfig } from '../model/config'
+import type { Weights } from '../model/parameters'
+import { deriveSeed } from '../samples/random'
+import type { CandidateRecord, TaskResultInput, TestOutputResult } from '../store'
+import { buildTttData, encodeTttExample } from '../ttt/data'
+import type { TrainGraphs } from '../ttt/adapt/train-graphs'
+import { trainOnExamples, type StepMetrics, type TrainingOptions } from '../ttt/adapt/train-on-examples'
+import { predictOutput } from '../ttt/predict/predict-output'
+import type { ExperimentConfig } from './config'
+import type { RunPhase } from './events'
+
+export interface TaskRunContext {
+  readonly config: ExperimentConfig
+  readonly model: ArcModelConfig
+  readonly baseWeights: Weights
+  readonly sessions: ModelSessions
+  readonly trainGraphs: TrainGraphs
+  readonly signal?: AbortSignal
+  readonly onPhase: (phase: RunPhase) => void
+  readonly onStep: (metrics: StepMetrics) => void
+}
+
+export interface TaskRunOutcome {
+  readonly result: TaskResultInput
+  /** The trained adapter (LoRA mode), for saving as an artifact. */
+  readonly adapters?: Map<string, Float32Array>
+}
+
+/** Training options of the config, with the model's largest bucket as the context limit. */
+export function trainingOptions(config: ExperimentConfig, seed: number, signal: AbortSignal | undefined, onStep: (m: StepMetrics) => void): TrainingOptions {
+  const t = config.ttt
+  return {
+    mode: t.mode === 'full' ? 'full' : 'lora',
+    lora: { rank: t.loraRank, alpha: t.loraAlpha, targets: t.loraTargets },
+    epochs: t.epochs,
+    maxSteps: t.maxSteps,
+    batchSize: t.batchSize,
+    learningRate: t.learningRate,
+    warmupFraction: t.warmupFraction,
+    weightDecay: t.weightDecay,
+    maxGradNorm: t.maxGradNorm,
+    timeBudgetSeconds: t.timeBudgetSeconds,
+    seed,
+    ...(signal ? { signal } : {}),
+    onStep
+  }
+}
+
+/** The encoded TTT examples of one task under the config (never its test outputs). */
+export function tttExamples(task: Task, config: ExperimentConfig, model: ArcModelConfig, seed: number) {
+  const maxTokens = Math.min(config.data.maxTokens, model.contextBuckets.at(-1)!)
+  const { examples } = buildTttData(task, { seed, cap: config.data.cap, maxTokens, augment: config.data.augment, format: config.data.format, leaveTwoOutTopUp: config.data.leaveTwoOutTopUp, lossMask: config.data.lossMask })
+  return examples.map((e) => encodeTttExample(e, config.data.lossMask))
+}
+
+export async function runTask(task: Task, context: TaskRunContext): Promise<TaskRunOutcome> {
+  const { config } = context
+  const timings: Record<string, number> = {}
+  const time = async <R>(phase: string, work: () => Promise<R>): Promise<R> => {
+    const start = performance.now()
+    try {
+      return await work()
+    } finally {
+      timings[phase] = (timings[phase] ?? 0) + (performance.now() - start) / 1000
+    }
+  }
+  let weights = context.baseWeights
+  let tttSteps = 0
+  let finalLoss: number | null = null
+  let adapters: Map<string, Float32Array> | undefined
+  if (config.ttt.enabled && config.ttt.mode !== 'shared') {
+    context.onPhase('ttt-data')
+    const examples = await time('ttt-data', async () => tttExamples(task, config, context.model, deriveSeed(config.seed, task.id, 'ttt-data')))
+    context.onPhase('ttt')
+    const outcome = await time('ttt', () => trainOnExamples(examples, context.model, context.baseWeights, context.trainGraphs, trainingOptions(config, deriveSeed(config.seed, task.id, 'ttt'), context.signal, context.onStep)))
+    weights = outcome.weights
+    tttSteps = outcome.steps
+    finalLoss = outcome.finalLoss
+    adapters = outcome.adapters
+  }
+  context.sessions.setWeights(weights)
+  context.onPhase('inference')
+  const outputs: TestOutputResult[] = []
+  const candidates: CandidateRecord[] = []
+  const reasons: string[] = []
+  for (let testIndex = 0; testIndex < task.test.length; testIndex++) {
+    const prediction = await time('inference', () => predictOutput(task, testIndex, context.sessions, config, deriveSeed(config.seed, task.id, 'prompts', testIndex)))
+    const truth = task.test[testIndex]!.output
+    if (prediction.reason) reasons.push(`test ${testIndex}: ${prediction.reason}`)
+    outputs.push({
+      testIndex,
+      attempts: prediction.attempts,
+      correct: truth ? prediction.attempts.some((a) => gridsEqual(a, truth)) : null,
+      provenance: { method: config.vote.method, prompts: prediction.prompts, undecodable: prediction.undecodable, attempts: prediction.voting?.attempts.map(({ grid: _grid, ...rest }) => rest) ?? null, reason: prediction.reason ?? null }
+    })
+    for (const c of prediction.candidates) candidates.push({ testIndex, grid: c.grid, transforms: c.transforms, promptIds: c.promptIds, votes: c.count, score: c.score })
+  }
+  const scored = outputs.filter((o) => o.correct !== null)
+  const solved = scored.filter((o) => o.correct).length
+  const everyOutputUnpredictable = reasons.length === task.test.length
+  const result: TaskResultInput = {
+    taskId: task.id,
+    status: everyOutputUnpredictable ? 'skipped' : 'done',
+    ...(everyOutputUnpredictable ? { reason: reasons.join('; ') } : {}),
+    outputs,
+    officialScore: scored.length > 0 ? solved / scored.length : null,
+    allOrNothing: scored.length > 0 ? (solved === scored.length ? 1 : 0) : null,
+    timings,
+    tttSteps,
+    finalLoss,
+    candidates
+  }
+  return { result, ...(adapters ? { adapters } : {}) }
+}
