@@ -5,6 +5,8 @@ import { demoCommand } from './commands/demo'
 import { gradcheckCommand } from './commands/gradcheck'
 import { makeSamplesCommand } from './commands/make-samples'
 import { promptsCommand } from './commands/prompts'
+import { runsCommand } from './commands/runs'
+import { runCommand } from './commands/run'
 import { scoreCommand } from './commands/score'
 import { serveCommand } from './commands/serve'
 import { tasksCommand } from './commands/tasks'
@@ -12,7 +14,7 @@ import { tttDataCommand } from './commands/ttt-data'
 import { validateCommand } from './commands/validate'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error'
 
-export const COMMANDS: readonly Command[] = [validateCommand, tasksCommand, demoCommand, makeSamplesCommand, serveCommand, scoreCommand, gradcheckCommand, tttDataCommand, promptsCommand, benchCommand]
+export const COMMANDS: readonly Command[] = [validateCommand, tasksCommand, demoCommand, makeSamplesCommand, serveCommand, scoreCommand, gradcheckCommand, tttDataCommand, promptsCommand, benchCommand, runCommand, runsCommand]
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))

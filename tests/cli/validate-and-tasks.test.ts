@@ -66,12 +66,14 @@ describe('arc-ttt tasks', () => {
 })
 
 describe('arc-ttt demo', () => {
-  it('loads and validates the bundled sample tasks and prints a summary table', () => {
-    const { code, stdout } = runCli(['demo'])
+  it('validates the tasks, runs the method on them, logs the run and prints a results table', () => {
+    const db = join(dir, 'demo.sqlite')
+    const { code, stdout } = runCli(['demo', '--data', join(dir, 'sub'), '--db', db])
     expect(code).toBe(0)
-    const summary = stdout.trim().split('\n').at(-1)!
-    const [, valid, invalid] = /^(\d+) tasks valid, (\d+) invalid/.exec(summary) ?? []
-    expect(Number(valid)).toBeGreaterThanOrEqual(10)
-    expect(Number(invalid)).toBe(0)
+    expect(stdout).toMatch(/^1 tasks valid, 0 invalid/)
+    expect(stdout).toMatch(/^task\s+result\s+TTT steps\s+final loss\s+seconds$/m)
+    expect(stdout).toMatch(/^good-2\s+(solved|not solved)\s+\d+\s+(-|[\d.]+)\s+[\d.]+$/m)
+    expect(stdout).toMatch(/official: [\d.]+% \(\d+\/1 tasks\)/)
+    expect(stdout).toMatch(/details: arc-ttt runs show run-/)
   })
 })

@@ -1,32 +1,77 @@
-// `arc-ttt demo`: the main job on the bundled defaults. For now it loads the bundled sample tasks,
-// validates them and prints a summary table; later it runs test-time training on them.
-import { allProblems, loadDataset, summarizeTask } from '../../engine/arc'
+// `arc-ttt demo`: the main job on the bundled defaults: the full method (per-task training,
+// augmented inference, voting) on the bundled sample tasks with the bundled model, logged to the
+// experiment database, then a results table.
+import { allProblems, loadDataset } from '../../engine/arc'
+import { resolveConfig } from '../../engine/experiment/config'
+import { startRun } from '../../engine/experiment/runner'
+import { ExperimentLog } from '../../engine/store'
 import { parseCommandArgs, type Command } from '../command'
+import { defaultDatabasePath } from '../default-db'
 import { formatProblem } from '../format-problem'
 import { formatTable } from '../format-table'
+import { chooseModel } from '../model-choice'
 import { SAMPLE_TASKS_PATH } from '../project-paths'
+import { progressPrinter } from '../run-progress'
+import { formatRunSummary, summarizeRun } from '../run-summary'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
+
+/**
+ * A smaller budget than the paper's, so the demo finishes in a few minutes on two CPU cores: 32 TTT
+ * examples per task, and outputs of at most 200 tokens (the bundled tasks' outputs are at most
+ * 12x12, 157 tokens; an untrained model rarely stops by itself).
+ */
+export const DEMO_OVERRIDES = { 'data.cap': 32, 'inference.maxNewTokens': 200 }
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'load, validate and summarise the bundled sample tasks',
-  usage: `arc-ttt demo [--data PATH]
+  summary: 'run the full method on the bundled sample tasks and print the results',
+  usage: `arc-ttt demo [--data PATH] [--db FILE]
 
-  --data PATH  a dataset to use instead of the bundled sample tasks`,
+  --data PATH  a dataset to use instead of the bundled sample tasks
+  --db FILE    experiment log (default ${defaultDatabasePath()})
+
+Validates the tasks, then runs preset ttt (with data.cap=${DEMO_OVERRIDES['data.cap']} to keep it short) with the
+bundled model, and inference.maxNewTokens=200; while no trained model is bundled, preset full-ft from the initial weights (a
+LoRA adapter on an untrained model cannot learn: its output layer is random and frozen).`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { data: { type: 'string' } })
+    const { values, positionals } = parseCommandArgs(argv, { data: { type: 'string' }, db: { type: 'string' } })
     if (positionals.length > 0) throw new UsageError(`demo takes no positional arguments, got ${positionals.join(' ')}`)
     const path = values.data ?? SAMPLE_TASKS_PATH
     const dataset = await loadDataset(path)
-    const summaries = dataset.entries.flatMap((e) => (e.task ? [summarizeTask(e.task)] : []))
-    process.stdout.write(`Dataset ${path}\nFingerprint ${dataset.fingerprint}\n\n`)
-    const rows = summaries.map((s) => [s.id, s.demonstrations, s.testInputs, `${s.largestGrid.height}x${s.largestGrid.width}`, s.tokens])
-    process.stdout.write(`${formatTable(['task', 'demos', 'tests', 'largest', 'tokens'], rows)}\n\n`)
     const problems = allProblems(dataset)
     for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`)
-    const tokens = summaries.map((s) => s.tokens).sort((a, b) => a - b)
-    const median = tokens.length > 0 ? tokens[Math.floor((tokens.length - 1) / 2)] : 0
-    process.stdout.write(`${summaries.length} tasks valid, ${dataset.entries.length - summaries.length} invalid; median ${median} tokens per task\n`)
-    return problems.length === 0 ? EXIT_OK : EXIT_FAILURE
+    const valid = dataset.entries.filter((e) => e.task)
+    process.stdout.write(`${valid.length} tasks valid, ${dataset.entries.length - valid.length} invalid (${path}, fingerprint ${dataset.fingerprint.slice(0, 12)})\n`)
+    if (valid.length === 0) return EXIT_FAILURE
+    const { model, notice } = await chooseModel(undefined)
+    const preset = notice ? 'full-ft' : 'ttt'
+    if (notice) process.stdout.write(`note: ${notice}; using preset full-ft\n`)
+    const log = ExperimentLog.open(values.db ?? defaultDatabasePath())
+    try {
+      const runId = await startRun({
+        dataset,
+        taskIds: valid.map((e) => e.id),
+        preset,
+        config: resolveConfig(preset, DEMO_OVERRIDES),
+        model,
+        runtime: {},
+        log,
+        name: `demo (${preset})`,
+        tags: ['demo'],
+        onEvent: progressPrinter()
+      })
+      const rows = log.taskResults(runId).map((r) => [
+        r.taskId,
+        r.status === 'skipped' ? `skipped: ${r.reason}` : r.allOrNothing === 1 ? 'solved' : r.officialScore ? `${Math.round(r.officialScore * 100)}%` : 'not solved',
+        r.tttSteps,
+        r.finalLoss === null ? '-' : r.finalLoss.toFixed(3),
+        r.totalSeconds.toFixed(1)
+      ])
+      process.stdout.write(`\n${formatTable(['task', 'result', 'TTT steps', 'final loss', 'seconds'], rows)}\n\n${formatRunSummary(summarizeRun(log, runId))}\n`)
+      process.stdout.write(`model ${model.id}; details: arc-ttt runs show ${runId}\n`)
+      return problems.length === 0 ? EXIT_OK : EXIT_FAILURE
+    } finally {
+      log.close()
+    }
   }
 }
