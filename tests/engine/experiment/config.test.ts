@@ -56,3 +56,12 @@ describe('experiment config', () => {
     expect(() => validateConfig({ ...config, ttt: { ...config.ttt, batchSize: -1 } })).toThrow(/ttt.batchSize: expected an integer >= 1/)
   })
 })
+
+describe('docs/experiments.md', () => {
+  it('documents every config key and every preset', async () => {
+    const { readFileSync } = await import('node:fs')
+    const doc = readFileSync(new URL('../../../docs/experiments.md', import.meta.url), 'utf8')
+    expect(CONFIG_SCHEMA.filter((s) => !doc.includes(`| \`${s.key}\` |`)).map((s) => s.key)).toEqual([])
+    expect(Object.keys(PRESETS).filter((p) => !doc.includes(`| \`${p}\` |`))).toEqual([])
+  })
+})
