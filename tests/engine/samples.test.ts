@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allProblems, gridKey, gridsEqual, loadDataset, makeGrid, validTasks, type Grid, type Task } from '../../main/engine/arc'
 import { formatTaskJson, generateSampleTasks, writeSampleTasks, SAMPLE_SEED } from '../../main/engine/samples/generate'
-import { createRng, deriveSeed } from '../../main/engine/samples/random'
+import { createRng, deriveSeed } from '../../main/engine/random'
 import { SAMPLE_RULES, sampleRule } from '../../main/engine/samples/rules'
 
 const SAMPLE_TASKS_DIR = fileURLToPath(new URL('../../resources/sample-tasks', import.meta.url))

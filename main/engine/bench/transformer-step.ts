@@ -5,7 +5,7 @@ import type { Value } from '../onnx/graph'
 import * as op from '../onnx/ops'
 import { sizeOf, type Shape } from '../onnx/shape'
 import { causalMask, layerNorm, mlp, selfAttention, type LoraSpec, type WeightSource } from '../model/blocks'
-import { createRng } from '../samples/random'
+import { createRng } from '../random'
 import type { ForwardContext } from '../train/train-step'
 
 export interface BenchShape {

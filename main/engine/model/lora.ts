@@ -1,6 +1,6 @@
 // LoRA adapters on the host: their parameter table, initial state (A random, B zero: an untrained
 // adapter changes nothing), and merging into the base weights (W' = W + A B alpha / r).
-import { createRng } from '../samples/random'
+import { createRng } from '../random'
 import type { ArcModelConfig } from './config'
 import type { LoraConfig } from './graphs'
 import { loraBaseName, type Weights } from './parameters'

@@ -2,7 +2,7 @@
 // config, and a seeded initialisation. Names are the graph's scoped names, so the same table keys
 // the safetensors file, the graph inputs and the optimizer state.
 import type { Shape } from '../onnx/shape'
-import { createRng } from '../samples/random'
+import { createRng } from '../random'
 import type { ArcModelConfig } from './config'
 
 export interface ParameterSpec {

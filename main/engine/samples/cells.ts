@@ -1,7 +1,7 @@
 // Mutable cell arrays and the small queries the sample rules share. A rule builds its input and
 // output as plain `number[][]`; the generator freezes them into `Grid`s with makeGrid.
 import type { Color, Grid } from '../arc'
-import type { Rng } from './random'
+import type { Rng } from '../random'
 
 /** A grid under construction: rows of colours, changed in place until it is frozen. */
 export type Cells = Color[][]

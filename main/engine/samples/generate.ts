@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { MAX_GRID_SIDE, gridKey, gridsEqual, makeGrid, type Grid, type Pair, type Task } from '../arc'
-import { createRng, deriveSeed, type Rng } from './random'
+import { createRng, deriveSeed, type Rng } from '../random'
 import { SAMPLE_RULES, type SampleRule } from './rules'
 
 /** The seed of the bundled sample tasks. */

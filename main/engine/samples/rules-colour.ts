@@ -2,7 +2,7 @@
 // keeping one colour, and counting coloured cells.
 import type { Color, Grid } from '../arc'
 import { FOREGROUND, blankCells, randomCells, randomPalette, setCell, type Cells } from './cells'
-import type { Rng } from './random'
+import type { Rng } from '../random'
 import type { SampleRule } from './rules'
 
 /** The colour-map rule's table: blue <-> red, green <-> yellow; other colours stay. */

@@ -3,7 +3,7 @@
 // cell's new place is visible in the output.
 import type { Grid } from '../arc'
 import { randomCells, randomPalette, type Cells } from './cells'
-import type { Rng } from './random'
+import type { Rng } from '../random'
 import type { SampleRule } from './rules'
 
 /** A height x width grid (each side drawn from its range) of cells in 2-4 colours on about half the cells. */

@@ -17,7 +17,7 @@ import {
   type GridObject,
   type Position
 } from './cells'
-import type { Rng } from './random'
+import type { Rng } from '../random'
 import type { SampleRule } from './rules'
 
 /** The fill-enclosed rule's fill colour (yellow), never used for outlines. */

@@ -2,7 +2,7 @@
 // computes outputs; no output is ever written by hand. The rules themselves live by kind in
 // rules-geometry.ts, rules-colour.ts, rules-lines.ts and rules-objects.ts.
 import type { Grid } from '../arc'
-import type { Rng } from './random'
+import type { Rng } from '../random'
 import { flipHorizontal, flipVertical, mirrorConcatenate, rotate90, tile2x2, transpose, upscale2x, upscale3x } from './rules-geometry'
 import { colourMap, countToBar, invert, keepMostFrequentColour } from './rules-colour'
 import { connectPairs, drawBorder, horizontalLines } from './rules-lines'

@@ -8,7 +8,7 @@ import { ModelSessions } from '../../../main/engine/inference/model-sessions'
 import { epochBatches } from '../../../main/engine/ttt/adapt/batches'
 import { learningRateAt } from '../../../main/engine/ttt/adapt/schedule'
 import { TrainGraphs } from '../../../main/engine/ttt/adapt/train-graphs'
-import { createRng } from '../../../main/engine/samples/random'
+import { createRng } from '../../../main/engine/random'
 import { constantOutputTask, tinyModel } from './fixtures'
 
 describe('test-time training', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { gridsEqual, makeGrid } from '../../../main/engine/arc'
-import { createRng } from '../../../main/engine/samples/random'
+import { createRng } from '../../../main/engine/random'
 import { TOKEN, decodeGrid, encodeExamples, encodeGrid, type DecodedGrid } from '../../../main/engine/tokenizer'
 import { randomGrid, randomGrids } from '../arc/transforms/random-grids'
 

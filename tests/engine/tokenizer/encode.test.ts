@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compactGridLength, compactTaskLength, makeGrid, type Task } from '../../../main/engine/arc'
-import { createRng } from '../../../main/engine/samples/random'
+import { createRng } from '../../../main/engine/random'
 import {
   GRID_START,
   NO_POSITION,

@@ -2,7 +2,7 @@
 import type { Value } from '../../../main/engine/onnx/graph'
 import * as op from '../../../main/engine/onnx/ops'
 import { hostTensor, type HostTensor } from '../../../main/engine/runtime/host-tensor'
-import { createRng } from '../../../main/engine/samples/random'
+import { createRng } from '../../../main/engine/random'
 import type { ForwardContext } from '../../../main/engine/train/train-step'
 
 export function randomTensor(shape: number[], seed: number, scale = 1): HostTensor {

@@ -1,7 +1,7 @@
 // The size-changing and shifting augmenters of the TTT data (recipe section 3), as grid transforms.
 // Each is defined by where an output cell comes from, as the symmetries are. The list of the 23
 // used for TTT, with the random translation's factory, is in ttt-augmenters.ts.
-import type { Rng } from '../../samples/random'
+import type { Rng } from '../../random'
 import type { Grid } from '../types'
 import type { AugmenterId } from './ids'
 import { cell, gridFromCells, sizeOf, type GridSize, type GridTransform, type InvertibleTransform } from './transform'

@@ -4,7 +4,7 @@
 // marc's `PermuteColors` prefers to send the colours a task uses to colours it does not use; here
 // the map is a uniform random permutation of 1..9, which is simpler to state, to test and to
 // invert, and gives every colour-renamed copy of the task the same chance.
-import type { Rng } from '../../samples/random'
+import type { Rng } from '../../random'
 import type { Grid } from '../types'
 import { COLOUR_PERMUTATION_ID } from './ids'
 import { cell, gridFromCells, sizeOf, type InvertibleTransform } from './transform'

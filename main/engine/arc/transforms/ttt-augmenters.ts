@@ -1,7 +1,7 @@
 // The 23 augmenters of the TTT data, as in the paper's code (marc's `get_augmenters` with basic,
 // size, chain and repeat groups): 6 geometric maps, 4 reflections, 1 random translation, 3 scalings,
 // 6 geometric-then-upscale chains and 3 tilings. Order follows marc's list.
-import type { Rng } from '../../samples/random'
+import type { Rng } from '../../random'
 import { doubleHeight, doubleWidth, randomTranslation, reflect, tile, upscale2, type Augmenter } from './augmenters'
 import { TTT_AUGMENTER_IDS, type AugmenterId } from './ids'
 import { symmetry } from './symmetries'

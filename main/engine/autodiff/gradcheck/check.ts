@@ -8,7 +8,7 @@ import { sizeOf, type Shape } from '../../onnx/shape'
 import { serializeGraph } from '../../onnx/serialize'
 import { hostTensor, type HostTensor } from '../../runtime/host-tensor'
 import { GraphSession, type RuntimeOptions } from '../../runtime/session'
-import { createRng } from '../../samples/random'
+import { createRng } from '../../random'
 import { gradients } from '../backward'
 
 export interface InputSpec {

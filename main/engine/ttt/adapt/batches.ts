@@ -4,7 +4,7 @@
 import type { ArcModelConfig } from '../../model/config'
 import { bucketFor } from '../../model/config'
 import { hostTensor, type HostTensor } from '../../runtime/host-tensor'
-import type { Rng } from '../../samples/random'
+import type { Rng } from '../../random'
 import { tokenFeeds } from '../../inference/feeds'
 import { TOKEN } from '../../tokenizer/vocab'
 import type { EncodedTttExample } from '../data'

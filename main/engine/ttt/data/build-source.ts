@@ -16,7 +16,7 @@
 import { applyToTask, randomColourPermutation, TTT_AUGMENTERS, type GridTransform } from '../../arc/transforms'
 import { compactGridLength } from '../../arc/summary'
 import type { Grid, Pair, Task } from '../../arc/types'
-import { createRng, deriveSeed, type Rng } from '../../samples/random'
+import { createRng, deriveSeed, type Rng } from '../../random'
 import { exampleContentKey } from './example-key'
 import { GridCache } from './grid-cache'
 import { leaveOutTasks } from './leave-out'

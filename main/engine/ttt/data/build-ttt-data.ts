@@ -3,7 +3,7 @@
 // counts of what every step kept and dropped.
 import { TTT_AUGMENTER_IDS } from '../../arc/transforms'
 import type { Task } from '../../arc/types'
-import { createRng, deriveSeed } from '../../samples/random'
+import { createRng, deriveSeed } from '../../random'
 import { buildSourceExamples, type SourceExamples } from './build-source'
 import { distributionOf } from './distribution'
 import { GridCache } from './grid-cache'

@@ -15,7 +15,7 @@ import { gridKey } from '../../arc/grid'
 import { compactGridLength } from '../../arc/summary'
 import { INFERENCE_SYMMETRY_IDS, SYMMETRY_IDS, inverseSymmetryId, symmetry, type SymmetryId } from '../../arc/transforms'
 import type { Grid, Pair, Task } from '../../arc/types'
-import { createRng, deriveSeed, type Rng } from '../../samples/random'
+import { createRng, deriveSeed, type Rng } from '../../random'
 import { resolveInferencePromptOptions, type InferencePromptOptions } from './options'
 import type { InferencePrompt, InferencePromptSet } from './types'
 

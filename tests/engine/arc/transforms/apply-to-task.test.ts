@@ -8,7 +8,7 @@ import {
   upscale2,
   augmentersForTask
 } from '../../../../main/engine/arc/transforms'
-import { createRng } from '../../../../main/engine/samples/random'
+import { createRng } from '../../../../main/engine/random'
 
 const filled = (height: number, width: number, colour = 1): Grid =>
   makeGrid(Array.from({ length: height }, () => Array.from({ length: width }, () => colour)))

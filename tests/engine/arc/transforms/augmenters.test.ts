@@ -9,7 +9,7 @@ import {
   translation,
   type AugmenterId
 } from '../../../../main/engine/arc/transforms'
-import { createRng } from '../../../../main/engine/samples/random'
+import { createRng } from '../../../../main/engine/random'
 import { randomGrids } from './random-grids'
 
 // 2x3 with distinct cells for the single maps; 2x2 for the chains, where it tells all 6 apart.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { gridsEqual, makeGrid } from '../../../../main/engine/arc'
 import { colourPermutation, randomColourPermutation } from '../../../../main/engine/arc/transforms'
-import { createRng } from '../../../../main/engine/samples/random'
+import { createRng } from '../../../../main/engine/random'
 import { randomGrids } from './random-grids'
 
 describe('colour permutations', () => {

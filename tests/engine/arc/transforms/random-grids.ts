@@ -1,6 +1,6 @@
 // Random grids for property tests: random shapes plus the edge shapes (1x1, 1xN, Nx1, 30x30).
 import { makeGrid, type Grid } from '../../../../main/engine/arc'
-import type { Rng } from '../../../../main/engine/samples/random'
+import type { Rng } from '../../../../main/engine/random'
 
 export function randomGrid(rng: Rng, height: number, width: number): Grid {
   return makeGrid(Array.from({ length: height }, () => Array.from({ length: width }, () => rng.int(0, 9))))

@@ -8,7 +8,7 @@ import {
   symmetry,
   type SymmetryId
 } from '../../../../main/engine/arc/transforms'
-import { createRng } from '../../../../main/engine/samples/random'
+import { createRng } from '../../../../main/engine/random'
 import { randomGrids } from './random-grids'
 
 // 2x3 with distinct cells: every symmetry gives a different grid, and axis swaps show in the shape.
