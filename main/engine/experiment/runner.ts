@@ -11,6 +11,7 @@ import type { ExperimentLog } from '../store'
 import { TrainGraphs } from '../ttt/adapt/train-graphs'
 import { CancelledError, trainOnExamples } from '../ttt/adapt/train-on-examples'
 import { configHash, type ExperimentConfig } from './config'
+import { saveAdapterArtifact } from './adapter-artifacts'
 import type { RunEvent } from './events'
 import { runTask, trainingOptions, tttExamples } from './task-run'
 
@@ -104,6 +105,9 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
           }
         })
         log.recordMetrics(runId, points)
+        if (config.ttt.saveAdapters && outcome.adapters) {
+          await saveAdapterArtifact(log, runId, taskId, model.config, { rank: config.ttt.loraRank, alpha: config.ttt.loraAlpha, targets: config.ttt.loraTargets }, outcome.adapters)
+        }
       }
       // Skipped tasks with ground truth count as unsolved.
       const known = entry?.task?.test.some((p) => p.output) ?? false
