@@ -4,6 +4,7 @@ import { benchCommand } from './commands/bench'
 import { demoCommand } from './commands/demo'
 import { gradcheckCommand } from './commands/gradcheck'
 import { makeSamplesCommand } from './commands/make-samples'
+import { pretrainCommand } from './commands/pretrain'
 import { promptsCommand } from './commands/prompts'
 import { runsCommand } from './commands/runs'
 import { runCommand } from './commands/run'
@@ -14,7 +15,7 @@ import { tttDataCommand } from './commands/ttt-data'
 import { validateCommand } from './commands/validate'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error'
 
-export const COMMANDS: readonly Command[] = [validateCommand, tasksCommand, demoCommand, makeSamplesCommand, serveCommand, scoreCommand, gradcheckCommand, tttDataCommand, promptsCommand, benchCommand, runCommand, runsCommand]
+export const COMMANDS: readonly Command[] = [validateCommand, tasksCommand, demoCommand, makeSamplesCommand, serveCommand, scoreCommand, gradcheckCommand, tttDataCommand, promptsCommand, benchCommand, runCommand, runsCommand, pretrainCommand]
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))

@@ -21,7 +21,9 @@ export class Trainer {
     private signature: TrainStepSignature,
     initialParameters: ReadonlyMap<string, HostTensor>,
     /** Inputs fed unchanged on every step (frozen base weights given as inputs). */
-    private readonly fixedFeeds: Readonly<Record<string, HostTensor>> = {}
+    private readonly fixedFeeds: Readonly<Record<string, HostTensor>> = {},
+    /** Optimizer state and step count to continue from (a resumed checkpoint); zeros and 0 when absent. */
+    resume?: { readonly state: ReadonlyMap<string, HostTensor>; readonly steps: number }
   ) {
     for (const p of signature.parameters) {
       const value = initialParameters.get(p.name)
@@ -29,7 +31,17 @@ export class Trainer {
       if (value.dtype !== p.dtype || sizeOf(value.shape) !== sizeOf(p.shape)) throw new Error(`Trainer: parameter ${p.name} must be ${p.dtype}[${p.shape}]`)
       this.tensors.set(p.name, value)
     }
-    for (const s of signature.state) this.tensors.set(s.name, hostTensor(allocate(s.dtype, sizeOf(s.shape)), s.shape))
+    for (const s of signature.state) {
+      const saved = resume?.state.get(s.name)
+      if (resume && (!saved || saved.dtype !== s.dtype || sizeOf(saved.shape) !== sizeOf(s.shape))) throw new Error(`Trainer: resumed optimizer state ${s.name} must be ${s.dtype}[${s.shape}]`)
+      this.tensors.set(s.name, saved ?? hostTensor(allocate(s.dtype, sizeOf(s.shape)), s.shape))
+    }
+    this.stepCount = resume?.steps ?? 0
+  }
+
+  /** The optimizer state (AdamW m and v per parameter), by state input name, for a checkpoint. */
+  optimizerState(): Map<string, HostTensor> {
+    return new Map(this.signature.state.map((s) => [s.name, this.tensors.get(s.name)!]))
   }
 
   /**
