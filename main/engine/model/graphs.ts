@@ -65,17 +65,22 @@ export function buildModelTrainStep(config: ArcModelConfig, options: TrainGraphO
 
 const cacheName = (layer: number, kind: 'keys' | 'values', prefix: string) => `${prefix}.${layer}.${kind}`
 
+/** Outputs `logits` and each layer's keys/values as `<prefix>.<layer>.keys|values`, then cleans up. */
+function finishWithCache(graph: Graph, logits: Value, cache: readonly LayerCache[], prefix: string): Graph {
+  graph.output(op.Identity(logits, 'logits'))
+  cache.forEach((layer, l) => {
+    graph.output(op.Identity(layer.keys, cacheName(l, 'keys', prefix)))
+    graph.output(op.Identity(layer.values, cacheName(l, 'values', prefix)))
+  })
+  optimizeGraph(graph)
+  return graph
+}
+
 /** Prefill: logits [B, T, V] as `logits`, keys/values [B, NH, T, HS] as `cache.<layer>.keys|values`. */
 export function buildForwardGraph(config: ArcModelConfig, b: number, t: number): Graph {
   const graph = new Graph(`arc-forward-b${b}-t${t}`)
   const { logits, cache } = forwardSequence(config, tokenInputs(graph, b, t), { weights: inputWeights(graph) })
-  graph.output(op.Identity(logits, 'logits'))
-  cache.forEach((layer, l) => {
-    graph.output(op.Identity(layer.keys, cacheName(l, 'keys', 'cache')))
-    graph.output(op.Identity(layer.values, cacheName(l, 'values', 'cache')))
-  })
-  optimizeGraph(graph)
-  return graph
+  return finishWithCache(graph, logits, cache, 'cache')
 }
 
 /**
@@ -94,13 +99,7 @@ export function buildDecodeStepGraph(config: ArcModelConfig, b: number, slots: n
   }))
   const pastMask = graph.input('past_mask', 'float32', [b, slots])
   const { logits, cache } = forwardDecodeStep(config, inputs, positions, past, pastMask, { weights: inputWeights(graph) })
-  graph.output(op.Identity(logits, 'logits'))
-  cache.forEach((layer, l) => {
-    graph.output(op.Identity(layer.keys, cacheName(l, 'keys', 'new')))
-    graph.output(op.Identity(layer.values, cacheName(l, 'values', 'new')))
-  })
-  optimizeGraph(graph)
-  return graph
+  return finishWithCache(graph, logits, cache, 'new')
 }
 
 /**
