@@ -2,6 +2,7 @@
 // and the browser-mode bridge (HTTP). Payloads are plain JSON. This file is imported by the
 // renderer too, so it holds types and pure validators only: no Node imports.
 import type { Task, ValidationProblem } from '../engine/arc/types'
+import type { RunApiMethods } from './runs-contract'
 
 export interface DatasetRef {
   /** Absolute path (folder or file) the dataset is loaded from. */
@@ -47,7 +48,7 @@ export interface AppInfo {
 }
 
 /** Every API method: its argument type and its result type. */
-export interface ApiMethods {
+export interface ApiMethods extends RunApiMethods {
   appInfo: { args: Record<string, never>; result: AppInfo }
   listDatasets: { args: Record<string, never>; result: { samples: DatasetRef; recent: DatasetRef[] } }
   openDataset: { args: { path: string }; result: DatasetView }

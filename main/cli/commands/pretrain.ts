@@ -6,7 +6,7 @@ import { basename, resolve, sep } from 'node:path'
 import { datasetFingerprint, loadDataset, validTasks } from '../../engine/arc'
 import type { Task } from '../../engine/arc/types'
 import { DEFAULT_MODEL_CONFIG, modelConfigProblems, type ArcModelConfig } from '../../engine/model/config'
-import { ModelFileError } from '../../engine/model/model-files'
+import { loadModel, ModelFileError, type LoadedModel } from '../../engine/model/model-files'
 import { CheckpointError, DEFAULT_PRETRAIN_OPTIONS, pretrain, PretrainDataError, type PretrainEvent, type PretrainOptions } from '../../engine/pretrain'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { ExperimentLog, StoreError } from '../../engine/store'
@@ -78,7 +78,7 @@ export const pretrainCommand: Command = {
   summary: 'train the base model on ARC training tasks (checkpointed, resumable)',
   usage: `arc-ttt pretrain --data PATH [--data PATH]... --out DIR [--steps N] [--batch N] [--context N]
             [--lr X] [--warmup X] [--seed N] [--eval-every N] [--checkpoint-every N]
-            [--model-config FILE] [--resume] [--db FILE] [--name NAME] [--ep cpu|cuda|...] [--threads N]
+            [--model-config FILE | --init MODEL_DIR] [--resume] [--db FILE] [--name NAME] [--ep cpu|cuda|...] [--threads N]
 
   --data PATH        training tasks (repeatable), e.g. ../shared/arc/arc-agi-1/training and
                      ../shared/arc/arc-agi-2/training-extra; evaluation sets are refused
@@ -91,6 +91,8 @@ export const pretrainCommand: Command = {
   --eval-every N     held-out loss every N steps (default ${D.evalEvery})
   --checkpoint-every N  checkpoint every N steps (default ${D.checkpointEvery}); also at the end and on Ctrl-C
   --model-config FILE JSON object of model config fields over the default (channels, layers, heads...)
+  --init MODEL_DIR   start from a model folder's weights and config (e.g. resources/models/arc-base)
+                     instead of seeded initial weights: continue training it with a new schedule
   --resume           continue DIR's last checkpoint with its own options (give the same --data)
   --db FILE          experiment log (default ${defaultDatabasePath()}); metrics pretrain.loss,
                      pretrain.heldout_loss, pretrain.learning_rate in a run with preset "pretrain"
@@ -109,6 +111,7 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
       'eval-every': { type: 'string' },
       'checkpoint-every': { type: 'string' },
       'model-config': { type: 'string' },
+      init: { type: 'string' },
       resume: { type: 'boolean' },
       db: { type: 'string' },
       name: { type: 'string' },
@@ -123,7 +126,8 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
       const reason = forbiddenDataReason(path)
       if (reason) throw new UsageError(reason)
     }
-    const trainingFlags = ['steps', 'batch', 'context', 'lr', 'warmup', 'seed', 'eval-every', 'checkpoint-every', 'model-config'] as const
+    const trainingFlags = ['steps', 'batch', 'context', 'lr', 'warmup', 'seed', 'eval-every', 'checkpoint-every', 'model-config', 'init'] as const
+    if (values.init !== undefined && values['model-config'] !== undefined) throw new UsageError('--init takes the model config from the model folder: drop --model-config')
     const given = trainingFlags.filter((f) => values[f] !== undefined)
     if (values.resume && given.length > 0) throw new UsageError(`--resume continues with the checkpoint's own options: drop ${given.map((f) => `--${f}`).join(', ')}`)
     const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
@@ -145,12 +149,13 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
     const cancel = () => controller.abort()
     process.once('SIGINT', cancel)
     try {
-      const modelConfig = await readModelConfig(values['model-config'])
+      const init: LoadedModel | undefined = values.init === undefined ? undefined : await loadModel(values.init)
+      const modelConfig = init?.config ?? (await readModelConfig(values['model-config']))
       const tasks = await loadTasks(paths)
       log = ExperimentLog.open(values.db ?? defaultDatabasePath())
       const openLog = log
       const newRun = (opts: PretrainOptions, config: ArcModelConfig, fingerprint: string): string => {
-        const logged = { options: opts, model: config, data: paths }
+        const logged = { options: opts, model: config, data: paths, ...(init ? { init: { dir: init.dir, hash: init.hash } } : {}) }
         const id = openLog.createRun({
           name: values.name ?? `pretrain ${basename(out)}`,
           preset: 'pretrain',
@@ -158,7 +163,8 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
           configHash: createHash('sha256').update(JSON.stringify(logged)).digest('hex').slice(0, 16),
           seed: opts.seed,
           modelId: basename(out),
-          modelHash: `initial-weights-seed-${opts.seed}`, // trained from scratch: the weights are a function of the seed
+          // From scratch the initial weights are a function of the seed; with --init, of the model file.
+          modelHash: init ? `init-${init.id}-${init.hash}` : `initial-weights-seed-${opts.seed}`,
           datasetPath: paths.map((p) => resolve(p)).join(','),
           datasetFingerprint: fingerprint,
           provider
@@ -167,6 +173,7 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
         return id
       }
       if (!values.resume) runId = newRun({ ...D, ...options }, modelConfig, datasetFingerprint(tasks))
+      if (init) process.stderr.write(`arc-ttt pretrain: starting from ${init.dir} (${init.hash.slice(0, 12)})\n`)
       const printer = pretrainProgressPrinter()
       const onEvent = (event: PretrainEvent) => {
         if (event.kind === 'started' && runId === undefined) {
@@ -190,6 +197,7 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
         resume: values.resume === true,
         options,
         modelConfig,
+        ...(init ? { initialWeights: init.weights } : {}),
         ...(runId !== undefined ? { runId } : {}),
         runtime: { provider, intraOpThreads: threads },
         onEvent,

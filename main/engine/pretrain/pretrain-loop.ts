@@ -48,6 +48,8 @@ export interface PretrainRequest {
   /** New runs only (a resume uses the checkpoint's). */
   readonly options?: Partial<PretrainOptions>
   readonly modelConfig?: ArcModelConfig
+  /** New runs only: start from these weights (of `modelConfig`) instead of seeded initial ones, e.g. to continue a shipped model with a new schedule. */
+  readonly initialWeights?: Weights
   /** Experiment-log run id to keep in the checkpoint (new runs; a resume keeps the stored one). */
   readonly runId?: string
   readonly runtime?: RuntimeOptions
@@ -88,7 +90,7 @@ export async function pretrain(request: PretrainRequest): Promise<PretrainResult
   const emit = request.onEvent ?? (() => {})
   emit({ kind: 'started', step: startStep, totalSteps: options.steps, split, resumed: checkpoint !== undefined, options, modelConfig: config, dataFingerprint: fingerprint, ...(runId !== undefined ? { runId } : {}) })
 
-  const weights = checkpoint?.weights ?? initialWeights(config, options.seed)
+  const weights = checkpoint?.weights ?? request.initialWeights ?? initialWeights(config, options.seed)
   const parameters = new Map(parameterTable(config).map((p) => [p.name, hostTensor(Float32Array.from(weights.get(p.name)!), p.shape)]))
   const optimizer = { ...DEFAULT_ADAMW, weightDecay: options.weightDecay }
   const graphs = new TrainGraphs(config, request.runtime ?? {})
