@@ -117,6 +117,18 @@ describe('pretraining loop', () => {
     expect(b.state.optimizerHash).toBe(a.state.optimizerHash)
   })
 
+  it('continues given initial weights (pretrain --init) instead of the seeded ones', async () => {
+    const first = await pretrain({ tasks, out: join(root, 'init-source'), options: { ...options, steps: 4, evalEvery: 4 }, modelConfig: CONFIG, runtime: RUNTIME })
+    const nearlyFrozen = { ...options, steps: 1, evalEvery: 1, learningRate: 1e-12, warmupFraction: 0 }
+    const continued = await pretrain({ tasks, out: join(root, 'init-continued'), options: nearlyFrozen, modelConfig: CONFIG, initialWeights: first.weights, runtime: RUNTIME })
+    const fresh = await pretrain({ tasks, out: join(root, 'init-fresh'), options: nearlyFrozen, modelConfig: CONFIG, runtime: RUNTIME })
+    const maxDifference = (a: ReadonlyMap<string, Float32Array>, b: ReadonlyMap<string, Float32Array>) =>
+      Math.max(...[...a].map(([name, value]) => Math.max(...value.map((x, i) => Math.abs(x - b.get(name)![i]!)))))
+    expect(maxDifference(continued.weights, first.weights)).toBeLessThan(1e-6)
+    expect(maxDifference(fresh.weights, first.weights)).toBeGreaterThan(1e-3)
+    expect(continued.heldOutLoss).toBeCloseTo(first.heldOutLoss, 4)
+  })
+
   it('refuses an absent or corrupt checkpoint with a clear error', async () => {
     await expect(pretrain({ tasks, out: join(root, 'nothing-here'), resume: true })).rejects.toThrow(/no checkpoint in .*latest\.json is missing/)
     const source = join(root, 'whole')

@@ -28,6 +28,10 @@ export interface PretrainOptions {
   readonly heldOutFraction: number
   /** Fixed augmented examples drawn per held-out task for the held-out loss, e.g. 4. */
   readonly heldOutExamplesPerTask: number
+  /** Probability per example of one of the 23 size-changing TTT augmenters on the whole task, e.g. 0.3. */
+  readonly sizeAugmentationRate: number
+  /** Probability per example of a transform on only the inputs or only the outputs (a new rule), e.g. 0.15. */
+  readonly ruleAugmentationRate: number
 }
 
 export const DEFAULT_PRETRAIN_OPTIONS: PretrainOptions = Object.freeze({
@@ -42,8 +46,18 @@ export const DEFAULT_PRETRAIN_OPTIONS: PretrainOptions = Object.freeze({
   evalEvery: 100,
   checkpointEvery: 100,
   heldOutFraction: 0.04,
-  heldOutExamplesPerTask: 4
+  heldOutExamplesPerTask: 4,
+  sizeAugmentationRate: 0.3,
+  ruleAugmentationRate: 0.15
 })
+
+/**
+ * Options stored in a checkpoint, completed for this version: checkpoints written before the
+ * augmentation rates existed were trained without those augmentations, so their rates are 0.
+ */
+export function completeStoredOptions(stored: Partial<PretrainOptions>): PretrainOptions {
+  return { ...DEFAULT_PRETRAIN_OPTIONS, sizeAugmentationRate: 0, ruleAugmentationRate: 0, ...stored }
+}
 
 /** The problems with options for a model config, each naming the field; empty when valid. */
 export function pretrainOptionProblems(options: PretrainOptions, config: ArcModelConfig): string[] {
@@ -56,6 +70,9 @@ export function pretrainOptionProblems(options: PretrainOptions, config: ArcMode
   if (!(options.warmupFraction >= 0 && options.warmupFraction < 1)) problems.push(`warmupFraction must be in [0, 1), got ${options.warmupFraction}`)
   if (!(options.weightDecay >= 0)) problems.push(`weightDecay must be >= 0, got ${options.weightDecay}`)
   if (!(options.maxGradNorm > 0)) problems.push(`maxGradNorm must be > 0, got ${options.maxGradNorm}`)
+  for (const key of ['sizeAugmentationRate', 'ruleAugmentationRate'] as const) {
+    if (!(options[key] >= 0 && options[key] <= 1)) problems.push(`${key} must be in [0, 1], got ${options[key]}`)
+  }
   if (!(options.heldOutFraction > 0 && options.heldOutFraction < 1)) problems.push(`heldOutFraction must be in (0, 1), got ${options.heldOutFraction}`)
   if (bucketFor(config, options.context) !== options.context) problems.push(`context must be one of the model's context buckets (${config.contextBuckets.join(', ')}), got ${options.context}`)
   return problems

@@ -18,7 +18,7 @@ import { DEFAULT_ADAMW } from '../train/optimizer'
 import { Trainer } from '../train/trainer'
 import { CheckpointError, hasCheckpoint, loadCheckpoint, saveCheckpoint, type TrainerState } from './checkpoint'
 import { heldOutLoss } from './held-out-loss'
-import { DEFAULT_PRETRAIN_OPTIONS, pretrainOptionProblems, type PretrainOptions } from './options'
+import { completeStoredOptions, DEFAULT_PRETRAIN_OPTIONS, pretrainOptionProblems, type PretrainOptions } from './options'
 import { batchExamples, heldOutExamples, splitTasks, type TaskSplit } from './sample-examples'
 
 export type PretrainEvent =
@@ -78,7 +78,7 @@ export async function pretrain(request: PretrainRequest): Promise<PretrainResult
   if (checkpoint && checkpoint.state.dataFingerprint !== fingerprint) {
     throw new CheckpointError(`the checkpoint in ${checkpoint.dir} was trained on other data (fingerprint ${checkpoint.state.dataFingerprint}, these tasks give ${fingerprint}): pass the same --data paths`)
   }
-  const options: PretrainOptions = checkpoint ? checkpoint.state.options : { ...DEFAULT_PRETRAIN_OPTIONS, ...request.options }
+  const options: PretrainOptions = checkpoint ? completeStoredOptions(checkpoint.state.options) : { ...DEFAULT_PRETRAIN_OPTIONS, ...request.options }
   const config = checkpoint ? checkpoint.state.modelConfig : request.modelConfig
   if (!config) throw new Error('pretrain: a new run needs a model config')
   const problems = [...modelConfigProblems(config), ...pretrainOptionProblems(options, config)]
@@ -121,7 +121,7 @@ export async function pretrain(request: PretrainRequest): Promise<PretrainResult
     while (step < options.steps && !request.signal?.aborted && !(request.stopAfterStep !== undefined && step >= request.stopAfterStep)) {
       const next = step + 1
       const started = performance.now()
-      const examples = batchExamples(split.training, options.seed, next, options.batchSize, options.context, config.maxExamples)
+      const examples = batchExamples(split.training, options.seed, next, options.batchSize, options.context, config.maxExamples, options)
       const bucket = bucketFor(config, Math.max(...examples.map((e) => e.sequence.length)))!
       const batch = makeBatch(examples, bucket, options.batchSize)
       const graph = await graphs.get({ mode: 'full', lora, batch: options.batchSize, sequence: bucket, optimizer, maxGradNorm: options.maxGradNorm })

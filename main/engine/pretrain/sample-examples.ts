@@ -7,15 +7,17 @@
 // outputs) shuffled; the first k (2 <= k <= min(pairs, maxExamples)) kept, k-1 as demonstrations
 // and the k-th as the test pair. An example longer than the context is redrawn.
 //
-// Not done (yet) from the recipe: the size-changing augmenters (reflect, translate, upscale,
-// double, tile) and the input-only / output-only augmentations that make new rules (for example
-// transforming only the outputs), and RE-ARC or LM-written generators. Only the 8 symmetries,
-// colour permutations, demonstration shuffles and subsets are used.
+// Before the symmetry, with the rates of the run's AugmentationMix, one of the 23 size-changing TTT
+// augmenters may be applied to the whole task and a transform to only its inputs or only its outputs
+// (a new rule; rule-augmentations.ts). Held-out examples use none of these, so the held-out loss
+// stays comparable between runs with different mixes. Not done from the recipe: RE-ARC and
+// LM-written generators (they are not in ../shared/arc).
 import type { Grid, Pair, Task } from '../arc/types'
 import { applyToTask, randomColourPermutation, symmetry, SYMMETRY_IDS } from '../arc/transforms'
 import { createRng, deriveSeed, type Rng } from '../random'
 import { encodeExamples } from '../tokenizer'
 import { lossMaskOf, type EncodedTttExample } from '../ttt/data'
+import { applyAugmentationMix, NO_EXTRA_AUGMENTATION, type AugmentationMix } from './rule-augmentations'
 
 /** The loss mask of pretraining, the same as TTT's default (recipe section 4). */
 export const PRETRAIN_LOSS_MASK = 'outputs-except-first' as const
@@ -54,8 +56,9 @@ export function taskFitsContext(task: Task, context: number): boolean {
 }
 
 /** One augmented example of `task`, or undefined when the draw is longer than `context`. */
-export function drawExample(task: Task, rng: Rng, context: number, maxExamples: number): PretrainExample | undefined {
-  const symmetric = applyToTask(task, symmetry(rng.pick(SYMMETRY_IDS)))!
+export function drawExample(task: Task, rng: Rng, context: number, maxExamples: number, mix: AugmentationMix = NO_EXTRA_AUGMENTATION): PretrainExample | undefined {
+  const mixed = applyAugmentationMix(task, rng, mix)
+  const symmetric = applyToTask(mixed, symmetry(rng.pick(SYMMETRY_IDS)))!
   const permuted = applyToTask(symmetric, randomColourPermutation(rng))!
   const pairs = rng.shuffle(pairsWithOutputs(permuted))
   const k = rng.int(2, Math.min(pairs.length, maxExamples))
@@ -67,11 +70,11 @@ export function drawExample(task: Task, rng: Rng, context: number, maxExamples: 
 }
 
 /** One example from a random task of `tasks`, redrawing until it fits `context`. */
-export function sampleExample(tasks: readonly Task[], rng: Rng, context: number, maxExamples: number): PretrainExample {
+export function sampleExample(tasks: readonly Task[], rng: Rng, context: number, maxExamples: number, mix: AugmentationMix = NO_EXTRA_AUGMENTATION): PretrainExample {
   for (let t = 0; t < TASKS_PER_EXAMPLE; t++) {
     const task = rng.pick(tasks)
     for (let d = 0; d < DRAWS_PER_TASK; d++) {
-      const example = drawExample(task, rng, context, maxExamples)
+      const example = drawExample(task, rng, context, maxExamples, mix)
       if (example) return example
     }
   }
@@ -79,9 +82,9 @@ export function sampleExample(tasks: readonly Task[], rng: Rng, context: number,
 }
 
 /** The examples of the batch of `step` (1-based): a function of (seed, step) alone. */
-export function batchExamples(tasks: readonly Task[], seed: number, step: number, batchSize: number, context: number, maxExamples: number): PretrainExample[] {
+export function batchExamples(tasks: readonly Task[], seed: number, step: number, batchSize: number, context: number, maxExamples: number, mix: AugmentationMix = NO_EXTRA_AUGMENTATION): PretrainExample[] {
   const rng = createRng(deriveSeed('pretrain-batch', seed, step))
-  return Array.from({ length: batchSize }, () => sampleExample(tasks, rng, context, maxExamples))
+  return Array.from({ length: batchSize }, () => sampleExample(tasks, rng, context, maxExamples, mix))
 }
 
 export interface TaskSplit {
