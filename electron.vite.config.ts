@@ -9,7 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'main/index.ts') } }
+      // host: the engine host, run by utilityProcess.fork (main/host/host-process.ts finds it as host.js).
+      rolldownOptions: { input: { index: resolve(__dirname, 'main/index.ts'), host: resolve(__dirname, 'main/host/host-main.ts') } }
     }
   },
   preload: {

@@ -1,6 +1,6 @@
 // The one wire API between the renderer and the engine, used by both the Electron preload (IPC)
 // and the browser-mode bridge (HTTP). Payloads are plain JSON. This file is imported by the
-// renderer too, so it holds types and pure validators only: no Node imports.
+// renderer too, so it holds types and the method names only: no Node imports.
 import type { Task, ValidationProblem } from '../engine/arc/types'
 import type { RunApiMethods } from './runs-contract'
 
@@ -71,53 +71,36 @@ export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly
 /** The typed client both transports implement for the renderer. */
 export type ApiClient = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<ApiResultValue<M>>> }
 
-// ---- runtime validation of incoming arguments -------------------------------------------------
+// ---- the method names ------------------------------------------------------------------------
+// Runtime validators of every method's arguments live on the Node side (main/api/validators.ts):
+// some check values against the experiment config schema, which this renderer-safe file cannot import.
 
-type ArgsValidator<M extends ApiMethod> = (raw: unknown) => ApiArgs<M> | string
-
-const MAX_PATH_LENGTH = 4096
-
-function objectWith(raw: unknown, keys: readonly string[]): Record<string, unknown> | string {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'arguments must be an object'
-  const extra = Object.keys(raw).filter((k) => !keys.includes(k))
-  if (extra.length > 0) return `unknown argument(s): ${extra.join(', ')}`
-  return raw as Record<string, unknown>
+/** Every method name once; the mapped type makes a missing or misspelled method a type error. */
+const METHOD_NAMES: { readonly [M in ApiMethod]: true } = {
+  appInfo: true,
+  listDatasets: true,
+  openDataset: true,
+  getTask: true,
+  pickFolder: true,
+  runOptions: true,
+  startRun: true,
+  cancelRun: true,
+  resumeRun: true,
+  activeRuns: true,
+  listRuns: true,
+  getRun: true,
+  updateRun: true,
+  deleteRun: true,
+  exportRun: true,
+  compareRuns: true,
+  runTaskResults: true,
+  lossCurves: true,
+  taskAcrossRuns: true,
+  tttPreview: true
 }
 
-function nonEmptyString(obj: Record<string, unknown>, key: string, maxLength: number): string | undefined {
-  const value = obj[key]
-  return typeof value === 'string' && value.length > 0 && value.length <= maxLength ? value : undefined
-}
-
-type NoArgs = Record<string, never>
-const noArgs = (raw: unknown): NoArgs | string => {
-  const obj = objectWith(raw ?? {}, [])
-  return typeof obj === 'string' ? obj : {}
-}
-
-export const argsValidators: { [M in ApiMethod]: ArgsValidator<M> } = {
-  appInfo: noArgs,
-  listDatasets: noArgs,
-  pickFolder: noArgs,
-  openDataset: (raw) => {
-    const obj = objectWith(raw, ['path'])
-    if (typeof obj === 'string') return obj
-    const path = nonEmptyString(obj, 'path', MAX_PATH_LENGTH)
-    return path === undefined ? `"path" must be a non-empty string of at most ${MAX_PATH_LENGTH} characters` : { path }
-  },
-  getTask: (raw) => {
-    const obj = objectWith(raw, ['path', 'taskId'])
-    if (typeof obj === 'string') return obj
-    const path = nonEmptyString(obj, 'path', MAX_PATH_LENGTH)
-    const taskId = nonEmptyString(obj, 'taskId', 256)
-    if (path === undefined) return `"path" must be a non-empty string of at most ${MAX_PATH_LENGTH} characters`
-    if (taskId === undefined) return '"taskId" must be a non-empty string of at most 256 characters'
-    return { path, taskId }
-  }
-}
-
-export const API_METHODS = Object.keys(argsValidators) as ApiMethod[]
+export const API_METHODS = Object.keys(METHOD_NAMES) as ApiMethod[]
 
 export function isApiMethod(value: unknown): value is ApiMethod {
-  return typeof value === 'string' && (API_METHODS as string[]).includes(value)
+  return typeof value === 'string' && Object.hasOwn(METHOD_NAMES, value)
 }

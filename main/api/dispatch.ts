@@ -1,6 +1,7 @@
 // Validates an incoming call (method name and arguments) and runs it, always returning a typed
 // result value: transports never see a raw exception.
-import { argsValidators, isApiMethod, type ApiResult } from './contract'
+import { isApiMethod, type ApiResult } from './contract'
+import { argsValidators } from './validators'
 import { ApiFailure, type Handlers } from './handlers'
 
 export async function dispatch(handlers: Handlers, method: unknown, args: unknown): Promise<ApiResult<unknown>> {

@@ -1,12 +1,16 @@
 // The engine side of the wire API: one function per method of `ApiMethods`, over the plain-Node
 // engine. Both transports (Electron IPC in main/app, the HTTP bridge in main/server) call these
 // through `dispatch`, so they behave identically.
-import { basename, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { loadDataset, summarizeTask, type Dataset, type TaskEntry } from '../engine/arc'
 import type { ApiArgs, ApiMethod, ApiMethods, ApiResultValue, DatasetRef, DatasetView, TaskListItem } from './contract'
+import { ApiFailure } from './api-failure'
 import { readRecentDatasets, rememberDataset } from './recent-datasets'
+import { createRunHandlers, type RunHandlerOptions } from './run-handlers'
 
-export interface HandlerOptions {
+export { ApiFailure } from './api-failure'
+
+export interface HandlerOptions extends RunHandlerOptions {
   readonly version: string
   readonly mode: 'electron' | 'browser'
   /** Folder of the bundled sample tasks. */
@@ -15,16 +19,6 @@ export interface HandlerOptions {
   readonly recentFile: string
   /** A native folder picker (Electron only). */
   readonly pickFolder?: () => Promise<string | null>
-}
-
-/** Thrown inside a handler to return a typed error value instead of a generic internal error. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: 'not-found' | 'unsupported' | 'bad-request',
-    message: string
-  ) {
-    super(message)
-  }
 }
 
 export type Handlers = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResultValue<M>> }
@@ -72,7 +66,15 @@ export function createHandlers(options: HandlerOptions): Handlers {
     pickFolder: async () => {
       if (!options.pickFolder) throw new ApiFailure('unsupported', 'no folder picker in browser mode: type the folder path instead')
       return { path: await options.pickFolder() }
-    }
+    },
+    ...createRunHandlers(options, {
+      // resources/models beside resources/sample-tasks, unless the caller names the folder.
+      defaultModelsDir: join(dirname(samplesPath), 'models'),
+      datasets: {
+        get: async (path) => loaded.get(resolve(path)) ?? (await open(path)),
+        recent: async () => [samplesPath, ...(await readRecentDatasets(options.recentFile))]
+      }
+    })
   }
   return handlers
 }

@@ -14,12 +14,31 @@ export async function readRecentDatasets(file: string): Promise<string[]> {
   }
 }
 
-/** Moves `path` to the front of the list, written atomically (temp file + rename). */
+/** The write in progress per list file: writes queue behind it, so none loses another's entry. */
+const pendingWrites = new Map<string, Promise<unknown>>()
+let tempCounter = 0
+
+/**
+ * Moves `path` to the front of the list, written atomically (temp file + rename). Calls may
+ * overlap (the Task detail view opens a new dataset through several requests at once): each write
+ * waits for the one before it and has its own temp file, else the second rename finds its temp
+ * file already moved and fails with ENOENT.
+ */
 export async function rememberDataset(file: string, path: string): Promise<string[]> {
-  const list = [path, ...(await readRecentDatasets(file)).filter((p) => p !== path)].slice(0, MAX_RECENT_DATASETS)
-  await mkdir(dirname(file), { recursive: true })
-  const temp = `${file}.${process.pid}.tmp`
-  await writeFile(temp, JSON.stringify(list, null, 2))
-  await rename(temp, file)
-  return list
+  const write = async (): Promise<string[]> => {
+    const list = [path, ...(await readRecentDatasets(file)).filter((p) => p !== path)].slice(0, MAX_RECENT_DATASETS)
+    await mkdir(dirname(file), { recursive: true })
+    tempCounter += 1
+    const temp = `${file}.${process.pid}.${tempCounter}.tmp`
+    await writeFile(temp, JSON.stringify(list, null, 2))
+    await rename(temp, file)
+    return list
+  }
+  const result = (pendingWrites.get(file) ?? Promise.resolve()).catch(() => undefined).then(write)
+  pendingWrites.set(file, result)
+  try {
+    return await result
+  } finally {
+    if (pendingWrites.get(file) === result) pendingWrites.delete(file)
+  }
 }

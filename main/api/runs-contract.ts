@@ -66,7 +66,7 @@ export interface StartRunArgs {
   readonly preset: string
   /** Config keys over the preset, e.g. { 'data.cap': 32 }; each validated against the schema. */
   readonly overrides: Readonly<Record<string, string | number | boolean | readonly string[]>>
-  /** A model folder; omitted = the bundled default. */
+  /** A model folder; omitted = the bundled default; '' = the seeded initial weights (ModelView.dir ''). */
   readonly modelDir?: string
   readonly provider: string
   readonly name?: string

@@ -1,10 +1,12 @@
 // The IPC side of the wire API: every call is checked to come from the app's own page, then
-// validated and dispatched exactly as the browser-mode bridge does.
-import { ipcMain, type IpcMainInvokeEvent } from 'electron'
+// validated and dispatched exactly as the browser-mode bridge does; the engine host's live events
+// go to the app's windows on their own channel.
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import type { ApiResult } from '../api/contract'
 import { dispatch } from '../api/dispatch'
 import type { Handlers } from '../api/handlers'
-import { API_IPC_CHANNEL } from './ipc-channel'
+import type { HostEventSource } from '../api/runs-contract'
+import { API_IPC_CHANNEL, EVENTS_IPC_CHANNEL } from './ipc-channel'
 
 export function registerApiHandlers(handlers: Handlers, isAppUrl: (url: string) => boolean): void {
   ipcMain.handle(API_IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<ApiResult<unknown>> => {
@@ -13,5 +15,15 @@ export function registerApiHandlers(handlers: Handlers, isAppUrl: (url: string) 
       return { ok: false, error: { code: 'unauthorized', message: `calls are only accepted from the workbench page, not ${url}` } }
     }
     return dispatch(handlers, method, args)
+  })
+}
+
+/** Sends every host event to each window showing the workbench page; returns the function that stops it. */
+export function forwardHostEvents(source: HostEventSource, isAppUrl: (url: string) => boolean): () => void {
+  return source.subscribe((event) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      const contents = window.webContents
+      if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(EVENTS_IPC_CHANNEL, event)
+    }
   })
 }

@@ -1,26 +1,17 @@
 // The tasks a run works on: --tasks ID,ID, --task-list FILE (one id per line, or a CSV whose
 // first column is the id, like dev80-task-levels.csv), or every task of the dataset; then --limit.
-import { readFile } from 'node:fs/promises'
 import type { Dataset } from '../engine/arc'
+import { TaskListError, readTaskList as readListFile } from '../api/task-lists'
 import { UsageError } from './usage-error'
 
-const HEADER_NAMES = new Set(['task_id', 'task', 'id'])
-
+/** The ids of a task list (shared reader in main/api/task-lists.ts); a bad list is a usage error. */
 export async function readTaskList(file: string): Promise<string[]> {
-  let text: string
   try {
-    text = await readFile(file, 'utf8')
+    return await readListFile(file)
   } catch (error) {
-    throw new UsageError(`cannot read the task list ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    if (error instanceof TaskListError) throw new UsageError(error.message)
+    throw error
   }
-  const ids = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .map((line) => line.split(',')[0]!.trim().replace(/^"|"$/g, ''))
-    .filter((id) => id !== '' && !id.startsWith('#'))
-  if (ids.length > 0 && HEADER_NAMES.has(ids[0]!.toLowerCase())) ids.shift()
-  if (ids.length === 0) throw new UsageError(`the task list ${file} names no task`)
-  return ids
 }
 
 export async function selectTasks(dataset: Dataset, options: { tasks?: string; taskList?: string; limit?: number }): Promise<string[]> {

@@ -1,6 +1,7 @@
-// The browser-mode bridge: a local HTTP server that serves the built renderer and answers the wire
-// API (`POST /api/call`) through the same `dispatch` as Electron's IPC. Bound to loopback by
-// default; every API call needs the per-start token, a loopback Host and no foreign Origin.
+// The browser-mode bridge: a local HTTP server that serves the built renderer, answers the wire
+// API (`POST /api/call`) through the same `dispatch` as Electron's IPC, and streams the engine
+// host's live events (`GET /api/events`). Bound to loopback by default; every API request needs
+// the per-start token, a loopback Host and no foreign Origin.
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -8,6 +9,8 @@ import { resolve } from 'node:path'
 import type { ApiResult } from '../api/contract'
 import { dispatch } from '../api/dispatch'
 import type { Handlers } from '../api/handlers'
+import type { HostEventSource } from '../api/runs-contract'
+import { EVENTS_PATH, streamEvents } from './event-stream'
 import { allowedHostHeaders, checkHost, checkOrigin, checkToken, readJsonBody, type Refusal } from './request-guards'
 import { serveStatic } from './static-files'
 
@@ -19,6 +22,8 @@ export interface BridgeOptions {
   /** Folder of the built renderer (out/renderer). */
   readonly staticDir: string
   readonly handlers: Handlers
+  /** The engine host's live events; without it, /api/events answers 404. */
+  readonly events?: HostEventSource
 }
 
 export interface Bridge {
@@ -49,9 +54,21 @@ function refuse(response: ServerResponse, refusal: Refusal): void {
   sendJson(response, refusal.status, { ok: false, error: { code: refusal.code, message: refusal.message } })
 }
 
-async function answerApi(request: IncomingMessage, response: ServerResponse, path: string, token: string, handlers: Handlers): Promise<void> {
+function answerEvents(request: IncomingMessage, response: ServerResponse, token: string, events: HostEventSource | undefined): void {
+  if (request.method !== 'GET') {
+    response.setHeader('Allow', 'GET')
+    return refuse(response, { status: 405, code: 'bad-request', message: `${request.method ?? '?'} is not allowed on ${EVENTS_PATH}: use GET` })
+  }
+  const unauthorized = checkToken(request, token)
+  if (unauthorized) return refuse(response, unauthorized)
+  if (!events) return refuse(response, { status: 404, code: 'not-found', message: 'this bridge has no engine host, so there are no live events' })
+  streamEvents(request, response, events)
+}
+
+async function answerApi(request: IncomingMessage, response: ServerResponse, path: string, token: string, options: BridgeOptions): Promise<void> {
+  if (path === EVENTS_PATH) return answerEvents(request, response, token, options.events)
   if (path !== API_CALL_PATH) {
-    refuse(response, { status: 404, code: 'not-found', message: `no API endpoint ${path}: use POST ${API_CALL_PATH}` })
+    refuse(response, { status: 404, code: 'not-found', message: `no API endpoint ${path}: use POST ${API_CALL_PATH} or GET ${EVENTS_PATH}` })
     return
   }
   if (request.method !== 'POST') {
@@ -68,7 +85,7 @@ async function answerApi(request: IncomingMessage, response: ServerResponse, pat
     return refuse(response, { status: 400, code: 'bad-request', message: 'request body must be {"method": string, "args": object}' })
   }
   const { method, args } = call as { method?: unknown; args?: unknown }
-  sendJson(response, 200, await dispatch(handlers, method, args ?? {}))
+  sendJson(response, 200, await dispatch(options.handlers, method, args ?? {}))
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -82,7 +99,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       const path = new URL(request.url ?? '/', 'http://bridge.invalid').pathname
       const refusal = checkHost(request, allowedHosts) ?? checkOrigin(request, allowedHosts)
       if (refusal) return refuse(response, refusal)
-      if (path === '/api' || path.startsWith('/api/')) return answerApi(request, response, path, token, options.handlers)
+      if (path === '/api' || path.startsWith('/api/')) return answerApi(request, response, path, token, options)
       return serveStatic(request, response, staticDir, path)
     }
     handle().catch((error: unknown) => {

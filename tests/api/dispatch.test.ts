@@ -27,7 +27,7 @@ describe('dispatch', () => {
     expect(await dispatch(handlers, 'deleteEverything', {})).toEqual({ ok: false, error: { code: 'bad-request', message: 'unknown API method "deleteEverything"' } })
     expect(await dispatch(handlers, 42, {})).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     expect(await dispatch(handlers, 'openDataset', { path: 7 })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/openDataset: "path" must be a non-empty string/) } })
-    expect(await dispatch(handlers, 'openDataset', { path: 'x', extra: 1 })).toMatchObject({ error: { message: 'openDataset: unknown argument(s): extra' } })
+    expect(await dispatch(handlers, 'openDataset', { path: 'x', extra: 1 })).toMatchObject({ error: { message: 'openDataset: unknown argument(s): extra; allowed: path' } })
     expect(await dispatch(handlers, 'getTask', { path: dir })).toMatchObject({ error: { message: expect.stringMatching(/"taskId" must be/) } })
     expect(await dispatch(handlers, 'appInfo', 'nope')).toMatchObject({ error: { message: 'appInfo: arguments must be an object' } })
   })

@@ -256,3 +256,32 @@ describe('arc-ttt runs errors', () => {
     expect(JSON.parse(result.stdout).total).toBe(3)
   })
 })
+
+describe('arc-ttt runs compare', () => {
+  it('prints accuracy with bootstrap intervals, McNemar against the baseline and the changed tasks', () => {
+    const { code: status, stdout } = runs('compare', fx.baseline, fx.failed)
+    expect(status).toBe(0)
+    const row = (id: string) => cells(stdout.split('\n').find((l) => l.startsWith(id)) ?? '')
+    // baseline: t1 0, t2 1, t3 0 (skipped), t4 0 (skipped) -> 1/4; the other run: t1 solved -> 1/1.
+    expect(row(`${fx.baseline} (baseline)`).slice(4, 6)).toEqual(['1/4', '25.0% [0.0, 75.0]'])
+    expect(row(fx.failed).slice(4, 8)).toEqual(['1/1', '100.0% [100.0, 100.0]', '100.0% [100.0, 100.0]', 'b=0 c=1 p=1.00'])
+    expect(stdout).toContain(`${fx.failed}: newly solved t1; newly broken none`)
+  })
+
+  it('--json carries the same numbers', () => {
+    const { code: status, stdout } = runs('compare', fx.baseline, fx.failed, '--json')
+    expect(status).toBe(0)
+    const parsed = JSON.parse(stdout)
+    expect(parsed.accuracy.map((a: { solved: number; scored: number }) => [a.solved, a.scored])).toEqual([[1, 4], [1, 1]])
+    expect(parsed.accuracy[1].versusBaseline).toEqual({ common: 1, b: 0, c: 1, p: 1 })
+    expect(parsed.changes).toEqual([{ runId: fx.failed, newlySolved: ['t1'], newlyBroken: [] }])
+  })
+
+  it('needs two distinct known runs', () => {
+    expect(runs('compare', fx.baseline).code).toBe(2)
+    expect(runs('compare', fx.baseline, fx.baseline).stderr).toMatch(/given twice/)
+    const unknown = runs('compare', fx.baseline, 'run-nope')
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/no run "run-nope"/)
+  })
+})

@@ -1,8 +1,9 @@
-// `arc-ttt runs <list|show|export> ...`: reading the experiment log that `arc-ttt run` writes. One
+// `arc-ttt runs <list|show|export|compare> ...`: reading the experiment log that `arc-ttt run` writes. One
 // subcommand per file under main/cli/runs/; all open the log read-only except `export --out`.
 import { StoreError } from '../../engine/store'
 import type { Command } from '../command'
 import { DEFAULT_DATABASE_HELP } from '../default-db'
+import { compareRunsCommand } from '../runs/compare'
 import { exportRunCommand } from '../runs/export'
 import { listRunsCommand } from '../runs/list'
 import { RunsFailure } from '../runs/open-log'
@@ -10,7 +11,7 @@ import { showRunCommand } from '../runs/show'
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from '../usage-error'
 
 /** The subcommands, in the order the help lists them. */
-export const RUNS_SUBCOMMANDS: readonly Command[] = [listRunsCommand, showRunCommand, exportRunCommand]
+export const RUNS_SUBCOMMANDS: readonly Command[] = [listRunsCommand, showRunCommand, exportRunCommand, compareRunsCommand]
 
 function list(): string {
   const width = Math.max(...RUNS_SUBCOMMANDS.map((c) => c.name.length))
@@ -19,8 +20,8 @@ function list(): string {
 
 export const runsCommand: Command = {
   name: 'runs',
-  summary: 'list, show and export the runs of the experiment log',
-  usage: `arc-ttt runs <list|show|export> [options]
+  summary: 'list, show, export and compare the runs of the experiment log',
+  usage: `arc-ttt runs <list|show|export|compare> [options]
 
 ${list()}
 

@@ -1,15 +1,20 @@
-// `arc-ttt serve [--data PATH] [--port N] [--host ADDRESS]`: the browser mode. Serves the built
-// renderer and the wire API on a local HTTP bridge and prints the page address with its token.
+// `arc-ttt serve [--data PATH] [--db FILE] [--port N] [--host ADDRESS]`: the browser mode. Serves
+// the built renderer and the wire API on a local HTTP bridge and prints the page address with its
+// token. Runs started from the page execute in the engine host, a child process of this one.
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { createHandlers } from '../../api/handlers'
+import { HostClient } from '../../host/host-client'
+import { forkHostProcess } from '../../host/host-process'
 import { startBridge } from '../../server/bridge'
 import { parseCommandArgs, type Command } from '../command'
+import { DEFAULT_DATABASE_HELP, defaultDatabasePath } from '../default-db'
 import { PROJECT_ROOT, SAMPLE_TASKS_PATH, userSettingsDir } from '../project-paths'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
 
 const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer')
+const MODELS_DIR = join(PROJECT_ROOT, 'resources', 'models')
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
@@ -43,20 +48,26 @@ function untilStopSignal(): Promise<NodeJS.Signals> {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'open the workbench in a web browser (local HTTP bridge with a one-time token)',
-  usage: `arc-ttt serve [--data PATH] [--port N] [--host ADDRESS [--allow-remote]]
+  usage: `arc-ttt serve [--data PATH] [--db FILE] [--port N] [--host ADDRESS [--allow-remote]]
 
   --data PATH       a dataset folder or file the page opens first (default: the bundled samples)
+  --db FILE         the experiment log the page's runs are written to and read from
+                    (default ${defaultDatabasePath()})
   --port N          port to listen on (default 0: a free port)
   --host ADDRESS    address to listen on (default 127.0.0.1)
   --allow-remote    allow a non-loopback --host; anyone who can reach the port and learns the
                     token can read every file the server can. Prefer an SSH tunnel instead:
                     ssh -L 8000:127.0.0.1:8000 server, then arc-ttt serve --port 8000 there.
 
-Prints "arc-ttt serve: open <URL>" on stdout and serves until Ctrl+C (SIGINT) or SIGTERM.
-Needs the built renderer: run \`npm run build\` first.`,
+Prints "arc-ttt serve: open <URL>" on stdout and serves until Ctrl+C (SIGINT) or SIGTERM; runs
+still going then are stopped and marked interrupted (resume them from the page later).
+Needs the built renderer: run \`npm run build\` first.
+
+${DEFAULT_DATABASE_HELP}`,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       data: { type: 'string' },
+      db: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       'allow-remote': { type: 'boolean' }
@@ -74,15 +85,21 @@ Needs the built renderer: run \`npm run build\` first.`,
       process.stderr.write(`arc-ttt serve: the renderer is not built (${join(RENDERER_DIR, 'index.html')} is missing): run \`npm run build\` first\n`)
       return EXIT_FAILURE
     }
+    if (values.db === '') throw new UsageError('--db needs a file name')
+    const databasePath = resolve(values.db ?? defaultDatabasePath())
+    const engineHost = new HostClient({ config: { databasePath, modelsDir: MODELS_DIR, threads: 0 }, spawn: forkHostProcess })
     const handlers = createHandlers({
       version: await packageVersion(),
       mode: 'browser',
       samplesPath: SAMPLE_TASKS_PATH,
-      recentFile: join(userSettingsDir(), 'recent-datasets.json')
+      recentFile: join(userSettingsDir(), 'recent-datasets.json'),
+      databasePath,
+      modelsDir: MODELS_DIR,
+      host: engineHost
     })
     let bridge
     try {
-      bridge = await startBridge({ host, port, staticDir: RENDERER_DIR, handlers })
+      bridge = await startBridge({ host, port, staticDir: RENDERER_DIR, handlers, events: engineHost })
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       const reason = code === 'EADDRINUSE' ? `port ${port} is already in use (try --port 0)` : error instanceof Error ? error.message : String(error)
@@ -95,6 +112,7 @@ Needs the built renderer: run \`npm run build\` first.`,
     process.stderr.write('arc-ttt serve: press Ctrl+C to stop\n')
     const signal = await untilStopSignal()
     await bridge.close()
+    await engineHost.close()
     process.stderr.write(`arc-ttt serve: stopped (${signal})\n`)
     return EXIT_OK
   }

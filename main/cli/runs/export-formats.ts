@@ -1,81 +1,16 @@
-// The `runs export` formats built from a run's report: the ARC Prize submission (through the scoring
-// module's builder and writer), one CSV row per task, and the whole report as JSON.
-import type { Grid } from '../../engine/arc/types'
-import { formatSubmission, submissionEntry, type Submission, type SubmissionEntry } from '../../engine/scoring'
-import type { TaskResultRecord } from '../../engine/store'
+// The `runs export` formats built from a run's report: the submission and the CSV come from the
+// module the workbench's export shares (main/api/run-export.ts); JSON is the whole report.
+import { formatCsv, submissionText, type RunSubmission } from '../../api/run-export'
 import { formatJson } from '../format-json'
 import type { RunReport } from './run-report'
-import { phasesOf } from './show-text'
+
+export { csvField, csvHeader, formatCsv, runSubmission, type RunSubmission } from '../../api/run-export'
 
 export const EXPORT_FORMATS = ['submission', 'csv', 'json'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-export interface RunSubmission {
-  readonly submission: Submission
-  /** Tasks left out because the number of their test inputs is unknown, with why. */
-  readonly omitted: readonly { readonly taskId: string; readonly why: string }[]
-}
-
-/**
- * One entry per test input of every task, in order, [[0]] where there is no answer (recipe section
- * 9). The number of test inputs is read from the recorded outputs (the highest test index + 1); a
- * task without recorded outputs (skipped before predicting, or never reached) is left out.
- */
-export function runSubmission(report: RunReport): RunSubmission {
-  const submission = new Map<string, readonly SubmissionEntry[]>()
-  const omitted: { taskId: string; why: string }[] = []
-  for (const result of report.taskResults) {
-    if (result.outputs.length === 0) {
-      omitted.push({ taskId: result.taskId, why: result.status === 'skipped' ? `skipped (${result.reason ?? 'no reason'}), test inputs unknown` : 'done but no test output recorded' })
-      continue
-    }
-    const attempts = new Map<number, readonly Grid[]>(result.outputs.map((o) => [o.testIndex, o.attempts]))
-    const count = Math.max(...attempts.keys()) + 1
-    submission.set(result.taskId, Array.from({ length: count }, (_, index) => submissionEntry(attempts.get(index) ?? [])))
-  }
-  const recorded = new Set(report.taskResults.map((r) => r.taskId))
-  for (const taskId of report.taskSelection) {
-    if (!recorded.has(taskId)) omitted.push({ taskId, why: 'no result recorded (the run did not reach it)' })
-  }
-  return { submission, omitted }
-}
-
-/** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-export function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-export function csvHeader(phases: readonly string[]): string[] {
-  return ['task_id', 'status', 'reason', 'official', 'all_or_nothing', 'ttt_steps', 'final_loss', 'total_seconds', ...phases.map((p) => `${p}_seconds`)]
-}
-
-function csvRow(result: TaskResultRecord, phases: readonly string[]): (string | number | null)[] {
-  return [
-    result.taskId,
-    result.status,
-    result.reason,
-    result.officialScore,
-    result.allOrNothing,
-    result.tttSteps,
-    result.finalLoss,
-    result.totalSeconds,
-    ...phases.map((p) => result.timings[p] ?? null)
-  ]
-}
-
-/** One row per task, by task id; one `<phase>_seconds` column per phase timed in any task. Empty = null. */
-export function formatCsv(report: RunReport): string {
-  const phases = phasesOf(report.taskResults)
-  const rows = [csvHeader(phases), ...report.taskResults.map((r) => csvRow(r, phases))]
-  return rows.map((row) => row.map(csvField).join(',')).join('\n') + '\n'
-}
-
 /** The export's text and what it leaves out (submission only). */
 export function exportText(report: RunReport, format: ExportFormat): { text: string; omitted: RunSubmission['omitted'] } {
-  if (format === 'submission') {
-    const { submission, omitted } = runSubmission(report)
-    return { text: formatSubmission(submission), omitted }
-  }
+  if (format === 'submission') return submissionText(report)
   return { text: format === 'csv' ? formatCsv(report) : `${formatJson(report)}\n`, omitted: [] }
 }

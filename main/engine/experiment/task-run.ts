@@ -8,7 +8,7 @@ import type { ArcModelConfig } from '../model/config'
 import type { Weights } from '../model/parameters'
 import { deriveSeed } from '../random'
 import type { CandidateRecord, TaskResultInput, TestOutputResult } from '../store'
-import { buildTttData, encodeTttExample } from '../ttt/data'
+import { buildTttData, encodeTttExample, type TttDataOptions } from '../ttt/data'
 import type { TrainGraphs } from '../ttt/adapt/train-graphs'
 import { trainOnExamples, type StepMetrics, type TrainingOptions } from '../ttt/adapt/train-on-examples'
 import { predictOutput } from '../ttt/predict/predict-output'
@@ -52,10 +52,15 @@ export function trainingOptions(config: ExperimentConfig, seed: number, signal: 
   }
 }
 
+/** The TTT data options of the config, with the model's largest bucket as the context limit. */
+export function tttDataOptions(config: ExperimentConfig, model: ArcModelConfig, seed: number): Partial<TttDataOptions> {
+  const maxTokens = Math.min(config.data.maxTokens, model.contextBuckets.at(-1)!)
+  return { seed, cap: config.data.cap, maxTokens, augment: config.data.augment, format: config.data.format, leaveTwoOutTopUp: config.data.leaveTwoOutTopUp, lossMask: config.data.lossMask }
+}
+
 /** The encoded TTT examples of one task under the config (never its test outputs). */
 export function tttExamples(task: Task, config: ExperimentConfig, model: ArcModelConfig, seed: number) {
-  const maxTokens = Math.min(config.data.maxTokens, model.contextBuckets.at(-1)!)
-  const { examples } = buildTttData(task, { seed, cap: config.data.cap, maxTokens, augment: config.data.augment, format: config.data.format, leaveTwoOutTopUp: config.data.leaveTwoOutTopUp, lossMask: config.data.lossMask })
+  const { examples } = buildTttData(task, tttDataOptions(config, model, seed))
   return examples.map((e) => encodeTttExample(e, config.data.lossMask))
 }
 

@@ -1,0 +1,107 @@
+// `arc-ttt runs compare BASELINE RUN...`: the Compare view's numbers in a terminal, for results
+// write-ups: accuracy of each run in both conventions with 95% bootstrap intervals over tasks, the
+// exact McNemar test of each run against the baseline, the config keys that differ, and the tasks
+// each run newly solves or breaks. The statistics are the renderer's (main/engine/analysis).
+import { compareAccuracy, type RunAccuracy } from '../../engine/analysis/accuracy'
+import type { ExperimentLog, ParamDifference, RunSummary, TaskOutcome } from '../../engine/store'
+import { parseCommandArgs, type Command } from '../command'
+import { formatJson } from '../format-json'
+import { formatTable } from '../format-table'
+import { EXIT_OK, UsageError } from '../usage-error'
+import { databasePath, readRun, withLog } from './open-log'
+import { formatSeconds, MISSING } from './format-values'
+
+export interface RunsComparison {
+  readonly runs: readonly RunSummary[]
+  readonly accuracy: readonly RunAccuracy[]
+  readonly differences: readonly ParamDifference[]
+  /** Per compared run (not the baseline): tasks solved by it and not by the baseline, and the reverse. */
+  readonly changes: readonly { readonly runId: string; readonly newlySolved: readonly string[]; readonly newlyBroken: readonly string[] }[]
+}
+
+function solvedTasks(outcomes: readonly TaskOutcome[], runId: string): Set<string> {
+  return new Set(outcomes.filter((o) => o.runId === runId && o.allOrNothing === 1).map((o) => o.taskId))
+}
+
+function scoredTasks(outcomes: readonly TaskOutcome[], runId: string): Set<string> {
+  return new Set(outcomes.filter((o) => o.runId === runId && o.allOrNothing !== null).map((o) => o.taskId))
+}
+
+export function compareRuns(log: ExperimentLog, runIds: readonly string[]): RunsComparison {
+  const runs = runIds.map((id) => readRun(log, id))
+  const outcomes = log.taskOutcomes(runIds)
+  const [baseline, ...others] = runIds
+  const baselineSolved = solvedTasks(outcomes, baseline!)
+  const baselineScored = scoredTasks(outcomes, baseline!)
+  return {
+    runs,
+    accuracy: compareAccuracy(runIds, outcomes),
+    differences: log.paramDifferences(runIds),
+    changes: others.map((runId) => {
+      const solved = solvedTasks(outcomes, runId)
+      const common = scoredTasks(outcomes, runId)
+      return {
+        runId,
+        newlySolved: [...solved].filter((t) => baselineScored.has(t) && !baselineSolved.has(t)).sort(),
+        newlyBroken: [...baselineSolved].filter((t) => common.has(t) && !solved.has(t)).sort()
+      }
+    })
+  }
+}
+
+const interval = (i: RunAccuracy['official']): string => (i === null ? MISSING : `${(i.mean * 100).toFixed(1)}% [${(i.low * 100).toFixed(1)}, ${(i.high * 100).toFixed(1)}]`)
+
+function formatComparison(c: RunsComparison): string {
+  const rows = c.runs.map((run, index) => {
+    const a = c.accuracy[index]!
+    const test = a.versusBaseline
+    return [
+      index === 0 ? `${run.id} (baseline)` : run.id,
+      run.name,
+      run.preset,
+      run.status,
+      `${a.solved}/${a.scored}`,
+      interval(a.allOrNothing),
+      interval(a.official),
+      test === null ? MISSING : `b=${test.b} c=${test.c} p=${test.p.toPrecision(3)}`,
+      formatSeconds(run.secondsPerTask)
+    ]
+  })
+  const accuracy = formatTable(['run', 'name', 'preset', 'status', 'solved', 'all-or-nothing [95% CI]', 'official [95% CI]', 'McNemar vs baseline', 's/task'], rows)
+  const differences =
+    c.differences.length === 0
+      ? 'Config: no key differs.'
+      : `Config keys that differ (${c.differences.length}):\n` +
+        formatTable(['key', ...c.runs.map((r) => r.id)], c.differences.map((d) => [d.key, ...d.values.map((v) => v?.text ?? MISSING)]))
+  const changes = c.changes.map((ch) => `${ch.runId}: newly solved ${ch.newlySolved.length ? ch.newlySolved.join(', ') : 'none'}; newly broken ${ch.newlyBroken.length ? ch.newlyBroken.join(', ') : 'none'}`)
+  return [
+    accuracy,
+    'Intervals: percentile bootstrap over tasks, 2000 resamples. McNemar: exact two-sided test on the tasks both runs scored (b = solved by the baseline only, c = by the run only).',
+    '',
+    differences,
+    '',
+    'Against the baseline (all-or-nothing):',
+    ...changes
+  ].join('\n')
+}
+
+export const compareRunsCommand: Command = {
+  name: 'compare',
+  summary: 'accuracy with confidence intervals, McNemar tests, config differences and task changes of runs against a baseline',
+  usage: `arc-ttt runs compare BASELINE_RUN RUN [RUN...] [--db FILE] [--json]
+
+  The first run is the baseline. Prints each run's accuracy in both conventions (all-or-nothing, as
+  in the paper's ablations, and the official per-output score) with 95% percentile bootstrap
+  intervals over tasks, the exact McNemar test against the baseline on the tasks both scored, the
+  config keys whose values differ, and the tasks each run newly solves or breaks.
+  --json  the same as one JSON object {"runs", "accuracy", "differences", "changes"}`,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, json: { type: 'boolean' } })
+    if (positionals.length < 2) throw new UsageError('runs compare needs a baseline run id and at least one more run id (`arc-ttt runs list` shows them)')
+    const duplicate = positionals.find((id, i) => positionals.indexOf(id) !== i)
+    if (duplicate !== undefined) throw new UsageError(`run ${duplicate} is given twice`)
+    const comparison = await withLog(databasePath(values.db), {}, (log) => compareRuns(log, positionals))
+    process.stdout.write(`${values.json ? formatJson(comparison) : formatComparison(comparison)}\n`)
+    return EXIT_OK
+  }
+}
