@@ -266,6 +266,8 @@ describe('arc-ttt runs compare', () => {
     expect(row(`${fx.baseline} (baseline)`).slice(4, 6)).toEqual(['1/4', '25.0% [0.0, 75.0]'])
     expect(row(fx.failed).slice(4, 8)).toEqual(['1/1', '100.0% [100.0, 100.0]', '100.0% [100.0, 100.0]', 'b=0 c=1 p=1.00'])
     expect(stdout).toContain(`${fx.failed}: newly solved t1; newly broken none`)
+    // The fixture's dataset path does not exist, so near misses are not computed, and it says so.
+    expect(stdout).toMatch(/Near misses: the dataset with the truth could not be read/)
   })
 
   it('--json carries the same numbers', () => {

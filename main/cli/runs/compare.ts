@@ -2,7 +2,10 @@
 // write-ups: accuracy of each run in both conventions with 95% bootstrap intervals over tasks, the
 // exact McNemar test of each run against the baseline, the config keys that differ, and the tasks
 // each run newly solves or breaks. The statistics are the renderer's (main/engine/analysis).
+import { existsSync } from 'node:fs'
 import { compareAccuracy, type RunAccuracy } from '../../engine/analysis/accuracy'
+import { summarizeNearMisses, type NearMissSummary } from '../../engine/analysis/near-misses'
+import { loadDataset, type Grid } from '../../engine/arc'
 import type { ExperimentLog, ParamDifference, RunSummary, TaskOutcome } from '../../engine/store'
 import { parseCommandArgs, type Command } from '../command'
 import { formatJson } from '../format-json'
@@ -17,6 +20,27 @@ export interface RunsComparison {
   readonly differences: readonly ParamDifference[]
   /** Per compared run (not the baseline): tasks solved by it and not by the baseline, and the reverse. */
   readonly changes: readonly { readonly runId: string; readonly newlySolved: readonly string[]; readonly newlyBroken: readonly string[] }[]
+  /** Per run, how close first attempts come to the truth; absent when the dataset could not be read. */
+  readonly nearMisses?: readonly NearMissSummary[]
+  /** The dataset the truth came from. */
+  readonly truthFrom?: string
+}
+
+/** Truth grids by task id and test index from the dataset at `path`. */
+async function truthOf(path: string): Promise<Map<string, readonly (Grid | undefined)[]>> {
+  const dataset = await loadDataset(path)
+  return new Map(dataset.entries.flatMap((e) => (e.task ? [[e.id, e.task.test.map((t) => t.output)] as const] : [])))
+}
+
+function nearMissesOf(log: ExperimentLog, runId: string, truth: Map<string, readonly (Grid | undefined)[]>): NearMissSummary {
+  const pairs = log.taskResults(runId).flatMap((result) =>
+    (truth.get(result.taskId) ?? []).flatMap((grid, testIndex) => {
+      if (grid === undefined) return []
+      const output = result.outputs.find((o) => o.testIndex === testIndex)
+      return [{ attempt: output?.attempts[0], truth: grid }]
+    })
+  )
+  return summarizeNearMisses(pairs)
 }
 
 function solvedTasks(outcomes: readonly TaskOutcome[], runId: string): Set<string> {
@@ -27,7 +51,7 @@ function scoredTasks(outcomes: readonly TaskOutcome[], runId: string): Set<strin
   return new Set(outcomes.filter((o) => o.runId === runId && o.allOrNothing !== null).map((o) => o.taskId))
 }
 
-export function compareRuns(log: ExperimentLog, runIds: readonly string[]): RunsComparison {
+export function compareRuns(log: ExperimentLog, runIds: readonly string[], truth?: { readonly path: string; readonly grids: Map<string, readonly (Grid | undefined)[]> }): RunsComparison {
   const runs = runIds.map((id) => readRun(log, id))
   const outcomes = log.taskOutcomes(runIds)
   const [baseline, ...others] = runIds
@@ -45,7 +69,8 @@ export function compareRuns(log: ExperimentLog, runIds: readonly string[]): Runs
         newlySolved: [...solved].filter((t) => baselineScored.has(t) && !baselineSolved.has(t)).sort(),
         newlyBroken: [...baselineSolved].filter((t) => common.has(t) && !solved.has(t)).sort()
       }
-    })
+    }),
+    ...(truth ? { truthFrom: truth.path, nearMisses: runIds.map((id) => nearMissesOf(log, id, truth.grids)) } : {})
   }
 }
 
@@ -74,6 +99,20 @@ function formatComparison(c: RunsComparison): string {
       : `Config keys that differ (${c.differences.length}):\n` +
         formatTable(['key', ...c.runs.map((r) => r.id)], c.differences.map((d) => [d.key, ...d.values.map((v) => v?.text ?? MISSING)]))
   const changes = c.changes.map((ch) => `${ch.runId}: newly solved ${ch.newlySolved.length ? ch.newlySolved.join(', ') : 'none'}; newly broken ${ch.newlyBroken.length ? ch.newlyBroken.join(', ') : 'none'}`)
+  const nearMisses =
+    c.nearMisses === undefined
+      ? ['Near misses: the dataset with the truth could not be read (pass --data PATH).']
+      : [
+          `Near misses, first attempts against the truth in ${c.truthFrom}:`,
+          formatTable(
+            ['run', 'test outputs', 'right size', 'cells right (right-size attempts)'],
+            c.runs.map((run, i) => {
+              const n = c.nearMisses![i]!
+              const share = n.outputs === 0 ? MISSING : `${n.rightShape} (${((n.rightShape / n.outputs) * 100).toFixed(1)}%)`
+              return [run.id, n.outputs, share, n.cellAccuracy === null ? MISSING : `${(n.cellAccuracy * 100).toFixed(1)}%`]
+            })
+          )
+        ]
   return [
     accuracy,
     'Intervals: percentile bootstrap over tasks, 2000 resamples. McNemar: exact two-sided test on the tasks both runs scored (b = solved by the baseline only, c = by the run only).',
@@ -81,26 +120,35 @@ function formatComparison(c: RunsComparison): string {
     differences,
     '',
     'Against the baseline (all-or-nothing):',
-    ...changes
+    ...changes,
+    '',
+    ...nearMisses
   ].join('\n')
 }
 
 export const compareRunsCommand: Command = {
   name: 'compare',
   summary: 'accuracy with confidence intervals, McNemar tests, config differences and task changes of runs against a baseline',
-  usage: `arc-ttt runs compare BASELINE_RUN RUN [RUN...] [--db FILE] [--json]
+  usage: `arc-ttt runs compare BASELINE_RUN RUN [RUN...] [--db FILE] [--data PATH] [--json]
 
   The first run is the baseline. Prints each run's accuracy in both conventions (all-or-nothing, as
   in the paper's ablations, and the official per-output score) with 95% percentile bootstrap
   intervals over tasks, the exact McNemar test against the baseline on the tasks both scored, the
-  config keys whose values differ, and the tasks each run newly solves or breaks.
+  config keys whose values differ, the tasks each run newly solves or breaks, and near misses:
+  the share of test outputs whose first attempt has the right size, and its share of right cells
+  (truth from --data PATH, default the baseline run's dataset when it can be read).
   --json  the same as one JSON object {"runs", "accuracy", "differences", "changes"}`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, json: { type: 'boolean' } })
+    const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean' } })
     if (positionals.length < 2) throw new UsageError('runs compare needs a baseline run id and at least one more run id (`arc-ttt runs list` shows them)')
     const duplicate = positionals.find((id, i) => positionals.indexOf(id) !== i)
     if (duplicate !== undefined) throw new UsageError(`run ${duplicate} is given twice`)
-    const comparison = await withLog(databasePath(values.db), {}, (log) => compareRuns(log, positionals))
+    const comparison = await withLog(databasePath(values.db), {}, async (log) => {
+      const path = values.data ?? readRun(log, positionals[0]!).datasetPath
+      if (values.data !== undefined && !existsSync(path)) throw new UsageError(`--data ${path}: no such file or folder`)
+      const grids = existsSync(path) ? await truthOf(path) : undefined
+      return compareRuns(log, positionals, grids ? { path, grids } : undefined)
+    })
     process.stdout.write(`${values.json ? formatJson(comparison) : formatComparison(comparison)}\n`)
     return EXIT_OK
   }

@@ -1,0 +1,39 @@
+// How close a run's first attempts come to the truth, for models that solve few tasks: the share of
+// test outputs whose first attempt has the right height and width, and, over those, the share of
+// cells right. Both move long before whole grids become exact, so they show whether TTT helps a
+// weak model at all. Test outputs without ground truth or without an attempt count as not right.
+import type { Grid } from '../arc/types'
+
+export interface NearMissSummary {
+  /** Test outputs with known truth. */
+  readonly outputs: number
+  /** Of those, how many have a first attempt of the truth's size. */
+  readonly rightShape: number
+  /** Mean share of right cells over the right-shaped first attempts; null when there is none. */
+  readonly cellAccuracy: number | null
+}
+
+/** Share of equal cells of two grids of the same size. */
+export function cellAgreement(attempt: Grid, truth: Grid): number {
+  let equal = 0
+  let total = 0
+  truth.forEach((row, r) =>
+    row.forEach((value, c) => {
+      total++
+      if (attempt[r]?.[c] === value) equal++
+    })
+  )
+  return total === 0 ? 0 : equal / total
+}
+
+const sameShape = (a: Grid, b: Grid): boolean => a.length === b.length && (a[0]?.length ?? 0) === (b[0]?.length ?? 0)
+
+/** Summary over pairs of (first attempt or undefined, truth). */
+export function summarizeNearMisses(pairs: readonly { readonly attempt: Grid | undefined; readonly truth: Grid }[]): NearMissSummary {
+  const agreements = pairs.flatMap(({ attempt, truth }) => (attempt !== undefined && sameShape(attempt, truth) ? [cellAgreement(attempt, truth)] : []))
+  return {
+    outputs: pairs.length,
+    rightShape: agreements.length,
+    cellAccuracy: agreements.length === 0 ? null : agreements.reduce((a, b) => a + b, 0) / agreements.length
+  }
+}
