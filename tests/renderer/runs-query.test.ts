@@ -6,9 +6,9 @@ import { defaultRunsState, runsStateFromQuery, runsStateToListQuery, runsStateTo
 
 describe('param filter', () => {
   it('parses key=value pairs into typed values', () => {
-    expect(parseParamFilter('ttt.lora.rank=8 data.cap=32.5; ttt.enabled=false,seed="7" model=null preset=ttt')).toEqual({
+    expect(parseParamFilter('ttt.loraRank=8 data.cap=32.5; ttt.enabled=false,seed="7" model=null preset=ttt')).toEqual({
       ok: true,
-      params: { 'ttt.lora.rank': 8, 'data.cap': 32.5, 'ttt.enabled': false, seed: '7', model: null, preset: 'ttt' }
+      params: { 'ttt.loraRank': 8, 'data.cap': 32.5, 'ttt.enabled': false, seed: '7', model: null, preset: 'ttt' }
     })
   })
 
@@ -17,15 +17,15 @@ describe('param filter', () => {
   })
 
   it('names the bad pair', () => {
-    expect(parseParamFilter('rank')).toEqual({ ok: false, message: 'param filter "rank" must look like key=value, e.g. ttt.lora.rank=8' })
+    expect(parseParamFilter('rank')).toEqual({ ok: false, message: 'param filter "rank" must look like key=value, e.g. ttt.loraRank=8' })
     expect(parseParamFilter('rank=')).toEqual({ ok: false, message: 'param filter rank= needs a value' })
     expect(parseParamFilter('=3')).toMatchObject({ ok: false })
     expect(parseParamFilter('  ')).toEqual({ ok: true, params: {} })
   })
 
   it('formats back to text that parses to the same filter', () => {
-    const params = { 'ttt.lora.rank': 8, seed: '7', on: true, name: 'x' }
-    expect(formatParamFilter(params)).toBe('ttt.lora.rank=8 seed="7" on=true name=x')
+    const params = { 'ttt.loraRank': 8, seed: '7', on: true, name: 'x' }
+    expect(formatParamFilter(params)).toBe('ttt.loraRank=8 seed="7" on=true name=x')
     expect(parseParamFilter(formatParamFilter(params))).toEqual({ ok: true, params })
   })
 })
@@ -33,9 +33,9 @@ describe('param filter', () => {
 describe('runs view state in the URL', () => {
   it('round-trips through the query, leaving defaults out', () => {
     expect(runsStateToQuery(defaultRunsState())).toEqual({})
-    const state = { ...defaultRunsState(), text: 'lora', tag: 'ablation', status: 'completed' as const, params: 'ttt.lora.rank=8', orderBy: 'accuracyOfficial' as const, descending: false, page: 2, pageSize: 50 }
+    const state = { ...defaultRunsState(), text: 'lora', tag: 'ablation', status: 'completed' as const, params: 'ttt.loraRank=8', orderBy: 'accuracyOfficial' as const, descending: false, page: 2, pageSize: 50 }
     const query = runsStateToQuery(state)
-    expect(query).toEqual({ q: 'lora', tag: 'ablation', status: 'completed', params: 'ttt.lora.rank=8', sort: 'accuracyOfficial', asc: '1', page: '3', size: '50' })
+    expect(query).toEqual({ q: 'lora', tag: 'ablation', status: 'completed', params: 'ttt.loraRank=8', sort: 'accuracyOfficial', asc: '1', page: '3', size: '50' })
     expect(runsStateFromQuery(query)).toEqual(state)
   })
 
@@ -44,10 +44,10 @@ describe('runs view state in the URL', () => {
   })
 
   it('builds the listRuns query, or reports a bad param filter', () => {
-    const state = { ...defaultRunsState(), text: ' lora ', preset: 'ttt', params: 'ttt.lora.rank=8', page: 1 }
+    const state = { ...defaultRunsState(), text: ' lora ', preset: 'ttt', params: 'ttt.loraRank=8', page: 1 }
     expect(runsStateToListQuery(state)).toEqual({
       ok: true,
-      query: { limit: 25, offset: 25, orderBy: 'createdAt', descending: true, filter: { text: 'lora', preset: 'ttt', params: { 'ttt.lora.rank': 8 } } }
+      query: { limit: 25, offset: 25, orderBy: 'createdAt', descending: true, filter: { text: 'lora', preset: 'ttt', params: { 'ttt.loraRank': 8 } } }
     })
     expect(runsStateToListQuery({ ...state, params: 'rank' })).toMatchObject({ ok: false })
   })

@@ -1,4 +1,4 @@
-// The Runs view's "any param" filter: text such as `ttt.lora.rank=8 data.cap=32` parsed into the
+// The Runs view's "any param" filter: text such as `ttt.loraRank=8 data.cap=32` parsed into the
 // store's param filter. Pairs are separated by spaces, commas or semicolons that come before the
 // next `key=`, so a value may itself hold commas or spaces (`ttt.lora.targets=["q","v"]`).
 import type { ParamFilterValue } from '../../../main/engine/store/types'
@@ -26,10 +26,10 @@ export function parseParamFilter(text: string): ParamFilterParse {
   const params: Record<string, ParamFilterValue> = {}
   for (const pair of trimmed.split(PAIR_SEPARATOR)) {
     const equals = pair.indexOf('=')
-    if (equals < 0) return { ok: false, message: `param filter "${pair}" must look like key=value, e.g. ttt.lora.rank=8` }
+    if (equals < 0) return { ok: false, message: `param filter "${pair}" must look like key=value, e.g. ttt.loraRank=8` }
     const key = pair.slice(0, equals).trim()
     const value = pair.slice(equals + 1).trim()
-    if (!KEY.test(key)) return { ok: false, message: `param filter key "${key}" must be a config key such as ttt.lora.rank` }
+    if (!KEY.test(key)) return { ok: false, message: `param filter key "${key}" must be a config key such as ttt.loraRank` }
     if (value === '') return { ok: false, message: `param filter ${key}= needs a value` }
     params[key] = parseParamValue(value)
   }

@@ -9,7 +9,7 @@ export interface RunsViewState {
   readonly tag: string
   readonly status: RunStatus | ''
   readonly preset: string
-  /** The param filter as typed, e.g. `ttt.lora.rank=8`. */
+  /** The param filter as typed, e.g. `ttt.loraRank=8`. */
   readonly params: string
   readonly orderBy: RunOrderColumn
   readonly descending: boolean
