@@ -2,7 +2,7 @@
 // ExperimentLog (tests/cli/runs-fixture.ts), so every expected value is known.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -268,6 +268,33 @@ describe('arc-ttt runs compare', () => {
     expect(stdout).toContain(`${fx.failed}: newly solved t1; newly broken none`)
     // The fixture's dataset path does not exist, so near misses are not computed, and it says so.
     expect(stdout).toMatch(/Near misses: the dataset with the truth could not be read/)
+  })
+
+  it('with --data, prints near misses and the candidate ceiling against the dataset\'s truth', () => {
+    // Truth for t1 (the only task in the dataset): test 0 [[1,2],[3,0]], test 1 [[7,7]].
+    const data = join(dir, 'truth')
+    mkdirSync(data, { recursive: true })
+    const task = {
+      train: [{ input: [[1]], output: [[1]] }],
+      test: [
+        { input: [[0, 0], [0, 0]], output: [[1, 2], [3, 0]] },
+        { input: [[0, 0]], output: [[7, 7]] }
+      ]
+    }
+    writeFileSync(join(data, 't1.json'), JSON.stringify(task))
+    const { code: status, stdout } = runs('compare', fx.baseline, fx.failed, '--data', data)
+    expect(status).toBe(0)
+    const tail = stdout.slice(stdout.indexOf('Near misses'))
+    const row = (id: string) => cells(tail.split('\n').find((l) => l.startsWith(id)) ?? '')
+    // baseline: test 0 right size with 3 of 4 cells, test 1 exact and among the candidates.
+    expect(row(fx.baseline).slice(1)).toEqual(['2', '2 (100.0%)', '87.5%', '1 (50.0%)'])
+    // the other run: test 0 right size (3 of 4), no attempt or candidate for test 1.
+    expect(row(fx.failed).slice(1)).toEqual(['2', '1 (50.0%)', '75.0%', '0 (0.0%)'])
+    const parsed = JSON.parse(runs('compare', fx.baseline, fx.failed, '--data', data, '--json').stdout)
+    expect(parsed.nearMisses).toEqual([
+      { outputs: 2, rightShape: 2, cellAccuracy: 0.875, rightCandidate: 1 },
+      { outputs: 2, rightShape: 1, cellAccuracy: 0.75, rightCandidate: 0 }
+    ])
   })
 
   it('--json carries the same numbers', () => {

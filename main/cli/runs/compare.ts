@@ -37,7 +37,8 @@ function nearMissesOf(log: ExperimentLog, runId: string, truth: Map<string, read
     (truth.get(result.taskId) ?? []).flatMap((grid, testIndex) => {
       if (grid === undefined) return []
       const output = result.outputs.find((o) => o.testIndex === testIndex)
-      return [{ attempt: output?.attempts[0], truth: grid }]
+      const candidates = result.candidates.filter((c) => c.testIndex === testIndex).map((c) => c.grid)
+      return [{ attempt: output?.attempts[0], candidates, truth: grid }]
     })
   )
   return summarizeNearMisses(pairs)
@@ -105,13 +106,14 @@ function formatComparison(c: RunsComparison): string {
       : [
           `Near misses, first attempts against the truth in ${c.truthFrom}:`,
           formatTable(
-            ['run', 'test outputs', 'right size', 'cells right (right-size attempts)'],
+            ['run', 'test outputs', 'right size', 'cells right (right-size attempts)', 'right among candidates'],
             c.runs.map((run, i) => {
               const n = c.nearMisses![i]!
-              const share = n.outputs === 0 ? MISSING : `${n.rightShape} (${((n.rightShape / n.outputs) * 100).toFixed(1)}%)`
-              return [run.id, n.outputs, share, n.cellAccuracy === null ? MISSING : `${(n.cellAccuracy * 100).toFixed(1)}%`]
+              const share = (count: number): string => (n.outputs === 0 ? MISSING : `${count} (${((count / n.outputs) * 100).toFixed(1)}%)`)
+              return [run.id, n.outputs, share(n.rightShape), n.cellAccuracy === null ? MISSING : `${(n.cellAccuracy * 100).toFixed(1)}%`, share(n.rightCandidate)]
             })
-          )
+          ),
+          'Right among candidates: test outputs where some candidate, under any transform and before voting, is the truth; no voting method can solve more.'
         ]
   return [
     accuracy,
@@ -135,7 +137,8 @@ export const compareRunsCommand: Command = {
   in the paper's ablations, and the official per-output score) with 95% percentile bootstrap
   intervals over tasks, the exact McNemar test against the baseline on the tasks both scored, the
   config keys whose values differ, the tasks each run newly solves or breaks, and near misses:
-  the share of test outputs whose first attempt has the right size, and its share of right cells
+  the share of test outputs whose first attempt has the right size, its share of right cells, and
+  the test outputs with the truth among their candidates, the ceiling of any voting method
   (truth from --data PATH, default the baseline run's dataset when it can be read).
   --json  the same as one JSON object {"runs", "accuracy", "differences", "changes"}`,
   async run(argv) {

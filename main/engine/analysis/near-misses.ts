@@ -2,7 +2,11 @@
 // test outputs whose first attempt has the right height and width, and, over those, the share of
 // cells right. Both move long before whole grids become exact, so they show whether TTT helps a
 // weak model at all. Test outputs without ground truth or without an attempt count as not right.
+// Beside them, the candidate ceiling: test outputs where some candidate (any prediction made under
+// any transform, before voting) equals the truth. No voting method can solve more, so when it is
+// zero the voting variants cannot change a run's score.
 import type { Grid } from '../arc/types'
+import { gridsEqual } from '../arc/grid'
 
 export interface NearMissSummary {
   /** Test outputs with known truth. */
@@ -11,6 +15,15 @@ export interface NearMissSummary {
   readonly rightShape: number
   /** Mean share of right cells over the right-shaped first attempts; null when there is none. */
   readonly cellAccuracy: number | null
+  /** Of those, how many have the truth among their candidates: the most any voting could solve. */
+  readonly rightCandidate: number
+}
+
+/** One test output's first attempt (if any), every candidate, and the truth. */
+export interface AttemptAndTruth {
+  readonly attempt: Grid | undefined
+  readonly candidates: readonly Grid[]
+  readonly truth: Grid
 }
 
 /** Share of equal cells of two grids of the same size. */
@@ -28,12 +41,13 @@ export function cellAgreement(attempt: Grid, truth: Grid): number {
 
 const sameShape = (a: Grid, b: Grid): boolean => a.length === b.length && (a[0]?.length ?? 0) === (b[0]?.length ?? 0)
 
-/** Summary over pairs of (first attempt or undefined, truth). */
-export function summarizeNearMisses(pairs: readonly { readonly attempt: Grid | undefined; readonly truth: Grid }[]): NearMissSummary {
+/** Summary over test outputs. */
+export function summarizeNearMisses(pairs: readonly AttemptAndTruth[]): NearMissSummary {
   const agreements = pairs.flatMap(({ attempt, truth }) => (attempt !== undefined && sameShape(attempt, truth) ? [cellAgreement(attempt, truth)] : []))
   return {
     outputs: pairs.length,
     rightShape: agreements.length,
-    cellAccuracy: agreements.length === 0 ? null : agreements.reduce((a, b) => a + b, 0) / agreements.length
+    cellAccuracy: agreements.length === 0 ? null : agreements.reduce((a, b) => a + b, 0) / agreements.length,
+    rightCandidate: pairs.filter(({ candidates, truth }) => candidates.some((candidate) => gridsEqual(candidate, truth))).length
   }
 }

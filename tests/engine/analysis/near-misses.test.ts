@@ -5,16 +5,16 @@ describe('near misses of first attempts', () => {
   it('counts right-size attempts and averages their right cells', () => {
     const truth = [[1, 2], [3, 4]]
     const summary = summarizeNearMisses([
-      { attempt: [[1, 2], [3, 0]], truth }, // right size, 3 of 4 cells
-      { attempt: [[1, 2], [3, 4]], truth }, // exact
-      { attempt: [[1, 2, 3]], truth }, // wrong size
-      { attempt: undefined, truth } // no attempt
+      { attempt: [[1, 2], [3, 0]], candidates: [[[1, 2], [3, 0]]], truth }, // right size, 3 of 4 cells
+      { attempt: [[1, 2], [3, 4]], candidates: [[[1, 2], [3, 4]]], truth }, // exact
+      { attempt: [[1, 2, 3]], candidates: [[[1, 2, 3]], [[1, 2], [3, 4]]], truth }, // wrong size; the truth is a later candidate
+      { attempt: undefined, candidates: [], truth } // no attempt
     ])
-    expect(summary).toEqual({ outputs: 4, rightShape: 2, cellAccuracy: (0.75 + 1) / 2 })
+    expect(summary).toEqual({ outputs: 4, rightShape: 2, cellAccuracy: (0.75 + 1) / 2, rightCandidate: 2 })
   })
 
   it('has no cell accuracy without a right-size attempt', () => {
-    expect(summarizeNearMisses([{ attempt: [[1]], truth: [[1, 1]] }])).toEqual({ outputs: 1, rightShape: 0, cellAccuracy: null })
+    expect(summarizeNearMisses([{ attempt: [[1]], candidates: [[[1]], [[1, 1, 1]]], truth: [[1, 1]] }])).toEqual({ outputs: 1, rightShape: 0, cellAccuracy: null, rightCandidate: 0 })
     expect(cellAgreement([[5, 5, 5]], [[5, 0, 5]])).toBeCloseTo(2 / 3)
   })
 })
