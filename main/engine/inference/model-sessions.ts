@@ -1,6 +1,8 @@
 // Sessions of one model config's graphs, built on first use per shape and cached, with the
 // current weights fed by name on every run. Weights are swapped (base, merged adapter) without
-// rebuilding any session, because every graph takes them as inputs.
+// rebuilding any session, because every graph takes them as inputs. Their memory arena is off
+// unless asked for (RuntimeOptions.memoryArena): there is a session per (batch, length) shape, and
+// with an arena each would keep its largest run's memory for the rest of the run.
 import { createHash } from 'node:crypto'
 import type { Graph } from '../onnx/graph'
 import { serializeGraph } from '../onnx/serialize'
@@ -24,7 +26,7 @@ export class ModelSessions {
     weights: Weights,
     readonly runtime: RuntimeOptions = {}
   ) {
-    this.cache = new SessionCache(runtime)
+    this.cache = new SessionCache({ ...runtime, memoryArena: runtime.memoryArena ?? false })
     this.key = configKey(config)
     this.setWeights(weights)
   }
