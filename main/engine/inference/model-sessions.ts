@@ -1,8 +1,9 @@
 // Sessions of one model config's graphs, built on first use per shape and cached, with the
 // current weights fed by name on every run. Weights are swapped (base, merged adapter) without
-// rebuilding any session, because every graph takes them as inputs. Their memory arena is off
-// unless asked for (RuntimeOptions.memoryArena): there is a session per (batch, length) shape, and
-// with an arena each would keep its largest run's memory for the rest of the run.
+// rebuilding any session, because every graph takes them as inputs. Full-sequence sessions (prefill,
+// NLL) run without a memory arena unless asked for (RuntimeOptions.memoryArena): there is one per
+// (batch, length) shape, and with an arena each would keep its largest run's memory, up to 1.6 GB,
+// for the rest of the run. Decode-step sessions keep theirs: their runs are small and many.
 import { createHash } from 'node:crypto'
 import type { Graph } from '../onnx/graph'
 import { serializeGraph } from '../onnx/serialize'
@@ -17,7 +18,9 @@ export function configKey(config: ArcModelConfig): string {
 }
 
 export class ModelSessions {
+  /** Prefill and NLL sessions. */
   private readonly cache: SessionCache
+  private readonly decodeCache: SessionCache
   private readonly key: string
   private weightFeeds: Record<string, HostTensor> = {}
 
@@ -27,6 +30,7 @@ export class ModelSessions {
     readonly runtime: RuntimeOptions = {}
   ) {
     this.cache = new SessionCache({ ...runtime, memoryArena: runtime.memoryArena ?? false })
+    this.decodeCache = new SessionCache({ ...runtime, memoryArena: runtime.memoryArena ?? true })
     this.key = configKey(config)
     this.setWeights(weights)
   }
@@ -40,8 +44,8 @@ export class ModelSessions {
     return { ...this.weightFeeds, ...feeds }
   }
 
-  private session(kind: string, build: () => Graph): Promise<GraphSession> {
-    return this.cache.get(`${this.key}/${kind}`, () => serializeGraph(build()))
+  private session(kind: string, build: () => Graph, cache = this.cache): Promise<GraphSession> {
+    return cache.get(`${this.key}/${kind}`, () => serializeGraph(build()))
   }
 
   forward(batch: number, sequence: number): Promise<GraphSession> {
@@ -49,14 +53,14 @@ export class ModelSessions {
   }
 
   decodeStep(batch: number, slots: number): Promise<GraphSession> {
-    return this.session(`decode-b${batch}-s${slots}`, () => buildDecodeStepGraph(this.config, batch, slots))
+    return this.session(`decode-b${batch}-s${slots}`, () => buildDecodeStepGraph(this.config, batch, slots), this.decodeCache)
   }
 
   nll(batch: number, sequence: number): Promise<GraphSession> {
     return this.session(`nll-b${batch}-t${sequence}`, () => buildNllGraph(this.config, batch, sequence))
   }
 
-  release(): Promise<void> {
-    return this.cache.releaseAll()
+  async release(): Promise<void> {
+    await Promise.all([this.cache.releaseAll(), this.decodeCache.releaseAll()])
   }
 }

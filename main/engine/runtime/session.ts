@@ -25,7 +25,7 @@ export interface RuntimeOptions {
    * the next run. Right for the train step (a few shapes, run hundreds of times); wrong for
    * inference, where every (batch, length) shape gets its own cached session and each kept its
    * peak: a 400-task run reached 10.4 GB after 44 tasks (a batch-8, 2,048-token prefill session
-   * alone keeps about 1.6 GB). ModelSessions turns it off.
+   * alone keeps about 1.6 GB). ModelSessions turns it off for prefill and NLL sessions.
    */
   readonly memoryArena?: boolean
 }

@@ -1,5 +1,6 @@
-// Which sessions keep their peak memory between runs: inference sessions (one per batch and length
-// shape, many per run) must not, train-step sessions (a few shapes, run hundreds of times) do.
+// Which sessions keep their peak memory between runs: prefill and NLL sessions (one per batch and
+// length shape, many per run, each run large) must not; decode steps (small runs, hundreds per
+// prompt) and train steps (a few shapes, run hundreds of times) do.
 import { describe, expect, it } from 'vitest'
 import { ModelSessions } from '../../../main/engine/inference/model-sessions'
 import { DEFAULT_ADAMW } from '../../../main/engine/train/optimizer'
@@ -10,12 +11,12 @@ import { TINY_CONFIG } from '../model/tiny-model'
 const weights = initialWeights(TINY_CONFIG, 1)
 
 describe('session memory arenas', () => {
-  it('inference sessions run without an arena unless asked for one', async () => {
+  it('prefill and NLL sessions run without an arena unless asked for one; decode steps keep theirs', async () => {
     const sessions = new ModelSessions(TINY_CONFIG, weights, { intraOpThreads: 1 })
     const asked = new ModelSessions(TINY_CONFIG, weights, { intraOpThreads: 1, memoryArena: true })
     try {
       expect((await sessions.forward(2, 32)).memoryArena).toBe(false)
-      expect((await sessions.decodeStep(2, 64)).memoryArena).toBe(false)
+      expect((await sessions.decodeStep(2, 64)).memoryArena).toBe(true)
       expect((await sessions.nll(1, 32)).memoryArena).toBe(false)
       expect((await asked.forward(2, 32)).memoryArena).toBe(true)
     } finally {
