@@ -140,7 +140,7 @@ export const compareRunsCommand: Command = {
   the share of test outputs whose first attempt has the right size, its share of right cells, and
   the test outputs with the truth among their candidates, the ceiling of any voting method
   (truth from --data PATH, default the baseline run's dataset when it can be read).
-  --json  the same as one JSON object {"runs", "accuracy", "differences", "changes"}`,
+  --json  the same as one JSON object {"runs", "accuracy", "differences", "changes", "nearMisses", "truthFrom"}`,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean' } })
     if (positionals.length < 2) throw new UsageError('runs compare needs a baseline run id and at least one more run id (`arc-ttt runs list` shows them)')
