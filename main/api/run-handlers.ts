@@ -2,6 +2,7 @@
 // the engine host (main/host, a separate process), and reading the experiment log for the runs
 // table, comparisons and task views. Reads never recompute: they come from the log's summaries.
 import { join } from 'node:path'
+import { datasetTruth } from '../engine/analysis/near-misses'
 import type { Dataset } from '../engine/arc'
 import { DEFAULT_MODEL_CONFIG } from '../engine/model/config'
 import { ApiFailure } from './api-failure'
@@ -11,7 +12,7 @@ import { DEFAULT_MODEL_NAME, readModelConfig } from './models'
 import { formatCsv, submissionText } from './run-export'
 import type { RunHost } from './run-host'
 import { runOptions } from './run-options'
-import { TTT_LOSS_KEY, TTT_PHASE, compareLevels, compareView, taskAcrossRuns, tttPreview } from './run-views'
+import { TTT_LOSS_KEY, TTT_PHASE, compareLevels, compareNearMisses, compareView, taskAcrossRuns, tttPreview } from './run-views'
 import type { RunApiMethods } from './runs-contract'
 
 export interface RunHandlerOptions {
@@ -89,8 +90,11 @@ export function createRunHandlers(options: RunHandlerOptions, context: RunHandle
         return { filename: `${runId}-${file.suffix}`, mimeType: file.mimeType, content }
       }),
     compareRuns: async ({ runIds }) => {
-      const { view, datasetPaths } = logs.use((log) => compareView(log, runIds))
-      return { ...view, levels: await compareLevels(datasetPaths) }
+      const { view, datasetPaths, runDatasetPaths } = logs.use((log) => compareView(log, runIds))
+      // A dataset that is gone or unreadable leaves its runs without near misses, not the comparison without data.
+      const truths = new Map(await Promise.all(datasetPaths.map(async (path) => [path, await context.datasets.get(path).then(datasetTruth, () => null)] as const)))
+      const nearMisses = logs.use((log) => compareNearMisses(log, runIds, runDatasetPaths, truths))
+      return { ...view, levels: await compareLevels(datasetPaths), nearMisses }
     },
     runTaskResults: async ({ runId }) => logs.use((log) => ({ results: log.taskResults(runId) })),
     lossCurves: async ({ runId, taskId }) =>

@@ -1,6 +1,7 @@
 // The read-only views over the experiment log that combine several sources: a comparison of runs
-// (summaries, config differences, the tasks x runs matrix, difficulty levels), one task across
+// (summaries, config differences, the tasks x runs matrix, difficulty levels, near misses), one task across
 // runs (truth, results, loss curves) and a preview of a task's TTT training data.
+import { runNearMisses, type NearMissSummary, type TruthGrids } from '../engine/analysis/near-misses'
 import type { Dataset } from '../engine/arc'
 import type { Task } from '../engine/arc/types'
 import { resolveConfig } from '../engine/experiment/config'
@@ -24,12 +25,21 @@ export function summaryOf(record: RunRecord): RunSummary {
 }
 
 /** The comparison as the log has it; levels come from the datasets' files (compareLevels). */
-export function compareView(log: ExperimentLog, runIds: readonly string[]): { view: Omit<CompareView, 'levels'>; datasetPaths: string[] } {
+export function compareView(log: ExperimentLog, runIds: readonly string[]): { view: Omit<CompareView, 'levels' | 'nearMisses'>; datasetPaths: string[]; runDatasetPaths: string[] } {
   const records = runIds.map((id) => log.getRun(id))
   return {
     view: { runs: records.map(summaryOf), differences: log.paramDifferences(runIds), outcomes: log.taskOutcomes(runIds) },
-    datasetPaths: [...new Set(records.map((r) => r.datasetPath))]
+    datasetPaths: [...new Set(records.map((r) => r.datasetPath))],
+    runDatasetPaths: records.map((r) => r.datasetPath)
   }
+}
+
+/** Each run's near misses against its dataset's truth; null where that dataset could not be read. */
+export function compareNearMisses(log: ExperimentLog, runIds: readonly string[], runDatasetPaths: readonly string[], truths: ReadonlyMap<string, TruthGrids | null>): (NearMissSummary | null)[] {
+  return runIds.map((runId, i) => {
+    const truth = truths.get(runDatasetPaths[i]!)
+    return truth ? runNearMisses(log.taskResults(runId), truth) : null
+  })
 }
 
 /** Task id -> level from the levels files next to the runs' datasets; the first dataset wins a conflict. */

@@ -1,6 +1,7 @@
 // The wire API's types for runs: starting adaptation, live progress, the runs table, comparing runs
 // and a task's results across runs. Types only (no Node imports): the renderer imports this file.
 // Store records (RunSummary, RunRecord, TaskOutcome...) cross the wire unchanged.
+import type { NearMissSummary } from '../engine/analysis/near-misses'
 import type { Grid } from '../engine/arc/types'
 import type { RunEvent } from '../engine/experiment/events'
 import type { MetricPoint, MetricStepStatistics, ParamDifference, RunList, RunListQuery, RunRecord, RunSummary, TaskOutcome, TaskResultRecord } from '../engine/store/types'
@@ -103,6 +104,11 @@ export interface CompareView {
   readonly outcomes: readonly TaskOutcome[]
   /** Difficulty level per task id where the dataset folder has a levels file (e.g. dev80-task-levels.csv). */
   readonly levels: Readonly<Record<string, string>>
+  /**
+   * Per run, in the runs' order: first attempts of the right size, their right cells, and test
+   * outputs with the truth among the candidates; null where the run's dataset cannot be read.
+   */
+  readonly nearMisses: readonly (NearMissSummary | null)[]
 }
 
 export interface TaskRunView {

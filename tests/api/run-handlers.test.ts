@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../main/api/dispatch'
 import { createHandlers, type Handlers } from '../../main/api/handlers'
+import { compareNearMisses } from '../../main/api/run-views'
+import { datasetTruth } from '../../main/engine/analysis/near-misses'
 import { loadDataset } from '../../main/engine/arc'
 import { resolveConfig } from '../../main/engine/experiment/config'
 import { startRun } from '../../main/engine/experiment/runner'
@@ -105,6 +107,37 @@ describe('comparing runs and tasks', () => {
     expect(view.differences.map((d) => d.key)).not.toContain('data.cap')
     expect(view.outcomes).toHaveLength(6)
     expect(view.levels).toEqual({ 'task-0': 'easy', 'task-1': 'hard', 'task-2': 'easy' })
+    // Near misses against the dataset's truth, recounted here straight from the log and the task files.
+    const dataset = await loadDataset(world.dataDir)
+    const log = ExperimentLog.open(world.databasePath, { readonly: true })
+    try {
+      const expected = [plainRun, tttRun].map((runId) => {
+        let outputs = 0
+        let rightShape = 0
+        let rightCandidate = 0
+        for (const entry of dataset.entries) {
+          const result = log.taskResult(runId, entry.id)
+          entry.task!.test.forEach((pair, testIndex) => {
+            outputs++
+            const first = result?.outputs.find((o) => o.testIndex === testIndex)?.attempts[0]
+            if (first && first.length === pair.output!.length && first[0]!.length === pair.output![0]!.length) rightShape++
+            if (result?.candidates.some((c) => c.testIndex === testIndex && JSON.stringify(c.grid) === JSON.stringify(pair.output))) rightCandidate++
+          })
+        }
+        return { outputs, rightShape, rightCandidate }
+      })
+      expect(view.nearMisses.map((n) => ({ outputs: n!.outputs, rightShape: n!.rightShape, rightCandidate: n!.rightCandidate }))).toEqual(expected)
+      expect(expected[0]!.outputs).toBe(dataset.entries.reduce((sum, e) => sum + e.task!.test.length, 0))
+      // A run whose dataset cannot be read gets null, the others their figures.
+      const truths = new Map([
+        ['here', datasetTruth(dataset)],
+        ['gone', null]
+      ])
+      const partial = compareNearMisses(log, [plainRun, tttRun], ['here', 'gone'], truths)
+      expect(partial).toEqual([view.nearMisses[0], null])
+    } finally {
+      log.close()
+    }
   })
 
   it('gives a run task results and its TTT loss curves, per task and as a mean over tasks', async () => {

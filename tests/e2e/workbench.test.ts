@@ -336,6 +336,19 @@ describe('the workbench in headless Chromium', () => {
     expect((await variantRow.getByTestId('mcnemar-p').textContent())?.trim()).toBe(mcnemarText(b, c))
     expect(await page.locator(`[data-testid="accuracy-row"][data-run-id="${runs.noTtt}"]`).getByTestId('mcnemar-p').count()).toBe(0)
 
+    // Near misses: a row per run with the figures the server counted against the samples' truth.
+    expect(await rowIds('[data-testid="near-miss-row"]')).toEqual([runs.noTtt, runs.ttt])
+    const share = (count: number, of: number) => `${count} (${((count / of) * 100).toFixed(1)}%)`
+    for (const [index, runId] of [runs.noTtt, runs.ttt].entries()) {
+      const figures = compare.nearMisses[index]!
+      expect(figures.outputs).toBe(tasks.reduce((sum, task) => sum + task.test.length, 0))
+      const row = page.locator(`[data-testid="near-miss-row"][data-run-id="${runId}"]`)
+      expect(await row.getByTestId('near-miss-outputs').textContent()).toBe(String(figures.outputs))
+      expect(await row.getByTestId('near-miss-right-size').textContent()).toBe(share(figures.rightShape, figures.outputs))
+      expect(await row.getByTestId('near-miss-cells').textContent()).toBe(figures.cellAccuracy === null ? '—' : `${(figures.cellAccuracy * 100).toFixed(1)}%`)
+      expect(await row.getByTestId('near-miss-candidates').textContent()).toBe(share(figures.rightCandidate, figures.outputs))
+    }
+
     // Config diff: exactly the keys that differ, ttt.enabled among them, none the runs share.
     const keys = await page.getByTestId('config-diff-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))
     expect(keys).toEqual(compare.differences.map((d) => d.key))

@@ -4,8 +4,8 @@
 // each run newly solves or breaks. The statistics are the renderer's (main/engine/analysis).
 import { existsSync } from 'node:fs'
 import { compareAccuracy, type RunAccuracy } from '../../engine/analysis/accuracy'
-import { summarizeNearMisses, type NearMissSummary } from '../../engine/analysis/near-misses'
-import { loadDataset, type Grid } from '../../engine/arc'
+import { datasetTruth, runNearMisses, type NearMissSummary, type TruthGrids } from '../../engine/analysis/near-misses'
+import { loadDataset } from '../../engine/arc'
 import type { ExperimentLog, ParamDifference, RunSummary, TaskOutcome } from '../../engine/store'
 import { parseCommandArgs, type Command } from '../command'
 import { formatJson } from '../format-json'
@@ -27,21 +27,8 @@ export interface RunsComparison {
 }
 
 /** Truth grids by task id and test index from the dataset at `path`. */
-async function truthOf(path: string): Promise<Map<string, readonly (Grid | undefined)[]>> {
-  const dataset = await loadDataset(path)
-  return new Map(dataset.entries.flatMap((e) => (e.task ? [[e.id, e.task.test.map((t) => t.output)] as const] : [])))
-}
-
-function nearMissesOf(log: ExperimentLog, runId: string, truth: Map<string, readonly (Grid | undefined)[]>): NearMissSummary {
-  const pairs = log.taskResults(runId).flatMap((result) =>
-    (truth.get(result.taskId) ?? []).flatMap((grid, testIndex) => {
-      if (grid === undefined) return []
-      const output = result.outputs.find((o) => o.testIndex === testIndex)
-      const candidates = result.candidates.filter((c) => c.testIndex === testIndex).map((c) => c.grid)
-      return [{ attempt: output?.attempts[0], candidates, truth: grid }]
-    })
-  )
-  return summarizeNearMisses(pairs)
+async function truthOf(path: string): Promise<TruthGrids> {
+  return datasetTruth(await loadDataset(path))
 }
 
 function solvedTasks(outcomes: readonly TaskOutcome[], runId: string): Set<string> {
@@ -52,7 +39,7 @@ function scoredTasks(outcomes: readonly TaskOutcome[], runId: string): Set<strin
   return new Set(outcomes.filter((o) => o.runId === runId && o.allOrNothing !== null).map((o) => o.taskId))
 }
 
-export function compareRuns(log: ExperimentLog, runIds: readonly string[], truth?: { readonly path: string; readonly grids: Map<string, readonly (Grid | undefined)[]> }): RunsComparison {
+export function compareRuns(log: ExperimentLog, runIds: readonly string[], truth?: { readonly path: string; readonly grids: TruthGrids }): RunsComparison {
   const runs = runIds.map((id) => readRun(log, id))
   const outcomes = log.taskOutcomes(runIds)
   const [baseline, ...others] = runIds
@@ -71,7 +58,7 @@ export function compareRuns(log: ExperimentLog, runIds: readonly string[], truth
         newlyBroken: [...baselineSolved].filter((t) => common.has(t) && !solved.has(t)).sort()
       }
     }),
-    ...(truth ? { truthFrom: truth.path, nearMisses: runIds.map((id) => nearMissesOf(log, id, truth.grids)) } : {})
+    ...(truth ? { truthFrom: truth.path, nearMisses: runIds.map((id) => runNearMisses(log.taskResults(id), truth.grids)) } : {})
   }
 }
 

@@ -5,8 +5,17 @@
 // Beside them, the candidate ceiling: test outputs where some candidate (any prediction made under
 // any transform, before voting) equals the truth. No voting method can solve more, so when it is
 // zero the voting variants cannot change a run's score.
-import type { Grid } from '../arc/types'
+import type { Grid, Task } from '../arc/types'
 import { gridsEqual } from '../arc/grid'
+import type { TaskResultRecord } from '../store/types'
+
+/** Truth grids by task id and test index (undefined where a test output is unknown). */
+export type TruthGrids = ReadonlyMap<string, readonly (Grid | undefined)[]>
+
+/** The known test outputs of every valid task of a dataset (a loaded Dataset fits). */
+export function datasetTruth(dataset: { readonly entries: readonly { readonly id: string; readonly task?: Task }[] }): TruthGrids {
+  return new Map(dataset.entries.flatMap((e) => (e.task ? [[e.id, e.task.test.map((t) => t.output)] as const] : [])))
+}
 
 export interface NearMissSummary {
   /** Test outputs with known truth. */
@@ -50,4 +59,18 @@ export function summarizeNearMisses(pairs: readonly AttemptAndTruth[]): NearMiss
     cellAccuracy: agreements.length === 0 ? null : agreements.reduce((a, b) => a + b, 0) / agreements.length,
     rightCandidate: pairs.filter(({ candidates, truth }) => candidates.some((candidate) => gridsEqual(candidate, truth))).length
   }
+}
+
+/** A run's near misses over every test output whose truth is known (tasks not in `truth` are left out). */
+export function runNearMisses(results: readonly TaskResultRecord[], truth: TruthGrids): NearMissSummary {
+  return summarizeNearMisses(
+    results.flatMap((result) =>
+      (truth.get(result.taskId) ?? []).flatMap((grid, testIndex) => {
+        if (grid === undefined) return []
+        const output = result.outputs.find((o) => o.testIndex === testIndex)
+        const candidates = result.candidates.filter((c) => c.testIndex === testIndex).map((c) => c.grid)
+        return [{ attempt: output?.attempts[0], candidates, truth: grid }]
+      })
+    )
+  )
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cellAgreement, summarizeNearMisses } from '../../../main/engine/analysis/near-misses'
+import { cellAgreement, datasetTruth, runNearMisses, summarizeNearMisses } from '../../../main/engine/analysis/near-misses'
+import { doneTask, g } from '../store/store-fixtures'
 
 describe('near misses of first attempts', () => {
   it('counts right-size attempts and averages their right cells', () => {
@@ -16,5 +17,18 @@ describe('near misses of first attempts', () => {
   it('has no cell accuracy without a right-size attempt', () => {
     expect(summarizeNearMisses([{ attempt: [[1]], candidates: [[[1]], [[1, 1, 1]]], truth: [[1, 1]] }])).toEqual({ outputs: 1, rightShape: 0, cellAccuracy: null, rightCandidate: 0 })
     expect(cellAgreement([[5, 5, 5]], [[5, 0, 5]])).toBeCloseTo(2 / 3)
+  })
+
+  it('counts a run\'s test outputs against a dataset\'s truth, leaving out unknown outputs and other tasks', () => {
+    const truth = datasetTruth({
+      entries: [
+        { id: 'a', task: { id: 'a', train: [], test: [{ input: g([[0]]), output: g([[1, 2], [3, 4]]) }, { input: g([[0]]) }] } },
+        { id: 'broken' }
+      ]
+    })
+    expect([...truth.keys()]).toEqual(['a'])
+    // doneTask: one output, first attempt [[1,2],[3,4]]; candidates [[1,2],[3,4]] and [[5]].
+    const results = [{ ...doneTask('a'), reason: null, totalSeconds: 1, recordedAt: '' }, { ...doneTask('not-in-dataset'), reason: null, totalSeconds: 1, recordedAt: '' }]
+    expect(runNearMisses(results, truth)).toEqual({ outputs: 1, rightShape: 1, cellAccuracy: 1, rightCandidate: 1 })
   })
 })
