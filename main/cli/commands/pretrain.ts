@@ -77,7 +77,7 @@ export const pretrainCommand: Command = {
   name: 'pretrain',
   summary: 'train the base model on ARC training tasks (checkpointed, resumable)',
   usage: `arc-ttt pretrain --data PATH [--data PATH]... --out DIR [--steps N] [--batch N] [--context N]
-            [--lr X] [--warmup X] [--size-aug P] [--rule-aug P] [--seed N] [--eval-every N] [--checkpoint-every N]
+            [--lr X] [--warmup X] [--size-aug P] [--rule-aug P] [--seed N] [--batch-seed N] [--eval-every N] [--checkpoint-every N]
             [--model-config FILE | --init MODEL_DIR] [--resume] [--db FILE] [--name NAME] [--ep cpu|cuda|...] [--threads N]
 
   --data PATH        training tasks (repeatable), e.g. ../shared/arc/arc-agi-1/training and
@@ -90,6 +90,8 @@ export const pretrainCommand: Command = {
   --size-aug P       probability of one of the 23 size-changing TTT augmenters per example (default ${D.sizeAugmentationRate})
   --rule-aug P       probability of a transform on only the inputs or only the outputs, a new rule (default ${D.ruleAugmentationRate})
   --seed N           initial weights, held-out split and batches (default ${D.seed})
+  --batch-seed N     batches only (default: --seed); a new --init stage keeps --seed, so the same
+                     tasks stay held out, and takes a new --batch-seed to see batches earlier stages did not
   --eval-every N     held-out loss every N steps (default ${D.evalEvery})
   --checkpoint-every N  checkpoint every N steps (default ${D.checkpointEvery}); also at the end and on Ctrl-C
   --model-config FILE JSON object of model config fields over the default (channels, layers, heads...)
@@ -112,6 +114,7 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
       'size-aug': { type: 'string' },
       'rule-aug': { type: 'string' },
       seed: { type: 'string' },
+      'batch-seed': { type: 'string' },
       'eval-every': { type: 'string' },
       'checkpoint-every': { type: 'string' },
       'model-config': { type: 'string' },
@@ -130,7 +133,7 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
       const reason = forbiddenDataReason(path)
       if (reason) throw new UsageError(reason)
     }
-    const trainingFlags = ['steps', 'batch', 'context', 'lr', 'warmup', 'size-aug', 'rule-aug', 'seed', 'eval-every', 'checkpoint-every', 'model-config', 'init'] as const
+    const trainingFlags = ['steps', 'batch', 'context', 'lr', 'warmup', 'size-aug', 'rule-aug', 'seed', 'batch-seed', 'eval-every', 'checkpoint-every', 'model-config', 'init'] as const
     if (values.init !== undefined && values['model-config'] !== undefined) throw new UsageError('--init takes the model config from the model folder: drop --model-config')
     const given = trainingFlags.filter((f) => values[f] !== undefined)
     if (values.resume && given.length > 0) throw new UsageError(`--resume continues with the checkpoint's own options: drop ${given.map((f) => `--${f}`).join(', ')}`)
@@ -145,6 +148,7 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
       sizeAugmentationRate: values['size-aug'] === undefined ? D.sizeAugmentationRate : Number(values['size-aug']),
       ruleAugmentationRate: values['rule-aug'] === undefined ? D.ruleAugmentationRate : Number(values['rule-aug']),
       seed: integerFlag('--seed', values.seed, D.seed),
+      ...(values['batch-seed'] !== undefined ? { batchSeed: integerFlag('--batch-seed', values['batch-seed'], 0) } : {}),
       evalEvery: integerFlag('--eval-every', values['eval-every'], D.evalEvery, 1),
       checkpointEvery: integerFlag('--checkpoint-every', values['checkpoint-every'], D.checkpointEvery, 1)
     }

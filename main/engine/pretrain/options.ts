@@ -18,8 +18,13 @@ export interface PretrainOptions {
   readonly weightDecay: number
   /** Global gradient-norm clipping threshold, e.g. 1. */
   readonly maxGradNorm: number
-  /** Seeds the initial weights, the held-out split and every batch, e.g. 0. */
+  /** Seeds the initial weights, the held-out split and (unless batchSeed is set) every batch, e.g. 0. */
   readonly seed: number
+  /**
+   * Seeds the batches when set, e.g. 3: a new stage continuing a model (--init) keeps `seed`, so the
+   * same tasks stay held out, but sees batches the earlier stages did not.
+   */
+  readonly batchSeed?: number
   /** Steps between held-out evaluations (and one at the end), e.g. 100. */
   readonly evalEvery: number
   /** Steps between checkpoints (and one at the end and on a stop), e.g. 100. */
@@ -66,6 +71,7 @@ export function pretrainOptionProblems(options: PretrainOptions, config: ArcMode
     if (!Number.isInteger(options[key]) || options[key] < 1) problems.push(`${key} must be a positive integer, got ${options[key]}`)
   }
   if (!Number.isInteger(options.seed)) problems.push(`seed must be an integer, got ${options.seed}`)
+  if (options.batchSeed !== undefined && !Number.isInteger(options.batchSeed)) problems.push(`batchSeed must be an integer, got ${options.batchSeed}`)
   if (!(options.learningRate > 0)) problems.push(`learningRate must be > 0, got ${options.learningRate}`)
   if (!(options.warmupFraction >= 0 && options.warmupFraction < 1)) problems.push(`warmupFraction must be in [0, 1), got ${options.warmupFraction}`)
   if (!(options.weightDecay >= 0)) problems.push(`weightDecay must be >= 0, got ${options.weightDecay}`)

@@ -121,7 +121,7 @@ export async function pretrain(request: PretrainRequest): Promise<PretrainResult
     while (step < options.steps && !request.signal?.aborted && !(request.stopAfterStep !== undefined && step >= request.stopAfterStep)) {
       const next = step + 1
       const started = performance.now()
-      const examples = batchExamples(split.training, options.seed, next, options.batchSize, options.context, config.maxExamples, options)
+      const examples = batchExamples(split.training, options.batchSeed ?? options.seed, next, options.batchSize, options.context, config.maxExamples, options)
       const bucket = bucketFor(config, Math.max(...examples.map((e) => e.sequence.length)))!
       const batch = makeBatch(examples, bucket, options.batchSize)
       const graph = await graphs.get({ mode: 'full', lora, batch: options.batchSize, sequence: bucket, optimizer, maxGradNorm: options.maxGradNorm })
