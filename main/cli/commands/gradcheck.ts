@@ -1,4 +1,4 @@
-// `arc-ttt gradcheck [--op NAME] [--ep PROVIDER] [--seed N] [--json]`: finite-difference checks of
+// `arc-ttt gradcheck [--op NAME] [--ep PROVIDER] [--seed N] [--float32] [--json]`: finite-difference checks of
 // every gradient rule, run in onnxruntime-node.
 import { checkedOps, runGradcheck } from '../../engine/autodiff/gradcheck/run-all'
 import { TOLERANCES } from '../../engine/autodiff/gradcheck/check'
@@ -16,19 +16,22 @@ export const gradcheckCommand: Command = {
   --op NAME   only the cases of one op (e.g. MatMul, Softmax, SoftmaxCrossEntropy)
   --ep NAME   execution provider (default cpu)
   --seed N    seed of the random inputs (default 1); printed with each failure
+  --float32   every case in float32 (always so for providers other than cpu: GPUs have no float64 kernels)
   --json      print every case as JSON
 
 Error = |analytic - numeric| / max(1, |numeric|); tolerance ${TOLERANCES.float64.tolerance} in float64, ${TOLERANCES.float32.tolerance} in float32.
 Exit status 0 only when every case passes.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { op: { type: 'string' }, ep: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } })
+    const { values, positionals } = parseCommandArgs(argv, { op: { type: 'string' }, ep: { type: 'string' }, seed: { type: 'string' }, float32: { type: 'boolean' }, json: { type: 'boolean' } })
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     if (values.op !== undefined && !checkedOps().includes(values.op)) throw new UsageError(`no cases for op "${values.op}"; ops: ${checkedOps().join(', ')}`)
     const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
     const seed = integerFlag('--seed', values.seed, 1)
-    const report = await runGradcheck({ ...(values.op ? { op: values.op } : {}), seed, runtime: { provider } })
+    // Only the CPU provider has float64 kernels; elsewhere a float64 case would check the CPU fallback.
+    const float32 = values.float32 === true || provider !== 'cpu'
+    const report = await runGradcheck({ ...(values.op ? { op: values.op } : {}), seed, runtime: { provider }, float32 })
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ provider, ...report }, null, 2)}\n`)
+      process.stdout.write(`${JSON.stringify({ provider, float32, ...report }, null, 2)}\n`)
     } else {
       const rows = report.ops.map((o) => [o.op, o.cases, Number.isNaN(o.maxError) ? 'error' : o.maxError.toExponential(2), o.passed ? 'pass' : 'FAIL'])
       process.stdout.write(`${formatTable(['op', 'cases', 'max error', 'result'], rows)}\n`)

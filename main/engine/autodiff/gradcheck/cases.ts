@@ -36,7 +36,7 @@ function causalAttention([x, wq, wk, wv]: Value[]): Value {
   const k = op.MatMul(x!, wk!)
   const v = op.MatMul(x!, wv!)
   const scores = op.Div(op.MatMul(q, op.Transpose(k, [1, 0])), x!.graph.scalar(Math.sqrt(c), x!.dtype))
-  const mask = new Float64Array(t * t).map((_, i) => (i % t > Math.floor(i / t) ? -1e9 : 0))
+  const mask = (x!.dtype === 'float64' ? new Float64Array(t * t) : new Float32Array(t * t)).map((_, i) => (i % t > Math.floor(i / t) ? -1e9 : 0))
   return op.MatMul(op.Softmax(op.Add(scores, x!.graph.constant(mask, [t, t], 'causal_mask')), -1), v)
 }
 

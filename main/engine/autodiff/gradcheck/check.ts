@@ -33,7 +33,7 @@ export interface GradCase {
 /** Step and tolerance per precision: error = |analytic - numeric| / max(1, |numeric|). */
 export const TOLERANCES: Readonly<Record<'float32' | 'float64', { step: number; tolerance: number }>> = {
   float64: { step: 1e-6, tolerance: 1e-6 },
-  float32: { step: 1e-2, tolerance: 2e-2 }
+  float32: { step: 1e-3, tolerance: 2e-2 }
 }
 
 export interface GradCaseResult {

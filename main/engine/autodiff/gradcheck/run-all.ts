@@ -21,9 +21,20 @@ export function checkedOps(): string[] {
   return [...new Set(GRAD_CASES.map((c) => c.op))].sort()
 }
 
-export async function runGradcheck(options: { op?: string; seed?: number; runtime?: RuntimeOptions } = {}): Promise<GradcheckReport> {
+export interface GradcheckOptions {
+  readonly op?: string
+  readonly seed?: number
+  readonly runtime?: RuntimeOptions
+  /**
+   * Run every case in float32. GPU providers need it: WebGPU has no float64 kernels, so a float64
+   * case would run on the CPU fallback and check nothing of the GPU.
+   */
+  readonly float32?: boolean
+}
+
+export async function runGradcheck(options: GradcheckOptions = {}): Promise<GradcheckReport> {
   const seed = options.seed ?? 1
-  const cases = GRAD_CASES.filter((c) => options.op === undefined || c.op === options.op)
+  const cases = GRAD_CASES.filter((c) => options.op === undefined || c.op === options.op).map((c) => (options.float32 ? { ...c, dtype: 'float32' as const } : c))
   const results: GradCaseResult[] = []
   for (const [i, c] of cases.entries()) results.push(await runGradCase(c, seed + i, options.runtime))
   const ops = [...new Set(results.map((r) => r.op))].map((opName) => {
