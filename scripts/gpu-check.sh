@@ -31,16 +31,22 @@ if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split("."
   export PATH=/tmp/arc-node/bin:$PATH
 fi
 [ -d node_modules/onnxruntime-node ] || tar -xJf "$pack/node_modules.tar.xz"
-if ! ldconfig -p | grep -q 'libvulkan.so.1 '; then
-  dpkg -x "$pack"/libvulkan1_*.deb /tmp/arc-vulkan
-  export LD_LIBRARY_PATH=/tmp/arc-vulkan/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+# The Vulkan loader and GL dispatch libraries where the machine lacks them (Debian packages, unpacked
+# into / as the device notes advise), and the driver's own ICD file first.
+if ! ldconfig -p | grep -q 'libvulkan.so.1 ' || ! ldconfig -p | grep -q 'libGLdispatch.so.0 '; then
+  for deb in "$pack"/debs/*.deb; do dpkg -x "$deb" /; done
+  ldconfig
 fi
 if [ -z "${VK_DRIVER_FILES:-}" ]; then
-  for icd in /usr/share/vulkan/icd.d/nvidia_icd.json /etc/vulkan/icd.d/nvidia_icd.json /usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json; do
+  for icd in /usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json /usr/share/vulkan/icd.d/nvidia_icd.json /etc/vulkan/icd.d/nvidia_icd.json; do
     if [ -f "$icd" ]; then export VK_DRIVER_FILES=$icd; break; fi
   done
 fi
-say "machine: $(uname -srm); node $(node --version); $(nproc) cores; VK_DRIVER_FILES=${VK_DRIVER_FILES:-none}"
+[ -f /usr/local/nvidia/share/glvnd/egl_vendor.d/10_nvidia.json ] && export __EGL_VENDOR_LIBRARY_FILENAMES=/usr/local/nvidia/share/glvnd/egl_vendor.d/10_nvidia.json
+say "machine: $(uname -srm); node $(node --version) at $(command -v node); $(nproc) cores; VK_DRIVER_FILES=${VK_DRIVER_FILES:-none}"
+[ -n "${VK_DRIVER_FILES:-}" ] && cat "$VK_DRIVER_FILES" | tee -a "$summary"
+ldconfig -p | grep -E 'libvulkan|libGLX|libGLdispatch|nvidia' | head -20 | tee -a "$summary"
+ls /usr/local/nvidia/lib64 2>/dev/null | grep -iE "glx|vulkan|egl" | tr "\n" " " | tee -a "$summary"; echo | tee -a "$summary"
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv 2>&1 | tee -a "$summary"
 cli=(node bin/arc-ttt.mjs)
 

@@ -21,8 +21,10 @@ tar -cJf "$dest/node_modules.tar.xz" \
   --exclude='better-sqlite3/deps' --exclude='better-sqlite3/src' --exclude='*.md' --exclude='*.d.ts' --exclude='protobufjs/cli' --exclude='@types' \
   "${modules[@]}"
 
-# The Vulkan loader (libvulkan.so.1), which WebGPU (Dawn) opens; the NVIDIA driver brings the ICD.
-(cd "$dest" && apt-get download libvulkan1 >/dev/null)
+# The Vulkan loader (libvulkan.so.1), which WebGPU (Dawn) opens, and the GL vendor-neutral
+# dispatch libraries the NVIDIA driver's Vulkan ICD (libGLX_nvidia.so.0) links against.
+mkdir -p "$dest/debs"
+(cd "$dest/debs" && apt-get download libvulkan1 libegl1 libglvnd0 libopengl0 libgl1 libglx0 libgles2 2>/dev/null)
 
 # Optionally training data for a pretraining stage on the GPU (never committed: the folder is ignored).
 if [ -n "${ARC_TRAINING_DATA:-}" ]; then
