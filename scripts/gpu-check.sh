@@ -8,7 +8,9 @@
 # With PRETRAIN_UNTIL=N and PACKDIR/training-data.tar.xz (gpu-pack.sh with ARC_TRAINING_DATA) it then
 # continues the shipped model with `arc-ttt pretrain` on the same provider (options in PRETRAIN_ARGS)
 # until N seconds after the script started, stops it with SIGINT (which checkpoints) and packs the
-# last checkpoint into OUTDIR.
+# last checkpoint into OUTDIR. PRETRAIN_RESUME=DIR continues a pretraining folder (DIR/latest.json,
+# DIR/checkpoints/..., optionally DIR/pretrain.sqlite, the log it was written to) with --resume instead.
+# GPU_CHECKS=0 skips the checks (pretraining only).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: scripts/gpu-check.sh OUTDIR [PACKDIR]}
@@ -51,19 +53,28 @@ nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv 2>&1 | tee 
 cli=(node bin/arc-ttt.mjs)
 
 # Time limits keep the whole script inside one 10-minute call (about 7.5 minutes at most before pretraining).
+if [ "${GPU_CHECKS:-1}" != 0 ]; then
 step gradcheck 90 "${cli[@]}" gradcheck --ep "$ep"
 [ "$ep" = cpu ] || step bench-engine-cpu 60 "${cli[@]}" bench engine --ep cpu --steps 3
 step "bench-engine-$ep" 90 "${cli[@]}" bench engine --ep "$ep" --steps 3
 step "bench-ttt-$ep" 120 "${cli[@]}" bench ttt --ep "$ep" --set data.cap=16
 step "run-$ep" 90 "${cli[@]}" run --data resources/sample-tasks --tasks flip-horizontal,transpose,upscale-2x,draw-border \
   --ep "$ep" --set data.cap=32 --db "$out/runs.sqlite" --name "gpu-check $ep"
+fi
 
 pretrain_seconds=$(( ${PRETRAIN_UNTIL:-0} - SECONDS - 30 ))
 if [ "$pretrain_seconds" -gt 30 ] && [ -f "$pack/training-data.tar.xz" ]; then
   mkdir -p /tmp/arc-data && tar -xJf "$pack/training-data.tar.xz" -C /tmp/arc-data
   data=(); for d in /tmp/arc-data/*; do data+=(--data "$d"); done
-  step "pretrain-$ep" "$pretrain_seconds" "${cli[@]}" pretrain "${data[@]}" --out /tmp/arc-pretrain --init resources/models/arc-base \
-    --ep "$ep" ${PRETRAIN_ARGS:-} --db "$out/pretrain.sqlite" --name "arc-base stage on $ep"
+  if [ -n "${PRETRAIN_RESUME:-}" ]; then
+    rm -rf /tmp/arc-pretrain && cp -r "$PRETRAIN_RESUME" /tmp/arc-pretrain
+    [ -f /tmp/arc-pretrain/pretrain.sqlite ] && mv /tmp/arc-pretrain/pretrain.sqlite "$out/pretrain.sqlite"
+    step "pretrain-$ep" "$pretrain_seconds" "${cli[@]}" pretrain "${data[@]}" --out /tmp/arc-pretrain --resume \
+      --ep "$ep" --db "$out/pretrain.sqlite"
+  else
+    step "pretrain-$ep" "$pretrain_seconds" "${cli[@]}" pretrain "${data[@]}" --out /tmp/arc-pretrain --init resources/models/arc-base \
+      --ep "$ep" ${PRETRAIN_ARGS:-} --db "$out/pretrain.sqlite" --name "arc-base stage on $ep"
+  fi
   latest=$(ls -d /tmp/arc-pretrain/checkpoints/step-* 2>/dev/null | sort -V | tail -1)
   [ -n "$latest" ] && tar -cJf "$out/pretrain-checkpoint.tar.xz" -C "$latest" . && say "checkpoint $latest"
 fi
