@@ -129,6 +129,21 @@ describe('pretraining loop', () => {
     expect(continued.heldOutLoss).toBeCloseTo(first.heldOutLoss, 4)
   })
 
+  it('a batch seed (a new --init stage) keeps the held-out split but draws other batches, and is kept for a resume', async () => {
+    const stage = { ...options, steps: 2, evalEvery: 2, checkpointEvery: 2 }
+    const run = async (out: string, batchSeed?: number) => {
+      const events: PretrainEvent[] = []
+      await pretrain({ tasks, out: join(root, out), options: { ...stage, ...(batchSeed !== undefined ? { batchSeed } : {}) }, modelConfig: CONFIG, runtime: RUNTIME, onEvent: (e) => events.push(e) })
+      const started = events.find((e) => e.kind === 'started')
+      return { heldOut: started?.kind === 'started' ? started.split.heldOut.map((t) => t.id) : [], losses: events.flatMap((e) => (e.kind === 'step' ? [e.loss] : [])) }
+    }
+    const plain = await run('batch-seed-plain')
+    const reseeded = await run('batch-seed-9', 9)
+    expect(reseeded.heldOut).toEqual(plain.heldOut)
+    expect(reseeded.losses[0]).not.toBe(plain.losses[0])
+    expect((await loadCheckpoint(join(root, 'batch-seed-9'))).state.options.batchSeed).toBe(9)
+  })
+
   it('refuses an absent or corrupt checkpoint with a clear error', async () => {
     await expect(pretrain({ tasks, out: join(root, 'nothing-here'), resume: true })).rejects.toThrow(/no checkpoint in .*latest\.json is missing/)
     const source = join(root, 'whole')

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { GRAD_CASES } from '../../../main/engine/autodiff/gradcheck/cases'
 import { runGradCase, TOLERANCES, type GradCase } from '../../../main/engine/autodiff/gradcheck/check'
+import { runGradcheck } from '../../../main/engine/autodiff/gradcheck/run-all'
 import { differentiableOps, GRADIENT_RULES } from '../../../main/engine/autodiff/rules'
 import type { GradientRule } from '../../../main/engine/autodiff/rule'
 import * as op from '../../../main/engine/onnx/ops'
@@ -15,6 +16,13 @@ describe('gradient rules match finite differences', () => {
     expect(result.error, `seed ${seed}`).toBeUndefined()
     if (c.expectedFailure) expect(result.maxError, `expected failure: ${c.expectedFailure}`).toBeGreaterThan(tolerance)
     else expect(result.maxError, `seed ${seed}, ${c.dtype}`).toBeLessThanOrEqual(tolerance)
+  })
+
+  it('runs every case in float32 when asked (as on a GPU provider, which has no float64 kernels)', async () => {
+    const report = await runGradcheck({ float32: true, seed: 5 })
+    expect(report.results.map((r) => r.dtype).every((d) => d === 'float32')).toBe(true)
+    expect(report.results.filter((r) => !r.passed).map((r) => `${r.name}: ${r.error ?? r.maxError}`)).toEqual([])
+    expect(report.results).toHaveLength(GRAD_CASES.length)
   })
 
   it('covers every op that has a rule', () => {
