@@ -190,6 +190,7 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
           // A resume: continue the checkpoint's run when this log has it, else start a new one.
           const known = event.runId !== undefined && hasRun(openLog, event.runId)
           runId = known ? event.runId! : newRun(event.options, event.modelConfig, event.dataFingerprint)
+          if (known) noteProviderChange(openLog, runId, provider, event.step)
           openLog.setRunStatus(runId, 'running')
         }
         if (runId !== undefined && event.kind === 'step') {
@@ -231,4 +232,13 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
       log?.close()
     }
   }
+}
+
+/** A resume on another provider (a stage begun on a GPU, finished on the CPU) is written into the run's notes. */
+export function noteProviderChange(log: ExperimentLog, runId: string, provider: string, step: number): void {
+  const run = log.getRun(runId)
+  const before = run.providerUsed ?? run.providerRequested
+  if (before === provider || run.notes.includes(`on ${provider} from step ${step + 1}`)) return
+  const line = `resumed on ${provider} from step ${step + 1} (before: ${before})`
+  log.updateRun(runId, { notes: run.notes ? `${run.notes}\n${line}` : line })
 }
