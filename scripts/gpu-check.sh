@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves and measures the GPU path on a Linux x64 machine with an NVIDIA driver and nothing else:
-# unpacks what scripts/gpu-pack.sh packed (Node, node_modules, the Vulkan loader) where the machine
+# unpacks what scripts/gpu-pack.sh packed (Node, node_modules, the Vulkan loader and GL dispatch libraries) where the machine
 # lacks it, then runs on the WebGPU provider (Vulkan): the gradient checks, the engine benchmark
 # beside the CPU provider, the TTT benchmark and a small run on bundled tasks. Everything it prints
 # goes to OUTDIR (summary.txt and the run's SQLite log).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs what scripts/gpu-check.sh needs on a Linux x64 GPU machine that has a driver and nothing
 # else (no Node, no npm registry, no Vulkan loader): this Node binary, the production node_modules
-# (onnxruntime-node's Linux build only) and Debian's Vulkan loader, into one git-ignored folder.
+# (onnxruntime-node's Linux build only), Debian's Vulkan loader and GL dispatch libraries, into one git-ignored folder.
 #   scripts/gpu-pack.sh [DIR]      (default .gpu; about 40 MB)
 # Then carry DIR to the GPU machine together with the working tree and run scripts/gpu-check.sh there.
 set -euo pipefail
