@@ -80,7 +80,13 @@ export function colourCounts(image: Image, into: Uint32Array = new Uint32Array(1
 export function majorityColour(image: Image): number {
   const counts = colourCounts(image)
   let best = 0
-  for (let c = 1; c < 10; c++) if (counts[c]! > counts[best === 0 ? 0 : best]! || (best === 0 && counts[c]! > 0)) best = counts[c]! > (best === 0 ? 0 : counts[best]!) ? c : best
+  let bestCount = 0
+  for (let c = 1; c < 10; c++) {
+    if (counts[c]! > bestCount) {
+      best = c
+      bestCount = counts[c]!
+    }
+  }
   return best
 }
 
