@@ -199,8 +199,23 @@ const RUN_TASK_SELECTION: Migration = {
   ]
 }
 
+/**
+ * Where each candidate came from: the solver ('ttt' or 'search'), the program that produced it (search),
+ * and how many demonstrations that program reproduces. Older rows are TTT candidates.
+ */
+const CANDIDATE_SOURCES: Migration = {
+  version: 4,
+  description: 'task_candidates: solver, program text and demonstrations explained',
+  steps: [
+    "ALTER TABLE task_candidates ADD COLUMN source TEXT NOT NULL DEFAULT 'ttt'",
+    'ALTER TABLE task_candidates ADD COLUMN program TEXT',
+    'ALTER TABLE task_candidates ADD COLUMN demos_explained INTEGER',
+    'ALTER TABLE task_candidates ADD COLUMN demos INTEGER'
+  ]
+}
+
 /** Every migration, in order; entry i has version i + 1. */
-export const MIGRATIONS: readonly Migration[] = [INITIAL_SCHEMA, RUN_ACCURACY_COLUMNS, RUN_TASK_SELECTION]
+export const MIGRATIONS: readonly Migration[] = [INITIAL_SCHEMA, RUN_ACCURACY_COLUMNS, RUN_TASK_SELECTION, CANDIDATE_SOURCES]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 

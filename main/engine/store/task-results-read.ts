@@ -3,7 +3,7 @@
 import { makeGrid } from '../arc/grid'
 import type { SqliteDatabase } from './database'
 import { gridFromJson } from './input-checks'
-import type { CandidateRecord, TaskOutcome, TaskResultRecord, TaskResultStatus, TestOutputResult } from './types'
+import type { CandidateRecord, CandidateSource, TaskOutcome, TaskResultRecord, TaskResultStatus, TestOutputResult } from './types'
 
 interface TaskRow {
   task_id: string
@@ -34,6 +34,10 @@ interface CandidateRow {
   prompt_ids_json: string
   votes: number
   score: number | null
+  source: CandidateSource
+  program: string | null
+  demos_explained: number | null
+  demos: number | null
 }
 
 function groupByTask<T extends { task_id: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -62,7 +66,11 @@ function candidateFromRow(row: CandidateRow): CandidateRecord {
     transforms: JSON.parse(row.transforms_json) as string[],
     promptIds: JSON.parse(row.prompt_ids_json) as string[],
     votes: row.votes,
-    score: row.score
+    score: row.score,
+    source: row.source,
+    program: row.program,
+    demosExplained: row.demos_explained,
+    demos: row.demos
   }
 }
 

@@ -4,7 +4,7 @@
 // written. Re-recording a task replaces it (the runner may finish a task again after a resume).
 import type { SqliteDatabase, SqliteStatement } from './database'
 import { nullFromNaN, type InputChecks } from './input-checks'
-import type { CandidateRecord, TaskResultInput, TestOutputResult } from './types'
+import { CANDIDATE_SOURCES, type CandidateRecord, type TaskResultInput, type TestOutputResult } from './types'
 
 /** A task's contribution to its run's summary columns. */
 interface SummaryDelta {
@@ -40,8 +40,9 @@ export class TaskResultWriter {
       'INSERT INTO task_test_outputs (run_number, task_id, test_index, attempts_json, correct, provenance_json) VALUES (?, ?, ?, ?, ?, ?)'
     )
     this.insertCandidate = db.prepare(
-      `INSERT INTO task_candidates (run_number, task_id, test_index, position, grid_json, transforms_json, prompt_ids_json, votes, score)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      `INSERT INTO task_candidates (run_number, task_id, test_index, position, grid_json, transforms_json, prompt_ids_json, votes, score,
+         source, program, demos_explained, demos)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     this.addToRunSummary = db.prepare(
       `UPDATE runs SET tasks_done = tasks_done + @done, tasks_skipped = tasks_skipped + @skipped,
@@ -147,7 +148,11 @@ export class TaskResultWriter {
       const promptIds = JSON.stringify(c.strings(`${what}.promptIds`, candidate.promptIds))
       const votes = c.integer(`${what}.votes`, candidate.votes, 0)
       const score = nullFromNaN(c.nullableNumber(`${what}.score`, candidate.score))
-      this.insertCandidate.run(runNumber, taskId, testIndex, position, gridJson, transforms, promptIds, votes, score)
+      const source = c.oneOf(`${what}.source`, candidate.source ?? 'ttt', CANDIDATE_SOURCES)
+      const program = candidate.program == null ? null : c.string(`${what}.program`, candidate.program)
+      const demos = candidate.demos == null ? null : c.integer(`${what}.demos`, candidate.demos, 0)
+      const explained = candidate.demosExplained == null ? null : c.integer(`${what}.demosExplained`, candidate.demosExplained, 0)
+      this.insertCandidate.run(runNumber, taskId, testIndex, position, gridJson, transforms, promptIds, votes, score, source, program, explained, demos)
     })
   }
 }

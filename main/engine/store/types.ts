@@ -227,6 +227,10 @@ export interface TestOutputResult {
   readonly provenance: unknown
 }
 
+export const CANDIDATE_SOURCES = ['ttt', 'search'] as const
+/** The solver that proposed a candidate. */
+export type CandidateSource = (typeof CANDIDATE_SOURCES)[number]
+
 /** One distinct candidate prediction for one test input, with where it came from. */
 export interface CandidateRecord {
   readonly testIndex: number
@@ -236,6 +240,13 @@ export interface CandidateRecord {
   readonly votes: number
   /** e.g. the summed negative log-likelihood of product-of-experts rescoring; null when not scored. */
   readonly score: number | null
+  /** The solver that proposed it; 'ttt' when left out. */
+  readonly source?: CandidateSource
+  /** The search program that produced it, as readable text, e.g. `tile(crop(x), 2, 2)`; null for TTT candidates. */
+  readonly program?: string | null
+  /** Demonstrations the program reproduces, of `demos`; null for TTT candidates. */
+  readonly demosExplained?: number | null
+  readonly demos?: number | null
 }
 
 export interface TaskResultInput {
