@@ -39,6 +39,9 @@ export function newRun(overrides: Partial<NewRun> = {}): NewRun {
   }
 }
 
+/** The provenance columns of a TTT candidate as they read back. */
+const TTT = { source: 'ttt', program: null, demosExplained: null, demos: null } as const
+
 /** A done task with one test output solved by attempt 2 and two candidates. */
 export function doneTask(taskId: string, overrides: Partial<TaskResultInput> = {}): TaskResultInput {
   return {
@@ -51,8 +54,8 @@ export function doneTask(taskId: string, overrides: Partial<TaskResultInput> = {
     tttSteps: 24,
     finalLoss: 0.125,
     candidates: [
-      { testIndex: 0, grid: g([[1, 2], [3, 4]]), transforms: ['identity', 'rotate-90'], promptIds: ['p0', 'p3'], votes: 3, score: 1.5 },
-      { testIndex: 0, grid: g([[5]]), transforms: ['transpose'], promptIds: ['p5'], votes: 2, score: null }
+      { testIndex: 0, grid: g([[1, 2], [3, 4]]), transforms: ['identity', 'rotate-90'], promptIds: ['p0', 'p3'], votes: 3, score: 1.5, ...TTT },
+      { testIndex: 0, grid: g([[5]]), transforms: ['transpose'], promptIds: ['p5'], votes: 2, score: null, ...TTT }
     ],
     ...overrides
   }

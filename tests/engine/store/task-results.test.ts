@@ -23,7 +23,9 @@ describe('task results', () => {
       ],
       officialScore: 0,
       allOrNothing: 0,
-      candidates: [{ testIndex: 0, grid: g([[1]]), transforms: [], promptIds: ['p1'], votes: 1, score: 2.75 }],
+      candidates: [
+        { testIndex: 0, grid: g([[1]]), transforms: [], promptIds: [], votes: 0, score: 2.75, source: 'search', program: 'crop(x)', demosExplained: 3, demos: 3 }
+      ],
       finalLoss: null
     })
     log.recordTaskResult(runId, doneTask('t1'))
@@ -36,6 +38,16 @@ describe('task results', () => {
     expect(Object.isFrozen(attempt) && Object.isFrozen(attempt[0])).toBe(true)
     expect(log.taskResult(runId, 't2')).toEqual(t2)
     expect(log.taskResult(runId, 'missing')).toBeUndefined()
+    log.close()
+  })
+
+  it('reads a candidate recorded without provenance as a TTT one, and refuses an unknown solver', () => {
+    const { log, runId } = openLogWithRun()
+    const plain = { testIndex: 0, grid: g([[1]]), transforms: ['identity'], promptIds: ['p0'], votes: 1, score: null }
+    log.recordTaskResult(runId, doneTask('t1', { candidates: [plain] }))
+    expect(log.taskResult(runId, 't1')!.candidates).toEqual([{ ...plain, source: 'ttt', program: null, demosExplained: null, demos: null }])
+    const bad = { ...plain, source: 'oracle' } as unknown as typeof plain
+    expect(() => log.recordTaskResult(runId, doneTask('t2', { candidates: [bad] }))).toThrow(/candidates\[0\]\.source/)
     log.close()
   })
 
