@@ -59,7 +59,16 @@ describe('provenance', () => {
 
   it('survives provenance of an unknown shape', () => {
     expect(readProvenance(null)).toEqual({ method: null, prompts: null, undecodable: [], attempts: [], reason: null })
-    expect(readProvenance({ method: 3, attempts: [{ votes: 'x', transforms: [1, 'flip'] }] }).attempts).toEqual([{ rank: 1, votes: null, transforms: ['flip'], promptIds: [], groupVotes: [] }])
+    expect(readProvenance({ method: 3, attempts: [{ votes: 'x', transforms: [1, 'flip'] }] }).attempts).toEqual([
+      { rank: 1, votes: null, transforms: ['flip'], promptIds: [], groupVotes: [], program: null, demosExplained: null, demos: null }
+    ])
+  })
+
+  it('reads the program behind a search attempt and candidate', () => {
+    const search = { method: 'search', attempts: [{ program: 'crop(x)', demosExplained: 3, demos: 3, depth: 1 }], reason: null }
+    expect(readProvenance(search).attempts[0]).toMatchObject({ rank: 1, program: 'crop(x)', demosExplained: 3, demos: 3 })
+    const candidate: CandidateRecord = { testIndex: 0, grid: [[1]], transforms: [], promptIds: [], votes: 0, score: null, source: 'search', program: 'crop(x)', demosExplained: 2, demos: 3 }
+    expect(summariseCandidates([candidate], { testIndex: 0, attempts: [[[1]]] }, [[1]])[0]).toMatchObject({ source: 'search', program: 'crop(x)', demosExplained: 2, attemptRank: 1, correct: true })
   })
 
   it('puts the attempts first, then the other candidates by votes, each marked against the truth', () => {

@@ -1,6 +1,6 @@
 // Where a run's two attempts came from: the result's per-output provenance (voting method, prompts,
 // undecodable predictions, per-attempt votes and transforms) and the distinct candidates with their
-// vote counts. The log stores provenance as free JSON (`unknown` on the wire), so it is read here
+// vote counts, or for search runs the program behind each attempt and candidate. The log stores provenance as free JSON (`unknown` on the wire), so it is read here
 // defensively: a field of the wrong type is left out instead of breaking the view.
 import type { Grid } from '../../../main/engine/arc/types'
 import type { CandidateRecord, TestOutputResult } from '../../../main/engine/store/types'
@@ -20,6 +20,11 @@ export interface AttemptProvenance {
   readonly transforms: readonly string[]
   readonly promptIds: readonly string[]
   readonly groupVotes: readonly GroupVotes[]
+  /** The search program that produced the attempt; null for TTT attempts. */
+  readonly program: string | null
+  /** Demonstrations the program reproduces, of `demos`. */
+  readonly demosExplained: number | null
+  readonly demos: number | null
 }
 
 export interface OutputProvenance {
@@ -40,6 +45,12 @@ export interface CandidateSummary {
   readonly share: number
   readonly score: number | null
   readonly transforms: readonly string[]
+  /** 'ttt' or 'search'. */
+  readonly source: string
+  /** The search program that produced the grid; null for TTT candidates. */
+  readonly program: string | null
+  readonly demosExplained: number | null
+  readonly demos: number | null
   /** Distinct prompts that produced the grid. */
   readonly promptCount: number
   /** 1 or 2 when the grid is one of the attempts, else null. */
@@ -75,7 +86,10 @@ export function readProvenance(raw: unknown): OutputProvenance {
         votes: numberOrNull(a.votes),
         transforms: strings(a.transforms),
         promptIds: strings(a.promptIds),
-        groupVotes: readGroupVotes(a.groupVotes)
+        groupVotes: readGroupVotes(a.groupVotes),
+        program: typeof a.program === 'string' ? a.program : null,
+        demosExplained: numberOrNull(a.demosExplained),
+        demos: numberOrNull(a.demos)
       }))
     : []
   return {
@@ -108,6 +122,10 @@ export function summariseCandidates(candidates: readonly CandidateRecord[], outp
     share: totalVotes > 0 ? c.votes / totalVotes : 0,
     score: c.score,
     transforms: c.transforms,
+    source: c.source ?? 'ttt',
+    program: c.program ?? null,
+    demosExplained: c.demosExplained ?? null,
+    demos: c.demos ?? null,
     promptCount: new Set(c.promptIds).size,
     attemptRank: rankOf(c.grid),
     correct: truth ? gridsEqual(c.grid, truth) : null
