@@ -1,0 +1,79 @@
+// Lists to lists: cropping every image, reordering, dropping the largest or smallest, and keeping the
+// images with a property. Results that leave nothing to look at are null.
+import { countForeground, type Image, type ImageList } from '../../image'
+import type { ListToList } from '../transform'
+import { bitCount, colourSet, cropToContent, listHasForeground } from './content'
+import { hasHole } from './holes'
+
+function nonEmptyList(images: readonly Image[]): ImageList | null {
+  return images.length > 0 && listHasForeground(images) ? images : null
+}
+
+/** Every image cut to its non-zero cells; empty images are dropped. */
+export function cropEach(images: ImageList): ImageList | null {
+  const cropped: Image[] = []
+  for (const image of images) {
+    const part = cropToContent(image)
+    if (part) cropped.push(part)
+  }
+  return nonEmptyList(cropped)
+}
+
+export type SortKey = 'size' | 'size_descending' | 'rows' | 'columns'
+
+const ORDERS: Readonly<Record<SortKey, (a: Image, b: Image) => number>> = {
+  size: (a, b) => countForeground(a) - countForeground(b),
+  size_descending: (a, b) => countForeground(b) - countForeground(a),
+  rows: (a, b) => a.y - b.y || a.x - b.x,
+  columns: (a, b) => a.x - b.x || a.y - b.y
+}
+
+/** A stable sort, so images equal under the key keep their list order. */
+export function sortImages(images: ImageList, key: SortKey): ImageList | null {
+  return nonEmptyList([...images].sort(ORDERS[key]))
+}
+
+/** The list without its largest (or smallest) image by non-zero cells; the first one on a tie. */
+export function removeExtreme(images: ImageList, largest: boolean): ImageList | null {
+  let chosen = -1
+  let chosenSize = 0
+  images.forEach((image, i) => {
+    const size = countForeground(image)
+    if (chosen < 0 || (largest ? size > chosenSize : size < chosenSize)) {
+      chosen = i
+      chosenSize = size
+    }
+  })
+  return nonEmptyList(images.filter((_, i) => i !== chosen))
+}
+
+export type Property = 'single_colour' | 'multi_colour' | 'with_hole' | 'without_hole'
+
+const PROPERTIES: Readonly<Record<Property, (image: Image) => boolean>> = {
+  single_colour: (image) => bitCount(colourSet(image)) === 1,
+  multi_colour: (image) => bitCount(colourSet(image)) > 1,
+  with_hole: hasHole,
+  without_hole: (image) => !hasHole(image)
+}
+
+export function keepWith(images: ImageList, property: Property): ImageList | null {
+  return nonEmptyList(images.filter(PROPERTIES[property]))
+}
+
+function entry(name: string, args: readonly string[], doc: string, apply: (images: ImageList) => ImageList | null): ListToList {
+  return { name, args, doc, cost: 1, from: 'list', to: 'list', apply: (images) => apply(images) }
+}
+
+export const LIST_MAP_TRANSFORMS: readonly ListToList[] = [
+  entry('crop_each', [], 'Every image cut to the bounding box of its non-zero cells', cropEach),
+  entry('sort', ['size'], 'Images ordered by non-zero cells, fewest first', (images) => sortImages(images, 'size')),
+  entry('sort', ['size_descending'], 'Images ordered by non-zero cells, most first', (images) => sortImages(images, 'size_descending')),
+  entry('sort', ['rows'], 'Images ordered top to bottom, then left to right', (images) => sortImages(images, 'rows')),
+  entry('sort', ['columns'], 'Images ordered left to right, then top to bottom', (images) => sortImages(images, 'columns')),
+  entry('remove', ['largest'], 'The list without its image of most non-zero cells', (images) => removeExtreme(images, true)),
+  entry('remove', ['smallest'], 'The list without its image of fewest non-zero cells', (images) => removeExtreme(images, false)),
+  entry('keep', ['single_colour'], 'Only the images of one colour', (images) => keepWith(images, 'single_colour')),
+  entry('keep', ['multi_colour'], 'Only the images of two or more colours', (images) => keepWith(images, 'multi_colour')),
+  entry('keep', ['with_hole'], 'Only the images that enclose background', (images) => keepWith(images, 'with_hole')),
+  entry('keep', ['without_hole'], 'Only the images that enclose no background', (images) => keepWith(images, 'without_hole'))
+]
