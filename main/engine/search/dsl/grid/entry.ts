@@ -1,0 +1,22 @@
+// One table row of the grid family: an image -> image transform with its printed name, constant
+// arguments and one-line doc. Kept apart so each family file builds its rows the same way.
+import type { Image } from '../../image'
+import type { ImageToImage, TransformContext } from '../transform'
+
+export function imageEntry(
+  name: string,
+  args: readonly (number | string)[],
+  doc: string,
+  apply: (image: Image, context: TransformContext) => Image | null,
+  cost = 1
+): ImageToImage {
+  return { name, args, doc, cost, from: 'image', to: 'image', apply }
+}
+
+/** The non-background colours 1..9, the usual parameter range of a colour argument. */
+export const COLOURS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+
+/** A new image with the same offset as `image` but other cells (and maybe another size). */
+export function sameOffset(image: Image, w: number, h: number, cells: Uint8Array): Image {
+  return { x: image.x, y: image.y, w, h, cells }
+}
