@@ -1,0 +1,75 @@
+// Lists to lists (crop, sort, remove, keep) and the content helpers they rest on.
+import { describe, expect, it } from 'vitest'
+import { blank, fromGrid, type Image, toGrid } from '../../../main/engine/search/image'
+import { contentBounds, cropToContent, unionFrame } from '../../../main/engine/search/dsl/objects/content'
+import { hasHole } from '../../../main/engine/search/dsl/objects/holes'
+import { cropEach, keepWith, removeExtreme, sortImages } from '../../../main/engine/search/dsl/objects/list-maps'
+
+function at(grid: number[][], x: number, y: number): Image {
+  return { ...fromGrid(grid), x, y }
+}
+
+describe('content helpers', () => {
+  it('crops to the non-zero cells and moves the offset with them', () => {
+    const image = at([[0, 0, 0], [0, 3, 0], [0, 4, 4]], 2, 5)
+    const cropped = cropToContent(image)!
+    expect([cropped.x, cropped.y, toGrid(cropped)]).toEqual([3, 6, [[3, 0], [4, 4]]])
+    expect(cropToContent(fromGrid([[7]]))).toEqual(fromGrid([[7]]))
+    expect(cropToContent(blank(1, 1) as Image)).toBeNull()
+    expect(contentBounds(fromGrid([[0, 0, 9]]))).toEqual({ left: 2, top: 0, right: 3, bottom: 1 })
+  })
+
+  it('finds the frame holding every image of a list', () => {
+    expect(unionFrame([at([[1]], 4, 1), at([[1, 1]], 0, 3)])).toEqual({ left: 0, top: 1, right: 5, bottom: 4 })
+    expect(unionFrame([])).toBeNull()
+  })
+
+  it('sees holes only where background is enclosed', () => {
+    expect(hasHole(fromGrid([[1, 1, 1], [1, 0, 1], [1, 1, 1]]))).toBe(true)
+    expect(hasHole(fromGrid([[1, 1, 1], [1, 0, 0], [1, 1, 1]]))).toBe(false)
+    expect(hasHole(fromGrid([[0, 1, 0], [1, 0, 1], [0, 1, 0]]))).toBe(true) // corner-touching walls still enclose
+    expect(hasHole(blank(1, 1) as Image)).toBe(false)
+    const ring = blank(30, 30, 2) as Image
+    ;(ring.cells as Uint8Array)[15 * 30 + 15] = 0
+    expect(hasHole(ring)).toBe(true)
+  })
+})
+
+describe('list maps', () => {
+  const small = at([[0, 1], [0, 0]], 5, 0)
+  const big = at([[2, 2], [2, 0]], 0, 3)
+  const empty = at([[0]], 9, 9)
+
+  it('crop_each crops every image and drops the empty ones', () => {
+    const cropped = cropEach([small, empty, big])!
+    expect(cropped.map((i) => [i.x, i.y, toGrid(i)])).toEqual([[6, 0, [[1]]], [0, 3, [[2, 2], [2, 0]]]])
+    expect(cropEach([empty])).toBeNull()
+  })
+
+  it('sorts stably by size and by position', () => {
+    const sameSize = at([[3]], 0, 0)
+    expect(sortImages([big, small, sameSize], 'size')).toEqual([small, sameSize, big])
+    expect(sortImages([small, big], 'size_descending')).toEqual([big, small])
+    expect(sortImages([big, small], 'rows')).toEqual([small, big])
+    expect(sortImages([small, big], 'columns')).toEqual([big, small])
+    expect(sortImages([], 'rows')).toBeNull()
+  })
+
+  it('removes the largest or smallest image, the first on a tie', () => {
+    expect(removeExtreme([small, big], true)).toEqual([small])
+    expect(removeExtreme([small, big], false)).toEqual([big])
+    const twin = at([[1]], 0, 0)
+    expect(removeExtreme([twin, small], true)).toEqual([small])
+    expect(removeExtreme([small], true)).toBeNull()
+  })
+
+  it('keeps the images with a property', () => {
+    const twoColours = fromGrid([[1, 2]])
+    const ring = fromGrid([[4, 4, 4], [4, 0, 4], [4, 4, 4]])
+    expect(keepWith([twoColours, small], 'single_colour')).toEqual([small])
+    expect(keepWith([twoColours, small], 'multi_colour')).toEqual([twoColours])
+    expect(keepWith([ring, big], 'with_hole')).toEqual([ring])
+    expect(keepWith([ring, big], 'without_hole')).toEqual([big])
+    expect(keepWith([small], 'with_hole')).toBeNull()
+  })
+})
