@@ -1,0 +1,97 @@
+// PEFT's LoRA training on both checkpoints: from the adapter PEFT started with (lora-init), two
+// in-graph AdamW steps reproduce PEFT's three losses and its adapter after two steps.
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { buildHfTrainStep, type HfLoraConfig } from '../../../main/engine/model/hf/graphs'
+import { hfAdapterTable, mergeHfAdapters } from '../../../main/engine/model/hf/lora'
+import { loadHfModel } from '../../../main/engine/model/hf/model-folder'
+import { hfParameterTable, type HfLoraTarget } from '../../../main/engine/model/hf/parameters'
+import { readPeftAdapter } from '../../../main/engine/model/hf/peft-adapter'
+import { HfModelSessions } from '../../../main/engine/model/hf/sessions'
+import { serializeGraph } from '../../../main/engine/onnx/serialize'
+import { hostTensor } from '../../../main/engine/runtime/host-tensor'
+import { GraphSession } from '../../../main/engine/runtime/session'
+import { Trainer } from '../../../main/engine/train/trainer'
+import { FIXTURE_MODELS, fixtureDir, maxAbsDifference, readFixtureTensors, readReference } from './fixtures'
+
+const sessions: { release(): Promise<void> }[] = []
+afterAll(async () => Promise.all(sessions.map((s) => s.release())))
+
+/** transformers' labels: the first 12 positions masked, shifted by one. */
+function nextTokenBatch(ids: BigInt64Array, b: number, t: number) {
+  const targets = new BigInt64Array(b * t)
+  const mask = new Float32Array(b * t)
+  for (let i = 0; i < b; i++) {
+    for (let p = 0; p + 1 < t; p++) {
+      targets[i * t + p] = ids[i * t + p + 1]!
+      mask[i * t + p] = p + 1 >= 12 ? 1 : 0
+    }
+  }
+  return { tokens: hostTensor(ids, [b, t]), targets: hostTensor(targets, [b * t]), loss_mask: hostTensor(mask, [b * t]) }
+}
+
+describe.each(FIXTURE_MODELS)('%s LoRA training as PEFT', (model) => {
+  const reference = readReference(model)
+  const lora: HfLoraConfig = { rank: reference.lora.r, alpha: reference.lora.alpha, targets: reference.lora.targets as HfLoraTarget[] }
+  const loaded = loadHfModel(fixtureDir(model))
+  const ids = readFixtureTensors(join(fixtureDir(model), 'expected.safetensors')).get('input_ids')!.data as BigInt64Array
+  const [b, t] = [2, 24]
+  const batch = nextTokenBatch(ids, b, t)
+  const initial = readFixtureTensors(join(fixtureDir(model), 'lora-init.safetensors'))
+  const adapterOf = (name: string) => initial.get(name.replace(/\.(lora_[AB])\.weight$/, '.$1.default.weight'))!.data as Float32Array
+
+  it('reproduces the three losses within 1e-4 and the adapter after two AdamW steps within 1e-4', async () => {
+    const { adamw } = reference
+    const optimizer = { kind: 'adamw' as const, beta1: adamw.betas[0], beta2: adamw.betas[1], epsilon: adamw.eps, weightDecay: adamw.weight_decay }
+    const step = buildHfTrainStep(loaded.config, { batch: b, sequence: t, mode: 'lora', lora, optimizer, maxGradNorm: 0 })
+    const session = await GraphSession.create(serializeGraph(step.graph))
+    sessions.push(session)
+    const table = hfAdapterTable(loaded.config, lora)
+    const start = new Map(table.map((spec) => [spec.name, hostTensor(Float32Array.from(adapterOf(spec.name)), spec.shape)]))
+    const fixed = Object.fromEntries(hfParameterTable(loaded.config).map((p) => [p.name, hostTensor(loaded.weights.get(p.name)!, p.shape)]))
+    const trainer = new Trainer(session, step.signature, start, fixed)
+    const first = await trainer.step(batch, adamw.lr)
+    // AdamW's first moment after one step is (1 - beta1) g: the first gradient, per element.
+    const firstGradient = new Map([...trainer.optimizerState()].filter(([name]) => name.startsWith('optimizer.m.')).map(([name, m]) => [name.slice('optimizer.m.'.length), Float32Array.from(m.data as Float32Array, (x) => x / (1 - adamw.betas[0]))]))
+    const second = await trainer.step(batch, adamw.lr)
+    const trained = new Map([...trainer.parameters()].map(([name, tensor]) => [name, tensor.data as Float32Array]))
+
+    // The loss after the second step, from the merged weights through the NLL graph.
+    const merged = new HfModelSessions(loaded.config, mergeHfAdapters(loaded.config, loaded.weights, lora, trained))
+    sessions.push(merged)
+    const nllFeeds = { tokens: batch.tokens, targets: hostTensor(batch.targets.data, [b, t]), target_mask: hostTensor(batch.loss_mask.data, [b, t]) }
+    const nll = (await (await merged.nll(b, t)).run(merged.withWeights(nllFeeds))).nll!.data as Float32Array
+    const after = (nll[0]! + nll[1]!) / 24
+
+    const losses = [first.loss, second.loss, after]
+    const expected = [reference.losses.before_step_1, reference.losses.before_step_2, reference.losses.after_step_2]
+    console.log(`${model} losses ${losses.map((l) => l.toFixed(6))} vs PEFT ${expected.map((l) => l.toFixed(6))}`)
+    losses.forEach((loss, i) => expect(Math.abs(loss - expected[i]!)).toBeLessThan(1e-4))
+
+    const peft = readPeftAdapter(join(fixtureDir(model), 'peft-adapter-after-2-steps'), loaded.config)
+    expect(peft.lora).toEqual(lora)
+    // Where the first gradient is within 10x of epsilon, Adam's first update lr g / (|g| + eps) turns
+    // float32 rounding of g (PEFT's or ours) into up to lr / 4 of movement: one such element of the
+    // Qwen2 fixture (g = 1.7e-8) differs by 2e-4. Those are held to 1e-3, every other to 1e-4.
+    const differences = table.map((spec) => {
+      const ours = trained.get(spec.name)!
+      const theirs = peft.adapters.get(spec.name)!
+      const gradient = firstGradient.get(spec.name)!
+      let conditioned = 0
+      let illConditioned = 0
+      ours.forEach((value, i) => {
+        const difference = Math.abs(value - theirs[i]!)
+        if (Math.abs(gradient[i]!) > 10 * adamw.eps) conditioned = Math.max(conditioned, difference)
+        else illConditioned = Math.max(illConditioned, difference)
+      })
+      return { conditioned, illConditioned }
+    })
+    const worst = Math.max(...differences.map((d) => d.conditioned))
+    const worstIll = Math.max(...differences.map((d) => d.illConditioned))
+    console.log(`${model} max |adapter difference| after two steps ${worst.toExponential(2)}; where |g1| <= 10 eps ${worstIll.toExponential(2)}`)
+    expect(worst).toBeLessThan(1e-4)
+    expect(worstIll).toBeLessThan(1e-3)
+    // The steps moved both A and B, so the comparison is not trivially passed by the initial adapter.
+    expect(Math.max(...table.map((spec) => maxAbsDifference(adapterOf(spec.name), peft.adapters.get(spec.name)!)))).toBeGreaterThan(1e-3)
+  })
+})
