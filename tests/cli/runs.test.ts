@@ -287,13 +287,14 @@ describe('arc-ttt runs compare', () => {
     const tail = stdout.slice(stdout.indexOf('Near misses'))
     const row = (id: string) => cells(tail.split('\n').find((l) => l.startsWith(id)) ?? '')
     // baseline: test 0 right size with 3 of 4 cells, test 1 exact and among the candidates.
-    expect(row(fx.baseline).slice(1)).toEqual(['2', '2 (100.0%)', '87.5%', '1 (50.0%)'])
+    // It solves test 1 with a TTT candidate: 1 of 2 outputs, the whole of its ceiling.
+    expect(row(fx.baseline).slice(1)).toEqual(['2', '2 (100.0%)', '87.5%', '1 (50.0%)', '1 (50.0%)', '100.0%', '0 / 1 / 0'])
     // the other run: test 0 right size (3 of 4), no attempt or candidate for test 1.
-    expect(row(fx.failed).slice(1)).toEqual(['2', '1 (50.0%)', '75.0%', '0 (0.0%)'])
+    expect(row(fx.failed).slice(1)).toEqual(['2', '1 (50.0%)', '75.0%', '0 (0.0%)', '0 (0.0%)', '—', '0 / 0 / 0'])
     const parsed = JSON.parse(runs('compare', fx.baseline, fx.failed, '--data', data, '--json').stdout)
     expect(parsed.nearMisses).toEqual([
-      { outputs: 2, rightShape: 2, cellAccuracy: 0.875, rightCandidate: 1 },
-      { outputs: 2, rightShape: 1, cellAccuracy: 0.75, rightCandidate: 0 }
+      { outputs: 2, rightShape: 2, cellAccuracy: 0.875, rightCandidate: 1, solved: 1, solvedFrom: { search: 0, ttt: 1, both: 0 } },
+      { outputs: 2, rightShape: 1, cellAccuracy: 0.75, rightCandidate: 0, solved: 0, solvedFrom: { search: 0, ttt: 0, both: 0 } }
     ])
   })
 

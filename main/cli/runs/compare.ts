@@ -93,14 +93,17 @@ function formatComparison(c: RunsComparison): string {
       : [
           `Near misses, first attempts against the truth in ${c.truthFrom}:`,
           formatTable(
-            ['run', 'test outputs', 'right size', 'cells right (right-size attempts)', 'right among candidates'],
+            ['run', 'test outputs', 'right size', 'cells right (right-size attempts)', 'right among candidates', 'solved', 'of the ceiling', 'solved from search / ttt / both'],
             c.runs.map((run, i) => {
               const n = c.nearMisses![i]!
               const share = (count: number): string => (n.outputs === 0 ? MISSING : `${count} (${((count / n.outputs) * 100).toFixed(1)}%)`)
-              return [run.id, n.outputs, share(n.rightShape), n.cellAccuracy === null ? MISSING : `${(n.cellAccuracy * 100).toFixed(1)}%`, share(n.rightCandidate)]
+              const reach = n.rightCandidate === 0 ? MISSING : `${((n.solved / n.rightCandidate) * 100).toFixed(1)}%`
+              const from = `${n.solvedFrom.search} / ${n.solvedFrom.ttt} / ${n.solvedFrom.both}`
+              return [run.id, n.outputs, share(n.rightShape), n.cellAccuracy === null ? MISSING : `${(n.cellAccuracy * 100).toFixed(1)}%`, share(n.rightCandidate), share(n.solved), reach, from]
             })
           ),
-          'Right among candidates: test outputs where some candidate, under any transform and before voting, is the truth; no voting method can solve more.'
+          'Right among candidates: test outputs where some candidate (any TTT prediction before voting, any search answer; for an ensemble, its pool) is the truth;',
+          'no choice of two attempts can solve more. Of the ceiling: solved / right among candidates. Solved from: the solver whose candidate the right attempt was.'
         ]
   return [
     accuracy,
