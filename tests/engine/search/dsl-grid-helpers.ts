@@ -8,7 +8,7 @@ export function image(rows: number[][], x = 0, y = 0): Image {
 }
 
 /** The cells as nested arrays, or null, so expectations read as grids. */
-export function rows(result: Image | null): number[][] | null {
+export function rows(result: Image | null): ReturnType<typeof toGrid> | null {
   return result ? toGrid(result) : null
 }
 

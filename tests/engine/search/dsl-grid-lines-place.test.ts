@@ -1,7 +1,7 @@
 // Rays, connecting lines, and canvases of the predicted output size.
 import { describe, expect, it } from 'vitest'
 import { blankCanvas, centre, embed, majorityCanvas, majorityCell, toOrigin } from '../../../main/engine/search/dsl/grid/place'
-import { connect, rays } from '../../../main/engine/search/dsl/grid/rays'
+import { connect, diagonalRays, rays } from '../../../main/engine/search/dsl/grid/rays'
 import { image, NO_SIZE, rows, sized } from './dsl-grid-helpers'
 
 describe('rays', () => {
@@ -30,6 +30,24 @@ describe('rays', () => {
 
   it('leave a 1x1 image alone', () => {
     expect(rows(rays(image([[6]]), ['left', 'right']))).toEqual([[6]])
+  })
+})
+
+describe('diagonal rays', () => {
+  it('draw an X through each cell, stopping at other cells', () => {
+    const seed = image([
+      [0, 0, 0, 0],
+      [0, 2, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 7]
+    ])
+    expect(rows(diagonalRays(seed))).toEqual([
+      [2, 0, 2, 0],
+      [0, 2, 0, 0],
+      [2, 0, 2, 0],
+      [0, 0, 0, 7]
+    ])
+    expect(rows(diagonalRays(image([[1, 0, 0]])))).toEqual([[1, 0, 0]])
   })
 })
 

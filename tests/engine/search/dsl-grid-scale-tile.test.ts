@@ -1,7 +1,9 @@
-// Scaling up and down, tiling (plain, to the output size, mirrored) and gravity.
+// Scaling up and down, tiling (plain, to the output size, mirrored, turned, fractal), gravity and shifts.
 import { describe, expect, it } from 'vitest'
+import { fractal } from '../../../main/engine/search/dsl/grid/fractal'
 import { gravity } from '../../../main/engine/search/dsl/grid/gravity'
 import { scaleDown, scaleDownByBlocks, scaleUp, scaleUpToOutput } from '../../../main/engine/search/dsl/grid/scale'
+import { shift } from '../../../main/engine/search/dsl/grid/shift'
 import { mirrorTile, tile, tileToOutput } from '../../../main/engine/search/dsl/grid/tile'
 import { generated, image, NO_SIZE, rows, sized } from './dsl-grid-helpers'
 
@@ -102,5 +104,51 @@ describe('gravity', () => {
   it('handles 1xN lines', () => {
     expect(rows(gravity(image([[0, 5, 0, 6]]), 'left'))).toEqual([[5, 6, 0, 0]])
     expect(rows(gravity(image([[0, 5, 0, 6]]), 'down'))).toEqual([[0, 5, 0, 6]])
+  })
+})
+
+describe('turning tiles, fractals and shifts', () => {
+  const square = image([[8, 6], [0, 8]])
+
+  it('puts quarter turns around a square image, and refuses a non-square one', () => {
+    expect(rows(mirrorTile(square, 'turns_clockwise'))).toEqual([
+      [8, 6, 0, 8],
+      [0, 8, 8, 6],
+      [6, 8, 8, 0],
+      [8, 0, 6, 8]
+    ])
+    expect(rows(mirrorTile(square, 'turns_counter'))).toEqual([
+      [8, 6, 6, 8],
+      [0, 8, 8, 0],
+      [0, 8, 8, 0],
+      [8, 6, 6, 8]
+    ])
+    expect(mirrorTile(image([[1, 2, 3]]), 'turns_clockwise')).toBeNull()
+  })
+
+  it('builds a fractal from set or background cells, refusing past 30x30', () => {
+    const corner = image([[5, 0], [0, 0]])
+    expect(rows(fractal(corner, 'set'))).toEqual([
+      [5, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0]
+    ])
+    expect(rows(fractal(corner, 'background'))).toEqual([
+      [0, 0, 5, 0],
+      [0, 0, 0, 0],
+      [5, 0, 5, 0],
+      [0, 0, 0, 0]
+    ])
+    expect(rows(fractal(image([[3]]), 'set'))).toEqual([[3]])
+    expect(fractal(generated(6, 1, () => 1), 'set')).toBeNull()
+  })
+
+  it('shifts the content one cell, losing what passes the edge', () => {
+    expect(rows(shift(pair, 'down'))).toEqual([[0, 0], [1, 2]])
+    expect(rows(shift(pair, 'up'))).toEqual([[3, 0], [0, 0]])
+    expect(rows(shift(pair, 'right'))).toEqual([[0, 1], [0, 3]])
+    expect(rows(shift(pair, 'left'))).toEqual([[2, 0], [0, 0]])
+    expect(rows(shift(image([[4]]), 'left'))).toEqual([[0]])
   })
 })

@@ -1,25 +1,26 @@
 // Transformations of one image into another: symmetries, cropping, scaling, tiling, gravity, colours,
-// outlines, holes, borders, lines, canvases and repairs. One row per table entry; the functions live
-// in small files by family, and parameter variants (a colour, a direction) are separate rows.
+// outlines, holes, borders, lines, halves, canvases and repairs. One row (or one row per parameter
+// value) per table entry; the functions live in small files by family.
 import type { Transform } from '../transform'
 import { fillBackground, invert, keepColour, paint, paintMajority, paintMinority, removeColour, swapColours } from './colour'
 import { completeSymmetry, denoise, SYMMETRY_AXES } from './complete'
 import { crop, removeEmptyLines, removeRepeatedLines } from './crop'
 import { DIRECTIONS } from './directions'
-import { COLOURS, imageEntry } from './entry'
+import { COLOURS, imageEntry, variants } from './entry'
+import { fractal } from './fractal'
 import { gravity } from './gravity'
+import { combineHalves, half, HALVES, LOGICS } from './halves'
 import { fillHoles, fillHolesWithSurrounding } from './holes'
 import { addBorder, frame, interior, outline, removeBorder } from './outline'
 import { blankCanvas, centre, embed, majorityCanvas, majorityCell, toOrigin } from './place'
-import { connect, rays } from './rays'
+import { connect, diagonalRays, rays } from './rays'
 import { scaleDown, scaleDownByBlocks, scaleUp, scaleUpToOutput } from './scale'
+import { shift } from './shift'
 import { applySymmetry, SYMMETRIES, type Symmetry } from './symmetry'
 import { MIRROR_LAYOUTS, mirrorTile, tile, tileToOutput } from './tile'
 
 export { crop } from './crop'
 export { applySymmetry, type Symmetry } from './symmetry'
-
-const LINE_SETS = ['rows', 'columns', 'both'] as const
 
 const SYMMETRY_DOCS: Record<Symmetry, string> = {
   rotate_90: 'Rotate a quarter turn clockwise.',
@@ -31,52 +32,75 @@ const SYMMETRY_DOCS: Record<Symmetry, string> = {
   anti_transpose: 'Reflect across the anti-diagonal.'
 }
 
+const LINE_SETS = ['rows', 'columns', 'both'] as const
+const lineWords = (lines: (typeof LINE_SETS)[number]): string => (lines === 'both' ? 'rows and columns' : lines)
+const TILINGS = ['2x1', '1x2', '2x2', '3x3'] as const
+const SPLITS = ['columns', 'rows'] as const
+const splitWords = (split: (typeof SPLITS)[number]): string => (split === 'columns' ? 'left and right' : 'top and bottom')
+const splitName = (split: (typeof SPLITS)[number]): string => (split === 'columns' ? 'combine_left_right' : 'combine_top_bottom')
+
 export const GRID_TRANSFORMS: readonly Transform[] = [
   ...SYMMETRIES.map((s) => imageEntry(s, [], SYMMETRY_DOCS[s], (i) => applySymmetry(i, s))),
 
   imageEntry('crop', [], 'Cut to the bounding box of the non-zero cells.', crop),
-  ...LINE_SETS.map((l) => imageEntry('remove_empty', [l], `Drop all-background ${l === 'both' ? 'rows and columns' : l}.`, (i) => removeEmptyLines(i, l))),
-  ...LINE_SETS.map((l) =>
-    imageEntry('remove_repeats', [l], `Collapse runs of identical ${l === 'both' ? 'rows and columns' : l} to one.`, (i) => removeRepeatedLines(i, l))
-  ),
+  ...variants('remove_empty', LINE_SETS, (l) => `Drop all-background ${lineWords(l)}.`, removeEmptyLines),
+  ...variants('remove_repeats', LINE_SETS, (l) => `Collapse runs of identical ${lineWords(l)} to one.`, removeRepeatedLines),
 
-  ...[2, 3, 4].map((k) => imageEntry('scale_up', [k], `Each cell becomes a ${k}x${k} block.`, (i) => scaleUp(i, k, k))),
+  ...variants('scale_up', [2, 3, 4], (k) => `Each cell becomes a ${k}x${k} block.`, (i, k) => scaleUp(i, k, k)),
   imageEntry('scale_up_to_output', [], 'Scale up to the predicted output size when it is a whole multiple.', scaleUpToOutput),
-  ...[2, 3].map((k) => imageEntry('scale_down', [k], `Each ${k}x${k} block becomes one cell of its most common colour.`, (i) => scaleDown(i, k, k))),
+  ...variants('scale_down', [2, 3], (k) => `Each ${k}x${k} block becomes one cell of its most common colour.`, (i, k) =>
+    scaleDown(i, k, k)
+  ),
   imageEntry('scale_down_blocks', [], 'Undo a scale-up: each uniform block (size detected) becomes one cell.', scaleDownByBlocks),
 
-  ...([[2, 1], [1, 2], [2, 2], [3, 3]] as const).map(([nx, ny]) =>
-    imageEntry('tile', [nx, ny], `Repeat the image ${nx} across and ${ny} down.`, (i) => tile(i, nx, ny))
-  ),
+  ...TILINGS.map((t) => {
+    const [across, down] = t.split('x').map(Number) as [number, number]
+    return imageEntry('tile', [across, down], `Repeat the image ${across} across and ${down} down.`, (i) => tile(i, across, down))
+  }),
   imageEntry('tile_to_output', [], 'Repeat the image to fill the predicted output size, cut where it overhangs.', tileToOutput),
-  ...MIRROR_LAYOUTS.map((m) => imageEntry('mirror_tile', [m], `Tile with mirrored copies (${m.replace('_', ' ')} layout).`, (i) => mirrorTile(i, m))),
+  ...variants('mirror_tile', MIRROR_LAYOUTS, (m) => `Tile with mirrored or turned copies (${m.replace('_', ' ')} layout).`, mirrorTile),
+  imageEntry('fractal', ['set'], 'Each set cell becomes a copy of the whole image, each background cell a blank block.', (i) =>
+    fractal(i, 'set')
+  ),
+  imageEntry('fractal', ['background'], 'Each background cell becomes a copy of the whole image, each set cell a blank block.', (i) =>
+    fractal(i, 'background')
+  ),
 
-  ...DIRECTIONS.map((d) => imageEntry('gravity', [d], `Every non-zero cell falls ${d} until it meets a cell or the edge.`, (i) => gravity(i, d))),
+  ...variants('gravity', DIRECTIONS, (d) => `Every non-zero cell falls ${d} until it meets a cell or the edge.`, gravity),
+  ...variants('shift', DIRECTIONS, (d) => `Move the whole content one cell ${d}; what passes the edge is lost.`, shift),
 
-  ...COLOURS.map((c) => imageEntry('keep_colour', [c], `Keep only cells of colour ${c}.`, (i) => keepColour(i, c))),
-  ...COLOURS.map((c) => imageEntry('remove_colour', [c], `Cells of colour ${c} become background.`, (i) => removeColour(i, c))),
-  ...COLOURS.map((c) => imageEntry('paint', [c], `Paint every non-zero cell colour ${c}.`, (i) => paint(i, c))),
+  ...variants('keep_colour', COLOURS, (c) => `Keep only cells of colour ${c}.`, keepColour),
+  ...variants('remove_colour', COLOURS, (c) => `Cells of colour ${c} become background.`, removeColour),
+  ...variants('paint', COLOURS, (c) => `Paint every non-zero cell colour ${c}.`, paint),
   imageEntry('paint_majority', [], 'Paint every non-zero cell the most common non-zero colour.', paintMajority),
   imageEntry('paint_minority', [], 'Paint every non-zero cell the least common colour present.', paintMinority),
   imageEntry('swap_colours', [], 'Exchange the two non-zero colours of a two-colour image.', swapColours),
-  ...COLOURS.map((c) => imageEntry('fill_background', [c], `Background cells become colour ${c}.`, (i) => fillBackground(i, c))),
+  ...variants('fill_background', COLOURS, (c) => `Background cells become colour ${c}.`, fillBackground),
   imageEntry('invert', [], 'Background becomes the majority colour and every non-zero cell background.', invert),
 
   imageEntry('outline', [], 'Keep only the outline cells of the shapes (hollow them out).', outline),
   imageEntry('interior', [], 'Keep only the shape cells that are not on an outline.', interior),
-  ...COLOURS.map((c) => imageEntry('fill_holes', [c], `Paint enclosed background regions colour ${c}.`, (i) => fillHoles(i, c))),
+  ...variants('fill_holes', COLOURS, (c) => `Paint enclosed background regions colour ${c}.`, fillHoles),
   imageEntry('fill_holes_surrounding', [], 'Paint each enclosed background region the colour around it.', fillHolesWithSurrounding),
-  ...COLOURS.map((c) => imageEntry('frame', [c], `Paint the outermost ring of cells colour ${c}.`, (i) => frame(i, c))),
-  ...COLOURS.map((c) => imageEntry('add_border', [c], `Surround the image with a new one-cell ring of colour ${c}.`, (i) => addBorder(i, c))),
+  ...variants('frame', COLOURS, (c) => `Paint the outermost ring of cells colour ${c}.`, frame),
+  ...variants('add_border', COLOURS, (c) => `Surround the image with a new one-cell ring of colour ${c}.`, addBorder),
   imageEntry('remove_border', [], 'Remove the outermost ring of cells.', removeBorder),
 
-  ...LINE_SETS.map((l) =>
-    imageEntry('connect', [l], `Join same-coloured cells on the same ${l === 'both' ? 'row or column' : l.slice(0, -1)} with a line.`, (i) => connect(i, l))
+  ...variants('connect', LINE_SETS, (l) => `Join same-coloured cells on the same ${lineWords(l)} with lines.`, connect),
+  ...variants('ray', DIRECTIONS, (d) => `Extend every non-zero cell ${d} over the background to the next cell or edge.`, (i, d) =>
+    rays(i, [d])
   ),
-  ...DIRECTIONS.map((d) => imageEntry('ray', [d], `Extend every non-zero cell ${d} over the background to the next cell or edge.`, (i) => rays(i, [d]))),
   imageEntry('ray', ['cross'], 'Extend every non-zero cell in all four directions over the background.', (i) => rays(i, DIRECTIONS)),
   imageEntry('ray', ['horizontal'], 'Extend every non-zero cell left and right over the background.', (i) => rays(i, ['left', 'right'])),
   imageEntry('ray', ['vertical'], 'Extend every non-zero cell up and down over the background.', (i) => rays(i, ['up', 'down'])),
+  imageEntry('ray', ['diagonal'], 'Extend every non-zero cell along its four diagonals over the background.', diagonalRays),
+
+  ...variants('half', HALVES, (h) => `The ${h} half (an odd middle line is taken for a separator and dropped).`, half),
+  ...SPLITS.flatMap((split) =>
+    variants(splitName(split), LOGICS, (logic) => `Combine the ${splitWords(split)} halves cell by cell (${logic}).`, (i, logic) =>
+      combineHalves(i, split, logic)
+    )
+  ),
 
   imageEntry('embed', [], 'Put the image at its offset on a blank canvas of the predicted output size.', embed),
   imageEntry('centre', [], 'Centre the image on a blank canvas of the predicted output size.', centre),
@@ -85,6 +109,6 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   imageEntry('majority_cell', [], 'A 1x1 image of the most common non-zero colour.', majorityCell),
   imageEntry('majority_canvas', [], 'A canvas of the predicted output size filled with the most common non-zero colour.', majorityCanvas),
 
-  ...SYMMETRY_AXES.map((a) => imageEntry('complete_symmetry', [a], `Fill background cells from their ${a} mirror cells.`, (i) => completeSymmetry(i, a))),
+  ...variants('complete_symmetry', SYMMETRY_AXES, (a) => `Fill background cells from their ${a} mirror cells.`, completeSymmetry),
   imageEntry('denoise', [], 'Remove non-zero cells that touch no other non-zero cell.', denoise)
 ]

@@ -47,3 +47,27 @@ export function connect(image: Image, lines: 'rows' | 'columns' | 'both'): Image
   }
   return { x: image.x, y: image.y, w: image.w, h: image.h, cells }
 }
+
+/**
+ * Each non-zero cell extends its colour along the four diagonals over background cells until it
+ * reaches another non-zero cell or the edge (an X through every cell).
+ */
+export function diagonalRays(image: Image): Image {
+  const { w, h, cells: source } = image
+  const cells = source.slice()
+  for (let r = 0; r < h; r++) {
+    for (let c = 0; c < w; c++) {
+      const colour = source[r * w + c]!
+      if (colour === 0) continue
+      for (let d = 0; d < 4; d++) {
+        const dr = d < 2 ? -1 : 1
+        const dc = d % 2 === 0 ? -1 : 1
+        for (let nr = r + dr, nc = c + dc; nr >= 0 && nr < h && nc >= 0 && nc < w; nr += dr, nc += dc) {
+          if (source[nr * w + nc] !== 0) break
+          if (cells[nr * w + nc] === 0) cells[nr * w + nc] = colour
+        }
+      }
+    }
+  }
+  return { x: image.x, y: image.y, w, h, cells }
+}

@@ -34,17 +34,42 @@ export function tileToOutput(image: Image, context: TransformContext): Image | n
   return tileToSize(image, size.w, size.h)
 }
 
-export type MirrorLayout = 'right' | 'left' | 'down' | 'up' | 'quad' | 'quad_reversed'
+export type MirrorLayout = 'right' | 'left' | 'down' | 'up' | 'quad' | 'quad_reversed' | 'turns_clockwise' | 'turns_counter'
 
-export const MIRROR_LAYOUTS: readonly MirrorLayout[] = ['right', 'left', 'down', 'up', 'quad', 'quad_reversed']
+export const MIRROR_LAYOUTS: readonly MirrorLayout[] = [
+  'right',
+  'left',
+  'down',
+  'up',
+  'quad',
+  'quad_reversed',
+  'turns_clockwise',
+  'turns_counter'
+]
+
+/** The four quadrants of a 2 x 2 layout, top-left, top-right, bottom-left, bottom-right. */
+function quadrants(image: Image, layout: MirrorLayout): [Image, Image, Image, Image] {
+  const across = applySymmetry(image, 'flip_horizontal')
+  const down = applySymmetry(image, 'flip_vertical')
+  const half = applySymmetry(image, 'rotate_180')
+  if (layout === 'quad') return [image, across, down, half]
+  if (layout === 'quad_reversed') return [half, down, across, image]
+  const quarter = applySymmetry(image, 'rotate_90')
+  const threeQuarters = applySymmetry(image, 'rotate_270')
+  // Turning tiles: going clockwise round the quadrants, each is the previous one turned a further
+  // quarter clockwise, or counter-clockwise.
+  return layout === 'turns_clockwise' ? [image, quarter, threeQuarters, half] : [image, threeQuarters, quarter, half]
+}
 
 /**
  * Mirror tiling: 'right' puts the horizontal flip right of the image, 'left' left of it, 'down' and
  * 'up' the vertical flip below or above; 'quad' is the 2 x 2 block with the image top-left and its
- * flips beside, below and diagonal, 'quad_reversed' the same with the image bottom-right.
+ * flips beside, below and diagonal, 'quad_reversed' the same with the image bottom-right; the
+ * 'turns' layouts put the image top-left and its quarter turns around it (square images only).
  */
 export function mirrorTile(image: Image, layout: MirrorLayout): Image | null {
   const { w, h } = image
+  if (layout.startsWith('turns') && w !== h) return null
   const wide = layout !== 'down' && layout !== 'up'
   const tall = layout !== 'right' && layout !== 'left'
   const out = blank(wide ? 2 * w : w, tall ? 2 * h : h)
@@ -65,9 +90,7 @@ export function mirrorTile(image: Image, layout: MirrorLayout): Image | null {
     paste(cells, out.w, flippedDown, 0, 0)
     paste(cells, out.w, image, h, 0)
   } else {
-    const turned = applySymmetry(image, 'rotate_180')
-    const [topLeft, topRight, bottomLeft, bottomRight] =
-      layout === 'quad' ? [image, flippedAcross, flippedDown, turned] : [turned, flippedDown, flippedAcross, image]
+    const [topLeft, topRight, bottomLeft, bottomRight] = quadrants(image, layout)
     paste(cells, out.w, topLeft, 0, 0)
     paste(cells, out.w, topRight, 0, w)
     paste(cells, out.w, bottomLeft, h, 0)
