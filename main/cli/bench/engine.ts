@@ -1,5 +1,5 @@
 // `arc-ttt bench engine [--threads N] [--ep NAME] [--steps N] [--json]`: MatMul peak and
-// transformer train-step figures (see main/engine/bench/engine-bench.ts).
+// ARC transformer train-step figures (see main/engine/bench/engine-bench.ts).
 import { runEngineBench } from '../../engine/bench/engine-bench'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { parseCommandArgs, type Command } from '../command'
@@ -9,7 +9,7 @@ import { EXIT_OK, UsageError } from '../usage-error'
 
 export const engineBench: Command = {
   name: 'engine',
-  summary: 'MatMul peak and transformer train-step speed through onnxruntime-node',
+  summary: 'MatMul peak and ARC transformer train-step speed through onnxruntime-node',
   usage: `arc-ttt bench engine [--threads N] [--ep cpu|webgpu|cuda|dml|coreml] [--steps N] [--json]
 
   --threads N  intra-op threads (default 0 = all cores)
@@ -19,9 +19,10 @@ export const engineBench: Command = {
   --json       one JSON object: matmulPeakGflops, trainStep, loraStep, peakRssMb, ...
 
 Measures in one run: (a) GFLOP/s of a 2048x2048x2048 float32 MatMul (the practical peak);
-(b) a train step of a transformer (d_model 256, 6 layers, 8 heads, MLP 4x, sequence 1024, batch 4,
-all weights trainable): seconds per step, tokens/s, model FLOPs counted analytically, achieved
-GFLOP/s and the ratio to (a); (c) the same with only LoRA rank-16 adapters trainable; (d) peak RSS.`,
+(b) a train step of the workbench's ARC transformer, built as TTT and pretraining build it, at
+d_model 256, 6 layers, 8 heads, MLP 4x, sequence 1024, batch 4, all weights trainable: seconds per
+step, tokens/s, model FLOPs counted analytically, achieved GFLOP/s and the ratio to (a); (c) the
+same with only LoRA rank-16 adapters on q, v and the MLP trainable; (d) peak RSS.`,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, { threads: { type: 'string' }, ep: { type: 'string' }, steps: { type: 'string' }, json: { type: 'boolean' } })
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)

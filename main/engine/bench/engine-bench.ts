@@ -1,15 +1,16 @@
 // `arc-ttt bench engine`: this machine's practical MatMul peak through onnxruntime-node, and the
-// cost of transformer-shaped train steps (all weights vs LoRA only), in one run.
+// cost of the ARC transformer's train step at the benchmark shape (all weights vs LoRA only).
+import { initialAdapters } from '../model/lora'
+import { initialWeights, parameterTable } from '../model/parameters'
 import { Graph } from '../onnx/graph'
 import * as op from '../onnx/ops'
 import { serializeGraph } from '../onnx/serialize'
-import { hostTensor } from '../runtime/host-tensor'
+import { hostTensor, type HostTensor } from '../runtime/host-tensor'
 import { GraphSession, type RuntimeOptions } from '../runtime/session'
 import { createRng } from '../random'
-import { DEFAULT_ADAMW } from '../train/optimizer'
-import { buildTrainStep } from '../train/train-step'
+import type { TrainStepModel } from '../train/train-step'
 import { Trainer } from '../train/trainer'
-import { BENCH_SHAPE, benchForward, initialWeight, trainStepFlops, type BenchShape } from './transformer-step'
+import { BENCH_SHAPE, benchBatch, benchLora, benchModelConfig, buildBenchTrainStep, trainStepFlops, type BenchMode, type BenchShape } from './bench-model'
 
 export interface StepFigures {
   readonly secondsPerStep: number
@@ -59,19 +60,23 @@ async function matmulPeak(size: number, runtime: RuntimeOptions, repeats = 5): P
   return (2 * size ** 3) / best / 1e9
 }
 
-async function stepFigures(shape: BenchShape, mode: 'full' | 'lora', runtime: RuntimeOptions, steps: number): Promise<Omit<StepFigures, 'ratioToPeak'>> {
-  const model = buildTrainStep({ name: `bench-${mode}`, forward: benchForward(shape, mode), optimizer: DEFAULT_ADAMW, maxGradNorm: 1 })
+/** A trainer over the bench model's seeded weights: LoRA mode trains adapters on fixed base weights. */
+function benchTrainer(shape: BenchShape, mode: BenchMode, session: GraphSession, model: TrainStepModel): Trainer {
+  const config = benchModelConfig(shape)
+  const tensors = (values: ReadonlyMap<string, Float32Array>, specs: readonly { name: string; shape: readonly number[] }[]) =>
+    new Map<string, HostTensor>(specs.map((s) => [s.name, hostTensor(values.get(s.name)!, s.shape)]))
+  const base = initialWeights(config, 7)
+  if (mode === 'full') return new Trainer(session, model.signature, tensors(base, model.signature.parameters))
+  const adapters = initialAdapters(config, benchLora(shape), 7)
+  return new Trainer(session, model.signature, tensors(adapters, model.signature.parameters), Object.fromEntries(tensors(base, parameterTable(config))))
+}
+
+async function stepFigures(shape: BenchShape, mode: BenchMode, runtime: RuntimeOptions, steps: number): Promise<Omit<StepFigures, 'ratioToPeak'>> {
+  const model = buildBenchTrainStep(shape, mode)
   const session = await GraphSession.create(serializeGraph(model.graph), runtime)
-  const parameters = new Map(model.signature.parameters.map((p) => [p.name, hostTensor(initialWeight(p.name, p.shape), p.shape)]))
-  const trainer = new Trainer(session, model.signature, parameters)
+  const trainer = benchTrainer(shape, mode, session, model)
   const tokensCount = shape.batch * shape.sequence
-  const rng = createRng(5)
-  const sequence = BigInt64Array.from({ length: tokensCount }, () => BigInt(rng.int(0, shape.vocab - 1)))
-  const batch = {
-    tokens: hostTensor(sequence, [shape.batch, shape.sequence]),
-    targets: hostTensor(sequence.slice(), [tokensCount]),
-    loss_mask: hostTensor(new Float32Array(tokensCount).fill(1), [tokensCount])
-  }
+  const batch = benchBatch(shape)
   await trainer.step(batch, 1e-4) // warm-up: first run allocates
   const times: number[] = []
   let loss = 0

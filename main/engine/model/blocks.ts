@@ -5,7 +5,10 @@ import type { Value } from '../onnx/graph'
 import * as op from '../onnx/ops'
 import type { Shape } from '../onnx/shape'
 
-/** How a weight is provided: trainable (a graph input) or frozen (an initializer). */
+/**
+ * Where a block's weights come from, by scoped name. Every model graph takes its weights, trained
+ * or frozen, as graph inputs (model/weight-sources.ts), so one session serves any weights.
+ */
 export interface WeightSource {
   weight(name: string, shape: Shape): Value
 }
@@ -51,29 +54,6 @@ export function causalMask(x: Value, t: number): Value {
   const data = x.dtype === 'float64' ? new Float64Array(t * t) : new Float32Array(t * t)
   for (let i = 0; i < t; i++) for (let j = i + 1; j < t; j++) data[i * t + j] = -1e9
   return x.graph.constant(data, [t, t], 'causal_mask')
-}
-
-export interface AttentionConfig {
-  readonly channels: number
-  readonly heads: number
-  readonly lora?: { readonly q?: LoraSpec; readonly k?: LoraSpec; readonly v?: LoraSpec; readonly o?: LoraSpec }
-}
-
-/** Causal multi-head self-attention on x [B, T, C] with an additive mask [T, T] (or [B, 1, T, T]). */
-export function selfAttention(x: Value, source: WeightSource, config: AttentionConfig, mask: Value): Value {
-  const [b, t, c] = x.shape as [number, number, number]
-  const nh = config.heads
-  const hs = c / nh
-  const split = (v: Value, name: string) => op.Transpose(op.Reshape(v, [b, t, nh, hs]), [0, 2, 1, 3], name) // [B, NH, T, HS]
-  // Scaling q (T x HS values) instead of the scores (T x T values) saves a pass over the largest
-  // tensor of the step, forward and backward.
-  const q = op.Mul(split(linear(x, source, 'q', c, c, optionalLora(config.lora?.q)), 'q_heads'), x.graph.scalar(1 / Math.sqrt(hs), x.dtype))
-  const k = split(linear(x, source, 'k', c, c, optionalLora(config.lora?.k)), 'k_heads')
-  const v = split(linear(x, source, 'v', c, c, optionalLora(config.lora?.v)), 'v_heads')
-  const scores = op.Add(op.MatMul(q, op.Transpose(k, [0, 1, 3, 2])), mask, 'scores') // [B, NH, T, T]
-  const attended = op.MatMul(op.Softmax(scores, -1, 'weights'), v) // [B, NH, T, HS]
-  const merged = op.Reshape(op.Transpose(attended, [0, 2, 1, 3]), [b, t, c]) // [B, T, C]
-  return linear(merged, source, 'o', c, c, optionalLora(config.lora?.o))
 }
 
 export interface MlpConfig {
