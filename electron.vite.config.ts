@@ -9,8 +9,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // host: the engine host, run by utilityProcess.fork (main/host/host-process.ts finds it as host.js).
-      rolldownOptions: { input: { index: resolve(__dirname, 'main/index.ts'), host: resolve(__dirname, 'main/host/host-main.ts') } }
+      // index: the Electron main process, a window and IPC relay that loads no native module.
+      // api-host: the desktop app's API host, run with a plain Node (main/app/start.ts finds it beside index.js).
+      // host: the engine host, forked by the API host (main/host/host-process.ts finds it as host.js).
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          'api-host': resolve(__dirname, 'main/host/api-host-main.ts'),
+          host: resolve(__dirname, 'main/host/host-main.ts')
+        }
+      }
     }
   },
   preload: {

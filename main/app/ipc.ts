@@ -1,20 +1,21 @@
-// The IPC side of the wire API: every call is checked to come from the app's own page, then
-// validated and dispatched exactly as the browser-mode bridge does; the engine host's live events
-// go to the app's windows on their own channel.
+// The IPC side of the wire API: every call is checked to come from the app's own page, then relayed
+// to the API host (a plain Node process), which validates and dispatches it exactly as the
+// browser-mode bridge does; the engine host's live events go to the app's windows on their own channel.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import type { ApiResult } from '../api/contract'
-import { dispatch } from '../api/dispatch'
-import type { Handlers } from '../api/handlers'
 import type { HostEventSource } from '../api/runs-contract'
 import { API_IPC_CHANNEL, EVENTS_IPC_CHANNEL } from './ipc-channel'
 
-export function registerApiHandlers(handlers: Handlers, isAppUrl: (url: string) => boolean): void {
+/** Answers one call (method and arguments as the page sent them, unvalidated). */
+export type ApiRelay = (method: unknown, args: unknown) => Promise<ApiResult<unknown>>
+
+export function registerApiHandlers(relay: ApiRelay, isAppUrl: (url: string) => boolean): void {
   ipcMain.handle(API_IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<ApiResult<unknown>> => {
     const url = event.senderFrame?.url ?? ''
     if (!isAppUrl(url)) {
       return { ok: false, error: { code: 'unauthorized', message: `calls are only accepted from the workbench page, not ${url}` } }
     }
-    return dispatch(handlers, method, args)
+    return relay(method, args)
   })
 }
 

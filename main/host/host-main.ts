@@ -1,6 +1,8 @@
-// Entry of the engine host process: `child_process.fork` (browser mode, tests; through
-// source-bootstrap.mjs when running from sources) or Electron's `utilityProcess.fork` (the built
-// app, out/main/host.js). Runs execute here, out of the UI thread and the server's event loop.
+// Entry of the engine host process, a plain Node child started by `child_process.fork` from the
+// process that answers the API: `arc-ttt serve`, the desktop app's API host (api-host-main.ts) or
+// a test; through source-bootstrap.mjs when running from sources, else the built out/main/host.js.
+// Runs execute here, out of the UI thread and the API's event loop. Never an Electron process:
+// onnxruntime-node and better-sqlite3 are built for Node's ABI.
 // The config comes in the ARC_TTT_HOST_CONFIG environment variable (HostConfig as JSON).
 import { failureCode, messageOf } from './host-failure'
 import { HOST_CONFIG_VARIABLE, isHostRequest, parseHostConfig, type HostMessage, type HostRequest } from './protocol'
@@ -11,16 +13,9 @@ interface Transport {
   onMessage(listener: (message: unknown) => void): void
 }
 
-/** Electron's utility process talks through `process.parentPort`; a forked Node child through `process.send`. */
-interface ParentPort {
-  on(event: 'message', listener: (event: { data: unknown }) => void): void
-  postMessage(message: unknown): void
-}
-
+/** The IPC channel of `child_process.fork`. */
 function transport(): Transport {
-  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort
-  if (parentPort) return { send: (m) => parentPort.postMessage(m), onMessage: (listener) => parentPort.on('message', (e) => listener(e.data)) }
-  if (!process.send) throw new Error('the engine host must be started by the workbench (child_process.fork or utilityProcess.fork)')
+  if (!process.send) throw new Error('the engine host must be started by the workbench (child_process.fork with an IPC channel)')
   return {
     send: (m) => {
       // After the parent is gone there is nobody to tell; the shutdown below marks the runs.

@@ -1,5 +1,6 @@
-// The engine host process as the API side holds it, whatever started it: a forked Node child
-// (browser mode, tests; here) or an Electron utility process (main/app/utility-host.ts).
+// The engine host process as the API side holds it: a forked plain Node child of `arc-ttt serve`,
+// of the desktop app's API host or of a test. Forked with this process's Node (process.execPath),
+// which is never Electron: no Electron process starts the engine host (see api-host-main.ts).
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { HOST_CONFIG_VARIABLE, type HostConfig, type HostRequest } from './protocol'

@@ -1,7 +1,7 @@
-// The one message protocol between the API side (main process or `arc-ttt serve`) and the engine
-// host process, the same over child_process.fork (browser mode, tests) and Electron's
-// utilityProcess. Requests go in with an id; each gets exactly one reply with that id. Events and
-// run announcements flow out as they happen. Every message is plain JSON.
+// The one message protocol between the API side (`arc-ttt serve` or the desktop app's API host) and
+// the engine host process, over child_process.fork's IPC channel. Requests go in with an id; each
+// gets exactly one reply with that id. Events and run announcements flow out as they happen. Every
+// message is plain JSON.
 import type { ApiFailureCode } from '../api/api-failure'
 import type { HostEvent, ProviderView, StartRunArgs } from '../api/runs-contract'
 
