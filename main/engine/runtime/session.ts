@@ -1,7 +1,7 @@
 // The one module that imports onnxruntime-node. Sessions are created with explicit options,
 // cached per graph key (a graph and its shape bucket), and released when done.
-// Note: `session.run` blocks the calling thread for the whole native call; callers on a UI or
-// server event loop use the worker (worker-client.ts) instead of calling this directly.
+// Note: `session.run` blocks the calling thread for the whole native call, so a UI or server event
+// loop never calls it: runs execute in the engine host process (main/host/).
 import * as ort from 'onnxruntime-node'
 import type { DType, TensorData } from '../onnx/dtype'
 import type { HostTensor } from './host-tensor'
@@ -39,7 +39,7 @@ export function bundledProviders(): string[] {
 
 export type HostTensorRecord = Record<string, HostTensor>
 
-/** What a trainer or decoder needs of a session: a GraphSession here or a RemoteSession on a worker. */
+/** What a trainer needs of a session: one run of feeds to outputs. */
 export interface RunnableSession {
   run(feeds: Readonly<Record<string, HostTensor>>, outputs?: readonly string[]): Promise<HostTensorRecord>
 }

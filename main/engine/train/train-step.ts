@@ -12,7 +12,8 @@
 //            grad_norm               global gradient norm before clipping
 //            updated.<param>         the parameter after the step
 //            updated.optimizer.m.<param>, updated.optimizer.v.<param>
-// Frozen weights are initializers inside the model and get no gradient.
+// Frozen weights (a LoRA step's base weights) are graph inputs too, fed unchanged every step; they
+// are not parameters, so they get no gradient and no optimizer state.
 import type { DType } from '../onnx/dtype'
 import { Graph, type Value } from '../onnx/graph'
 import * as op from '../onnx/ops'
@@ -30,7 +31,7 @@ export interface ForwardContext {
 export interface TrainStepDefinition {
   readonly name: string
   readonly dtype?: Extract<DType, 'float32' | 'float64'>
-  /** Builds the forward pass from parameters, frozen initializers and batch inputs; returns the scalar loss. */
+  /** Builds the forward pass from parameters, frozen weights and batch inputs (graph inputs); returns the scalar loss. */
   readonly forward: (ctx: ForwardContext) => Value
   readonly optimizer: OptimizerConfig
   /** Global gradient-norm clip; 0 disables it. */

@@ -1,12 +1,9 @@
-// The runtime: provider selection with actionable errors, the session cache, and the worker thread
-// that keeps the caller's event loop responsive while a session runs.
+// The runtime: provider selection with actionable errors and the session cache.
 import { describe, expect, it } from 'vitest'
 import { Graph } from '../../../main/engine/onnx/graph'
 import * as op from '../../../main/engine/onnx/ops'
 import { serializeGraph } from '../../../main/engine/onnx/serialize'
-import { hostTensor } from '../../../main/engine/runtime/host-tensor'
 import { GraphSession, SessionCache } from '../../../main/engine/runtime/session'
-import { RuntimeWorker } from '../../../main/engine/runtime/worker/worker-client'
 
 function matmulChain(n: number, repeats: number): Uint8Array {
   const g = new Graph('matmul-chain')
@@ -48,45 +45,5 @@ describe('session cache', () => {
     expect([builds, cache.size]).toEqual([1, 2])
     await cache.releaseAll()
     expect(cache.size).toBe(0)
-  })
-})
-
-describe('runtime worker', () => {
-  it('gives the same result as an in-thread session', async () => {
-    const model = matmulChain(3, 2)
-    const feeds = { a: hostTensor(Float32Array.from([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]), [3, 3]) }
-    const local = await GraphSession.create(model)
-    const worker = RuntimeWorker.start()
-    try {
-      const remote = await worker.createSession('chain', model)
-      expect(remote.provider).toBe('cpu')
-      expect((await remote.run(feeds)).total!.data).toEqual((await local.run(feeds)).total!.data)
-      await remote.release()
-      await expect(remote.run(feeds)).rejects.toThrow('no session "chain" in the runtime worker')
-    } finally {
-      await worker.terminate()
-      await local.release()
-    }
-  })
-
-  it('keeps the caller event loop free while a long run is in progress', async () => {
-    const worker = RuntimeWorker.start()
-    try {
-      const session = await worker.createSession('big', matmulChain(512, 24), { intraOpThreads: 1 })
-      const a = hostTensor(new Float32Array(512 * 512).fill(0.001), [512, 512])
-      let ticks = 0
-      const timer = setInterval(() => ticks++, 2)
-      let finished = false
-      const run = session.run({ a }).then(() => (finished = true))
-      // While the worker multiplies, this thread must keep running timers.
-      await new Promise((resolve) => setTimeout(resolve, 30))
-      const ticksWhileRunning = ticks
-      await run
-      clearInterval(timer)
-      expect(finished).toBe(true)
-      expect(ticksWhileRunning).toBeGreaterThanOrEqual(3)
-    } finally {
-      await worker.terminate()
-    }
   })
 })
