@@ -1,12 +1,13 @@
 // `arc-ttt bench <what> ...`: benchmarks, one subcommand per file under main/cli/bench/.
 import { engineBench } from '../bench/engine'
+import { searchBench } from '../bench/search'
 import { tttDataBench } from '../bench/ttt-data'
 import { tttBench } from '../bench/ttt'
 import type { Command } from '../command'
 import { UsageError } from '../usage-error'
 
 /** The subcommands, in the order the help lists them. */
-export const BENCHMARKS: readonly Command[] = [engineBench, tttDataBench, tttBench]
+export const BENCHMARKS: readonly Command[] = [engineBench, tttDataBench, tttBench, searchBench]
 
 function list(): string {
   const width = Math.max(...BENCHMARKS.map((b) => b.name.length))
@@ -15,7 +16,7 @@ function list(): string {
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'benchmarks: the training engine, the TTT data builder, TTT per task',
+  summary: 'benchmarks: the training engine, the TTT data builder, TTT per task, the program search',
   usage: `arc-ttt bench <what> [options]
 
 ${list()}

@@ -1,0 +1,162 @@
+// Greedy composition of partial pieces into layers. Over all target pixels of all demonstrations, a
+// layer is a piece seen through a mask: all its pixels, only its non-zero pixels, or only its zero
+// pixels. Layers stack top first: a pixel takes the value of the first layer that covers it (0 if
+// none does). The greedy loop keeps a bitset of the pixels no layer has fixed yet, and repeatedly adds
+// (beneath the layers so far) the layer that fixes the most of them without setting any of them
+// wrong, up to a layer limit. Its program prints the layers top first: `layers(nonzero(p1); p2)`.
+import type { Found } from './found'
+import { hashCells } from './hash'
+import type { Image } from './image'
+import type { LockstepGraph } from './lockstep'
+import type { Size } from './output-size'
+
+type Mask = 'all' | 'nonzero' | 'zero'
+const MASKS: readonly Mask[] = ['all', 'nonzero', 'zero']
+
+export interface ComposeLimits {
+  /** Most pieces considered, cheapest first (e.g. 6000). */
+  readonly maxPieces: number
+  /** Most layers stacked (e.g. 10). */
+  readonly maxLayers: number
+}
+
+interface Layer {
+  readonly piece: number
+  readonly mask: Mask
+}
+
+function covers(mask: Mask, value: number): boolean {
+  return mask === 'all' || (mask === 'nonzero' ? value !== 0 : value === 0)
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24)
+}
+
+/** Pieces whose test image has the predicted size, one per distinct demonstration drawing, cheapest first. */
+function eligiblePieces(graph: LockstepGraph, demos: number, testSize: Size, maxPieces: number): number[] {
+  const ordered = graph.pieces.filter((n) => {
+    const test = graph.nodes[n]!.values[demos] as Image
+    return test.w === testSize.w && test.h === testSize.h
+  })
+  ordered.sort((p, q) => graph.nodes[p]!.cost - graph.nodes[q]!.cost || p - q)
+  const seen = new Set<number>()
+  const kept: number[] = []
+  for (const n of ordered) {
+    const hash = hashCells(graph.nodes[n]!.values.slice(0, demos) as Image[])
+    if (seen.has(hash)) continue
+    seen.add(hash)
+    kept.push(n)
+    if (kept.length >= maxPieces) break
+  }
+  return kept
+}
+
+/** The composition of `layers` for one grid (top layer first), written as a fresh image. */
+function render(graph: LockstepGraph, layers: readonly Layer[], grid: number, w: number, h: number): Image {
+  const cells = new Uint8Array(w * h)
+  const fixed = new Uint8Array(w * h)
+  for (const layer of layers) {
+    const source = (graph.nodes[layer.piece]!.values[grid] as Image).cells
+    for (let i = 0; i < cells.length; i++) {
+      if (fixed[i] || !covers(layer.mask, source[i]!)) continue
+      cells[i] = source[i]!
+      fixed[i] = 1
+    }
+  }
+  return { x: 0, y: 0, w, h, cells }
+}
+
+function layerText(graph: LockstepGraph, layer: Layer): string {
+  const program = graph.programText(layer.piece)
+  return layer.mask === 'all' ? program : `${layer.mask}(${program})`
+}
+
+/**
+ * The greedy composition of the graph's pieces, or null if no layer fixes any pixel. Its answer has
+ * `testSize`; `explains` counts the demonstrations it reproduces.
+ */
+export function composeGreedy(graph: LockstepGraph, targets: readonly Image[], testSize: Size, limits: ComposeLimits): Found | null {
+  const demos = targets.length
+  const pieces = eligiblePieces(graph, demos, testSize, limits.maxPieces)
+  if (pieces.length === 0) return null
+  let pixels = 0
+  for (const t of targets) pixels += t.cells.length
+  const words = (pixels + 31) >>> 5
+  // cover/wrong bitsets of every (piece, mask) that sets at least one pixel right, in one pool each.
+  const cover: Uint32Array[] = []
+  const wrong: Uint32Array[] = []
+  const layers: Layer[] = []
+  for (const piece of pieces) {
+    const values = graph.nodes[piece]!.values
+    for (const mask of MASKS) {
+      const c = new Uint32Array(words)
+      const w = new Uint32Array(words)
+      let right = 0
+      let bit = 0
+      for (let g = 0; g < demos; g++) {
+        const source = (values[g] as Image).cells
+        const target = targets[g]!.cells
+        for (let i = 0; i < target.length; i++, bit++) {
+          if (!covers(mask, source[i]!)) continue
+          c[bit >>> 5]! |= 1 << (bit & 31)
+          if (source[i] !== target[i]) w[bit >>> 5]! |= 1 << (bit & 31)
+          else right++
+        }
+      }
+      if (right === 0) continue
+      cover.push(c)
+      wrong.push(w)
+      layers.push({ piece, mask })
+    }
+  }
+  const unknown = new Uint32Array(words).fill(0xffffffff)
+  if (pixels & 31) unknown[words - 1] = (1 << (pixels & 31)) - 1 >>> 0
+  const chosen: Layer[] = []
+  while (chosen.length < limits.maxLayers) {
+    let best = -1
+    let bestGain = 0
+    for (let l = 0; l < layers.length; l++) {
+      const c = cover[l]!
+      const w = wrong[l]!
+      let gain = 0
+      let valid = true
+      for (let k = 0; k < words; k++) {
+        const u = unknown[k]!
+        if (w[k]! & u) {
+          valid = false
+          break
+        }
+        gain += popcount(c[k]! & u)
+      }
+      // Equal gains keep the earlier layer: cheaper piece (pieces are ordered by cost), then mask order.
+      if (valid && gain > bestGain) {
+        best = l
+        bestGain = gain
+      }
+    }
+    if (best < 0) break
+    chosen.push(layers[best]!)
+    const c = cover[best]!
+    for (let k = 0; k < words; k++) unknown[k] = unknown[k]! & ~c[k]!
+  }
+  if (chosen.length === 0) return null
+  let explains = 0
+  for (let g = 0; g < demos; g++) {
+    const rendered = render(graph, chosen, g, targets[g]!.w, targets[g]!.h)
+    if (rendered.cells.every((v, i) => v === targets[g]!.cells[i])) explains++
+  }
+  const nodes = chosen.map((l) => graph.nodes[l.piece]!)
+  return {
+    answer: render(graph, chosen, demos, testSize.w, testSize.h),
+    program: chosen.length === 1 ? layerText(graph, chosen[0]!) : `layers(${chosen.map((l) => layerText(graph, l)).join('; ')})`,
+    explains,
+    depth: Math.max(...nodes.map((n) => n.depth)),
+    cost: nodes.reduce((sum, n) => sum + n.cost, 0),
+    layers: chosen.length,
+    sizeFits: true,
+    order: graph.nodes.length + 1
+  }
+}

@@ -1,0 +1,17 @@
+// What a search found for one test input, before ranking: a test answer (still in normalised
+// colours) with its program, how many demonstrations the program reproduces, and its simplicity.
+import type { Image } from './image'
+
+export interface Found {
+  readonly answer: Image
+  readonly program: string
+  readonly explains: number
+  readonly depth: number
+  readonly cost: number
+  /** 1 for a single piece; the number of stacked layers for a composition. */
+  readonly layers: number
+  /** Whether the answer has the predicted output size (true where no size was predicted). */
+  readonly sizeFits: boolean
+  /** Discovery order: the last, deterministic tie-break. */
+  readonly order: number
+}
