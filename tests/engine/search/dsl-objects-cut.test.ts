@@ -9,7 +9,8 @@ import {
   splitByEmptyLines,
   splitBySeparatorLines,
   splitHalves,
-  splitQuadrants
+  splitQuadrants,
+  splitThirds
 } from '../../../main/engine/search/dsl/objects/split'
 
 const noContext = { outputSize: null }
@@ -19,7 +20,7 @@ function cutWith(name: string, connectivity: number, grid: number[][]): ImageLis
   return transform.apply(fromGrid(grid), noContext)
 }
 
-function placed(image: Image): { x: number; y: number; grid: number[][] } {
+function placed(image: Image): { x: number; y: number; grid: readonly (readonly number[])[] } {
   return { x: image.x, y: image.y, grid: toGrid(image) }
 }
 
@@ -157,6 +158,18 @@ describe('splits', () => {
     ])
     expect(splitHalves(fromGrid([[1], [2]]), 'rows')!.map(toGrid)).toEqual([[[1]], [[2]]])
     expect(splitHalves(fromGrid([[1, 2]]), 'rows')).toBeNull()
+  })
+
+  it('split_thirds cuts a side of 3k into thirds and a side of 3k + 2 around two separator lines', () => {
+    expect(splitThirds(fromGrid([[1, 2, 3]]), 'columns')!.map(placed)).toEqual([
+      { x: 0, y: 0, grid: [[1]] },
+      { x: 1, y: 0, grid: [[2]] },
+      { x: 2, y: 0, grid: [[3]] }
+    ])
+    const rows = splitThirds(fromGrid([[1], [1], [5], [2], [2], [5], [3], [3]]), 'rows')!
+    expect(rows.map((p) => [p.y, toGrid(p)])).toEqual([[0, [[1], [1]]], [3, [[2], [2]]], [6, [[3], [3]]]])
+    expect(splitThirds(fromGrid([[1, 2, 3, 4]]), 'columns')).toBeNull()
+    expect(splitThirds(fromGrid([[1, 2]]), 'columns')).toBeNull()
   })
 
   it('split_quadrants gives the four corners row by row', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { blank, fromGrid, type Image, toGrid } from '../../../main/engine/search/image'
 import { contentBounds, cropToContent, unionFrame } from '../../../main/engine/search/dsl/objects/content'
 import { hasHole } from '../../../main/engine/search/dsl/objects/holes'
-import { cropEach, keepWith, removeExtreme, sortImages } from '../../../main/engine/search/dsl/objects/list-maps'
+import { cropEach, keepExtremes, keepWith, removeExtreme, sortImages } from '../../../main/engine/search/dsl/objects/list-maps'
 
 function at(grid: number[][], x: number, y: number): Image {
   return { ...fromGrid(grid), x, y }
@@ -71,5 +71,15 @@ describe('list maps', () => {
     expect(keepWith([ring, big], 'with_hole')).toEqual([ring])
     expect(keepWith([ring, big], 'without_hole')).toEqual([big])
     expect(keepWith([small], 'with_hole')).toBeNull()
+    expect(keepWith([small, big, empty], 'single_cell')).toEqual([small])
+    expect(keepWith([small, big, empty], 'multi_cell')).toEqual([big])
+  })
+
+  it('keeps every image tied for the most or fewest cells, never an empty one', () => {
+    const otherBig = at([[3, 3, 3]], 4, 4)
+    expect(keepExtremes([big, small, otherBig], true)).toEqual([big, otherBig])
+    expect(keepExtremes([empty, big, small], false)).toEqual([small])
+    expect(keepExtremes([empty], false)).toBeNull()
+    expect(keepExtremes([], true)).toBeNull()
   })
 })

@@ -87,3 +87,22 @@ describe('picks of the odd one out', () => {
     expect(pick('common_pattern', [first])).toBe(first)
   })
 })
+
+describe('picks by symmetry', () => {
+  const mirrored = at([[6, 6, 6, 6], [0, 6, 6, 0]], 3, 6) // equal to its left-right mirror
+  const skewed = at([[2, 2, 0], [0, 2, 2]], 1, 1) // equal to its half turn
+  const irregular = at([[7, 7, 7], [7, 0, 7], [0, 0, 7]], 6, 2)
+  const transposed = at([[1, 2], [2, 3]], 0, 0) // square, equal only to its transpose
+
+  it('symmetric picks the one image with a symmetry, asymmetric the one without', () => {
+    expect(pick('symmetric', [irregular, mirrored])).toBe(mirrored)
+    expect(pick('symmetric', [mirrored, skewed])).toBeNull()
+    expect(pick('asymmetric', [skewed, irregular, transposed])).toBe(irregular)
+    expect(pick('asymmetric', [irregular, at([[1, 2], [3, 4]], 0, 0)])).toBeNull()
+  })
+
+  it('counts a 1x1 image as symmetric', () => {
+    expect(pick('symmetric', [at([[4]], 0, 0), irregular])!.cells[0]).toBe(4)
+  })
+})
+

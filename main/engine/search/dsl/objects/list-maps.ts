@@ -47,18 +47,36 @@ export function removeExtreme(images: ImageList, largest: boolean): ImageList | 
   return nonEmptyList(images.filter((_, i) => i !== chosen))
 }
 
-export type Property = 'single_colour' | 'multi_colour' | 'with_hole' | 'without_hole'
+export type Property = 'single_colour' | 'multi_colour' | 'with_hole' | 'without_hole' | 'single_cell' | 'multi_cell'
 
 const PROPERTIES: Readonly<Record<Property, (image: Image) => boolean>> = {
   single_colour: (image) => bitCount(colourSet(image)) === 1,
   multi_colour: (image) => bitCount(colourSet(image)) > 1,
   with_hole: hasHole,
-  without_hole: (image) => !hasHole(image)
+  without_hole: (image) => !hasHole(image),
+  single_cell: (image) => countForeground(image) === 1,
+  multi_cell: (image) => countForeground(image) > 1
 }
 
 export function keepWith(images: ImageList, property: Property): ImageList | null {
   return nonEmptyList(images.filter(PROPERTIES[property]))
 }
+
+/** Every image tied for the most (or fewest) non-zero cells, in list order. */
+export function keepExtremes(images: ImageList, largest: boolean): ImageList | null {
+  const sizes = images.map(countForeground)
+  const target = largest ? Math.max(...sizes) : Math.min(...sizes.filter((size) => size > 0))
+  return nonEmptyList(images.filter((_, i) => sizes[i] === target))
+}
+
+const PROPERTY_DOCS: readonly [Property, string][] = [
+  ['single_colour', 'Only the images of one colour'],
+  ['multi_colour', 'Only the images of two or more colours'],
+  ['single_cell', 'Only the images of exactly one non-zero cell'],
+  ['multi_cell', 'Only the images of two or more non-zero cells (drops lone-pixel noise)'],
+  ['with_hole', 'Only the images that enclose background'],
+  ['without_hole', 'Only the images that enclose no background']
+]
 
 function entry(name: string, args: readonly string[], doc: string, apply: (images: ImageList) => ImageList | null): ListToList {
   return { name, args, doc, cost: 1, from: 'list', to: 'list', apply: (images) => apply(images) }
@@ -72,8 +90,7 @@ export const LIST_MAP_TRANSFORMS: readonly ListToList[] = [
   entry('sort', ['columns'], 'Images ordered left to right, then top to bottom', (images) => sortImages(images, 'columns')),
   entry('remove', ['largest'], 'The list without its image of most non-zero cells', (images) => removeExtreme(images, true)),
   entry('remove', ['smallest'], 'The list without its image of fewest non-zero cells', (images) => removeExtreme(images, false)),
-  entry('keep', ['single_colour'], 'Only the images of one colour', (images) => keepWith(images, 'single_colour')),
-  entry('keep', ['multi_colour'], 'Only the images of two or more colours', (images) => keepWith(images, 'multi_colour')),
-  entry('keep', ['with_hole'], 'Only the images that enclose background', (images) => keepWith(images, 'with_hole')),
-  entry('keep', ['without_hole'], 'Only the images that enclose no background', (images) => keepWith(images, 'without_hole'))
+  entry('keep', ['largest'], 'Only the images tied for the most non-zero cells', (images) => keepExtremes(images, true)),
+  entry('keep', ['smallest'], 'Only the non-empty images tied for the fewest non-zero cells', (images) => keepExtremes(images, false)),
+  ...PROPERTY_DOCS.map(([property, doc]) => entry('keep', [property], doc, (images) => keepWith(images, property)))
 ]

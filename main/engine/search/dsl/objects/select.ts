@@ -5,6 +5,7 @@
 import { countForeground, type Image, type ImageList } from '../../image'
 import type { ListToImage } from '../transform'
 import { bitCount, colourSet, countColour, hasForeground, listColourCounts, rankedColour } from './content'
+import { hasSymmetry } from './symmetry'
 import { alike, type Likeness, likenessCounts } from './shape'
 
 /** One score per image; the pick takes the highest (or lowest) score. */
@@ -32,11 +33,13 @@ function pickExtreme(images: ImageList, scores: ArrayLike<number>, highest: bool
 /** The one image with a non-zero colour that no other image has; null unless exactly one. */
 function pickUniqueColour(images: ImageList): Image | null {
   const sets = images.map(colourSet)
+  const holders = new Uint32Array(10) // how many images hold each colour
+  for (const set of sets) for (let colour = 1; colour < 10; colour++) if (set & (1 << colour)) holders[colour]!++
   let found: Image | null = null
   for (let i = 0; i < images.length; i++) {
-    let others = 0
-    for (let j = 0; j < images.length; j++) if (j !== i) others |= sets[j]!
-    if ((sets[i]! & ~others) === 0) continue
+    let own = false
+    for (let colour = 1; colour < 10; colour++) if (sets[i]! & (1 << colour) && holders[colour] === 1) own = true
+    if (!own) continue
     if (found) return null
     found = images[i]!
   }
@@ -54,6 +57,17 @@ function pickUnique(images: ImageList, likeness: Likeness): Image | null {
     found = i
   }
   return found < 0 ? null : candidates[found]!
+}
+
+/** The one non-empty image that has (or lacks) a symmetry; null unless exactly one. */
+function pickBySymmetry(images: ImageList, symmetric: boolean): Image | null {
+  let found: Image | null = null
+  for (const image of images) {
+    if (!hasForeground(image) || hasSymmetry(image) !== symmetric) continue
+    if (found) return null
+    found = image
+  }
+  return found
 }
 
 /** The first image of the shape (or pattern) that occurs most often; null if another kind occurs as often. */
@@ -99,6 +113,8 @@ export const SELECT_TRANSFORMS: readonly ListToImage[] = [
   pick('unique_colour', 'The one image holding a colour no other image has', pickUniqueColour),
   pick('unique_shape', 'The odd one out: the one image whose shape no other image shares', (images) => pickUnique(images, 'shape')),
   pick('unique_pattern', 'The one image whose cells, colours included, no other image repeats', (images) => pickUnique(images, 'pattern')),
+  pick('symmetric', 'The one image equal to its mirror, half turn or transpose', (images) => pickBySymmetry(images, true)),
+  pick('asymmetric', 'The one image with no mirror, half-turn or transpose symmetry', (images) => pickBySymmetry(images, false)),
   pick('common_shape', 'An image of the shape that occurs most often', (images) => pickCommon(images, 'shape')),
   pick('common_pattern', 'An image of the pattern (shape and colours) that occurs most often', (images) => pickCommon(images, 'pattern'))
 ]

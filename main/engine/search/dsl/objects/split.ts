@@ -90,6 +90,23 @@ export function splitHalves(image: Image, along: 'columns' | 'rows'): ImageList 
   return half > 0 ? [subImage(image, 0, 0, w, half), subImage(image, 0, h - half, w, h)] : null
 }
 
+/**
+ * Three equal parts side by side (columns) or one above another (rows). A side of 3k splits into
+ * k-wide parts; a side of 3k + 2 is read as three parts with a one-line separator between each.
+ */
+export function splitThirds(image: Image, along: 'columns' | 'rows'): ImageList | null {
+  const side = along === 'columns' ? image.w : image.h
+  const gap = side % 3 === 0 ? 0 : side % 3 === 2 ? 1 : -1
+  const part = (side - 2 * gap) / 3
+  if (gap < 0 || part < 1) return null
+  const parts: Image[] = []
+  for (let k = 0; k < 3; k++) {
+    const start = k * (part + gap)
+    parts.push(along === 'columns' ? subImage(image, start, 0, start + part, image.h) : subImage(image, 0, start, image.w, start + part))
+  }
+  return parts
+}
+
 /** Top-left, top-right, bottom-left, bottom-right quadrants; odd middle lines are dropped. */
 export function splitQuadrants(image: Image): ImageList | null {
   const { w, h } = image
@@ -106,7 +123,8 @@ export function splitQuadrants(image: Image): ImageList | null {
 
 function entry(name: string, args: readonly (number | string)[], doc: string, apply: ImageToList['apply']): ImageToList {
   // An empty grid has no parts worth searching from.
-  return { name, args, doc, cost: 1, from: 'image', to: 'list', apply: (image, context) => (hasForeground(image) ? apply(image, context) : null) }
+  const applyToContent: ImageToList['apply'] = (image, context) => (hasForeground(image) ? apply(image, context) : null)
+  return { name, args, doc, cost: 1, from: 'image', to: 'list', apply: applyToContent }
 }
 
 export const SPLIT_TRANSFORMS: readonly ImageToList[] = [
@@ -115,5 +133,9 @@ export const SPLIT_TRANSFORMS: readonly ImageToList[] = [
   entry('split_gaps', [], 'The blocks between empty rows and columns', splitByEmptyLines),
   entry('split_halves', ['columns'], 'Left and right halves (an odd middle column is dropped)', (image) => splitHalves(image, 'columns')),
   entry('split_halves', ['rows'], 'Top and bottom halves (an odd middle row is dropped)', (image) => splitHalves(image, 'rows')),
+  entry('split_thirds', ['columns'], 'Three equal parts side by side (a one-column separator between each is dropped)',
+    (image) => splitThirds(image, 'columns')),
+  entry('split_thirds', ['rows'], 'Three equal parts one above another (a one-row separator between each is dropped)',
+    (image) => splitThirds(image, 'rows')),
   entry('split_quadrants', [], 'The four quadrants, row by row (odd middle lines are dropped)', splitQuadrants)
 ]
