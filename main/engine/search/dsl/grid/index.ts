@@ -11,10 +11,11 @@ import { fractal } from './fractal'
 import { gravity } from './gravity'
 import { combineHalves, half, HALVES, LOGICS } from './halves'
 import { fillHoles, fillHolesWithSurrounding } from './holes'
-import { addBorder, frame, interior, outline, removeBorder } from './outline'
+import { addBorder, frame, interior, outline, removeBorder, surround } from './outline'
+import { repairPattern } from './pattern'
 import { blankCanvas, centre, embed, majorityCanvas, majorityCell, toOrigin } from './place'
 import { connect, diagonalRays, rays } from './rays'
-import { scaleDown, scaleDownByBlocks, scaleUp, scaleUpToOutput } from './scale'
+import { scaleDown, scaleDownByBlocks, scaleDownToOutput, scaleUp, scaleUpToOutput } from './scale'
 import { shift } from './shift'
 import { applySymmetry, SYMMETRIES, type Symmetry } from './symmetry'
 import { MIRROR_LAYOUTS, mirrorTile, tile, tileToOutput } from './tile'
@@ -51,6 +52,7 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   ...variants('scale_down', [2, 3], (k) => `Each ${k}x${k} block becomes one cell of its most common colour.`, (i, k) =>
     scaleDown(i, k, k)
   ),
+  imageEntry('scale_down_to_output', [], 'Scale down to the predicted output size when it divides this one.', scaleDownToOutput),
   imageEntry('scale_down_blocks', [], 'Undo a scale-up: each uniform block (size detected) becomes one cell.', scaleDownByBlocks),
 
   ...TILINGS.map((t) => {
@@ -81,6 +83,7 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   imageEntry('outline', [], 'Keep only the outline cells of the shapes (hollow them out).', outline),
   imageEntry('interior', [], 'Keep only the shape cells that are not on an outline.', interior),
   ...variants('fill_holes', COLOURS, (c) => `Paint enclosed background regions colour ${c}.`, fillHoles),
+  ...variants('surround', COLOURS, (c) => `Paint background cells touching a shape (8 neighbours) colour ${c}.`, surround),
   imageEntry('fill_holes_surrounding', [], 'Paint each enclosed background region the colour around it.', fillHolesWithSurrounding),
   ...variants('frame', COLOURS, (c) => `Paint the outermost ring of cells colour ${c}.`, frame),
   ...variants('add_border', COLOURS, (c) => `Surround the image with a new one-cell ring of colour ${c}.`, addBorder),
@@ -110,5 +113,6 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   imageEntry('majority_canvas', [], 'A canvas of the predicted output size filled with the most common non-zero colour.', majorityCanvas),
 
   ...variants('complete_symmetry', SYMMETRY_AXES, (a) => `Fill background cells from their ${a} mirror cells.`, completeSymmetry),
+  imageEntry('repair_pattern', [], 'Fill background cells from the smallest period of the other cells.', repairPattern),
   imageEntry('denoise', [], 'Remove non-zero cells that touch no other non-zero cell.', denoise)
 ]

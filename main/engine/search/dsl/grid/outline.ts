@@ -1,4 +1,4 @@
-// Outlines and interiors of the non-zero shapes, and borders around the whole image. A shape cell is
+// Outlines, interiors and surrounding rings of the non-zero shapes, and borders around the whole image. A shape cell is
 // on the outline when one of its 8 neighbours is background or lies outside the image, so the
 // outline of a filled rectangle is its ring and the interior is what the ring encloses.
 import { blank, type Image } from '../../image'
@@ -68,4 +68,25 @@ export function removeBorder(image: Image): Image | null {
   const cells = new Uint8Array((w - 2) * (h - 2))
   for (let r = 1; r < h - 1; r++) cells.set(image.cells.subarray(r * w + 1, r * w + w - 1), (r - 1) * (w - 2))
   return { x: image.x + 1, y: image.y + 1, w: w - 2, h: h - 2, cells }
+}
+
+/** Background cells touching a shape (any of their 8 neighbours non-zero) painted `colour`; null if there are none. */
+export function surround(image: Image, colour: number): Image | null {
+  const { w, h, cells: source } = image
+  const cells = source.slice()
+  let painted = 0
+  for (let r = 0; r < h; r++) {
+    for (let c = 0; c < w; c++) {
+      if (source[r * w + c] !== 0) continue
+      let touches = false
+      for (let nr = Math.max(0, r - 1); nr <= Math.min(h - 1, r + 1) && !touches; nr++) {
+        for (let nc = Math.max(0, c - 1); nc <= Math.min(w - 1, c + 1) && !touches; nc++) touches = source[nr * w + nc] !== 0
+      }
+      if (touches) {
+        cells[r * w + c] = colour
+        painted++
+      }
+    }
+  }
+  return painted === 0 ? null : { x: image.x, y: image.y, w, h, cells }
 }

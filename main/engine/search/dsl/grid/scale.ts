@@ -50,6 +50,13 @@ export function scaleDown(image: Image, kx: number, ky: number): Image | null {
   return { x: image.x, y: image.y, w: outW, h: outH, cells }
 }
 
+/** Scaled down to the predicted output size when this size is a whole multiple (other than 1 x 1) of it. */
+export function scaleDownToOutput(image: Image, context: TransformContext): Image | null {
+  const size = context.outputSize
+  if (!size || image.w % size.w !== 0 || image.h % size.h !== 0) return null
+  return scaleDown(image, image.w / size.w, image.h / size.h)
+}
+
 /** The largest k dividing `length` such that lines come in runs of k identical ones (1 if none). */
 function repeatFactor(length: number, linesEqual: (a: number, b: number) => boolean): number {
   for (let k = length; k > 1; k--) {
