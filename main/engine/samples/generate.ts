@@ -6,7 +6,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { MAX_GRID_SIDE, gridKey, gridsEqual, makeGrid, type Grid, type Pair, type Task } from '../arc'
 import { createRng, deriveSeed, type Rng } from '../random'
-import { SAMPLE_RULES, type SampleRule } from './rules'
+import { SAMPLE_RULES } from './rules'
+import type { SampleRule } from './sample-rule'
 
 /** The seed of the bundled sample tasks. */
 export const SAMPLE_SEED = 2024

@@ -3,7 +3,7 @@
 import type { Color, Grid } from '../arc'
 import { FOREGROUND, blankCells, randomCells, randomPalette, setCell, type Cells } from './cells'
 import type { Rng } from '../random'
-import type { SampleRule } from './rules'
+import type { SampleRule } from './sample-rule'
 
 /** The colour-map rule's table: blue <-> red, green <-> yellow; other colours stay. */
 const COLOUR_SWAPS: ReadonlyMap<Color, Color> = new Map([

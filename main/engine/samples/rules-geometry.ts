@@ -4,7 +4,7 @@
 import type { Grid } from '../arc'
 import { randomCells, randomPalette, type Cells } from './cells'
 import type { Rng } from '../random'
-import type { SampleRule } from './rules'
+import type { SampleRule } from './sample-rule'
 
 /** A height x width grid (each side drawn from its range) of cells in 2-4 colours on about half the cells. */
 function scatteredInput(rng: Rng, heights: readonly [number, number], widths: readonly [number, number]): Cells {

@@ -1,7 +1,7 @@
 // Sample rules that draw lines: across a row from a single cell, between two cells of one colour,
 // and around the edge of the grid.
 import { FOREGROUND, blankCells, copyCells, randomCells, randomPalette, setCell } from './cells'
-import type { SampleRule } from './rules'
+import type { SampleRule } from './sample-rule'
 
 /** The draw-border rule's frame colour (light blue), never used inside its inputs. */
 const BORDER_COLOUR = 8

@@ -18,7 +18,7 @@ import {
   type Position
 } from './cells'
 import type { Rng } from '../random'
-import type { SampleRule } from './rules'
+import type { SampleRule } from './sample-rule'
 
 /** The fill-enclosed rule's fill colour (yellow), never used for outlines. */
 const FILL_COLOUR = 4

@@ -17,8 +17,18 @@
 //   candidate, deleted together by cascade. Primary keys lead with the run, so a tasks x runs matrix
 //   is one index range per run.
 // - artifacts: files a run produced (adapters, exports), with size and hash.
-import type { SqliteDatabase } from './database'
 import { StoreError, readOnlyError } from './store-error'
+
+/**
+ * What migrating needs of a database: statements, pragmas and write transactions. database.ts's
+ * SqliteDatabase has all three; naming only these keeps this file free of the driver, and
+ * database.ts (which opens, checks, then migrates) the one file that depends on it.
+ */
+export interface MigratableDatabase {
+  exec(sql: string): unknown
+  pragma(source: string, options?: { simple?: boolean }): unknown
+  transaction(work: () => void): { immediate(): void }
+}
 
 export interface Migration {
   /** 1, 2, 3...: the user_version the database has once this migration is applied. */
@@ -219,7 +229,7 @@ export const MIGRATIONS: readonly Migration[] = [INITIAL_SCHEMA, RUN_ACCURACY_CO
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 
-export function schemaVersion(db: SqliteDatabase): number {
+export function schemaVersion(db: MigratableDatabase): number {
   return db.pragma('user_version', { simple: true }) as number
 }
 
@@ -228,7 +238,7 @@ export function schemaVersion(db: SqliteDatabase): number {
  * workbench, and a read-only one that needs an upgrade. Each migration re-reads the version inside
  * its write transaction, so two processes opening the same old file upgrade it once.
  */
-export function applyMigrations(db: SqliteDatabase, file: string, options: { readonly: boolean; target?: number }): void {
+export function applyMigrations(db: MigratableDatabase, file: string, options: { readonly: boolean; target?: number }): void {
   const target = options.target ?? LATEST_SCHEMA_VERSION
   const current = schemaVersion(db)
   if (current > LATEST_SCHEMA_VERSION) {
