@@ -15,8 +15,8 @@ export interface Budget {
   readonly signal?: AbortSignal
 }
 
-/** How often, in transform applications, the clock and the abort signal are read. */
-const CHECK_EVERY = 64
+/** How often, in transforms applied to a node, the clock and the abort signal are read (a read is ~50 ns). */
+const CHECK_EVERY = 8
 
 export class BudgetWatch {
   private ticks = 0
@@ -24,7 +24,7 @@ export class BudgetWatch {
 
   constructor(readonly budget: Budget) {}
 
-  /** True once any limit is hit; the reason stays in `stoppedBy`. Cheap: reads the clock 1 in 64 calls. */
+  /** True once any limit is hit; the reason stays in `stoppedBy`. Cheap: reads the clock 1 in 8 calls. */
   exhausted(states: number, cells: number): boolean {
     if (this.stoppedBy !== 'done') return true
     if (states >= this.budget.maxStates || cells >= this.budget.maxCells) this.stoppedBy = 'states'

@@ -11,7 +11,6 @@ import type { LockstepGraph } from './lockstep'
 import type { Size } from './output-size'
 
 type Mask = 'all' | 'nonzero' | 'zero'
-const MASKS: readonly Mask[] = ['all', 'nonzero', 'zero']
 
 export interface ComposeLimits {
   /** Most pieces considered, cheapest first (e.g. 6000). */
@@ -76,46 +75,72 @@ function layerText(graph: LockstepGraph, layer: Layer): string {
 
 /**
  * The greedy composition of the graph's pieces, or null if no layer fixes any pixel. Its answer has
- * `testSize`; `explains` counts the demonstrations it reproduces.
+ * `testSize`; `explains` counts the demonstrations it reproduces. Past `deadline` (performance.now() ms) it
+ * stops taking pieces and layers and returns what it has.
  */
-export function composeGreedy(graph: LockstepGraph, targets: readonly Image[], testSize: Size, limits: ComposeLimits): Found | null {
+export function composeGreedy(
+  graph: LockstepGraph,
+  targets: readonly Image[],
+  testSize: Size,
+  limits: ComposeLimits,
+  deadline = Infinity
+): Found | null {
   const demos = targets.length
   const pieces = eligiblePieces(graph, demos, testSize, limits.maxPieces)
   if (pieces.length === 0) return null
   let pixels = 0
   for (const t of targets) pixels += t.cells.length
   const words = (pixels + 31) >>> 5
-  // cover/wrong bitsets of every (piece, mask) that sets at least one pixel right, in one pool each.
+  // cover/wrong bitsets of every (piece, mask) that sets at least one pixel right. The 'all' mask
+  // covers every pixel, so its cover bitset is shared.
+  const everything = new Uint32Array(words).fill(0xffffffff)
   const cover: Uint32Array[] = []
   const wrong: Uint32Array[] = []
   const layers: Layer[] = []
   for (const piece of pieces) {
+    if (performance.now() >= deadline) break
     const values = graph.nodes[piece]!.values
-    for (const mask of MASKS) {
-      const c = new Uint32Array(words)
-      const w = new Uint32Array(words)
-      let right = 0
-      let bit = 0
-      for (let g = 0; g < demos; g++) {
-        const source = (values[g] as Image).cells
-        const target = targets[g]!.cells
-        for (let i = 0; i < target.length; i++, bit++) {
-          if (!covers(mask, source[i]!)) continue
-          c[bit >>> 5]! |= 1 << (bit & 31)
-          if (source[i] !== target[i]) w[bit >>> 5]! |= 1 << (bit & 31)
-          else right++
-        }
+    const nonzeroCover = new Uint32Array(words)
+    const wrongAll = new Uint32Array(words)
+    const wrongNonzero = new Uint32Array(words)
+    const wrongZero = new Uint32Array(words)
+    let rightNonzero = 0
+    let rightZero = 0
+    let bit = 0
+    for (let g = 0; g < demos; g++) {
+      const source = (values[g] as Image).cells
+      const target = targets[g]!.cells
+      for (let i = 0; i < target.length; i++, bit++) {
+        const word = bit >>> 5
+        const flag = 1 << (bit & 31)
+        const value = source[i]!
+        const miss = value !== target[i]
+        if (miss) wrongAll[word]! |= flag
+        if (value !== 0) {
+          nonzeroCover[word]! |= flag
+          if (miss) wrongNonzero[word]! |= flag
+          else rightNonzero++
+        } else if (miss) wrongZero[word]! |= flag
+        else rightZero++
       }
-      if (right === 0) continue
+    }
+    const add = (mask: Mask, c: Uint32Array, w: Uint32Array, right: number) => {
+      if (right === 0) return
       cover.push(c)
       wrong.push(w)
       layers.push({ piece, mask })
     }
+    add('all', everything, wrongAll, rightNonzero + rightZero)
+    add('nonzero', nonzeroCover, wrongNonzero, rightNonzero)
+    // The zero cover is the complement of the non-zero cover within the pixels.
+    const zeroCover = new Uint32Array(words)
+    for (let k = 0; k < words; k++) zeroCover[k] = ~nonzeroCover[k]!
+    add('zero', zeroCover, wrongZero, rightZero)
   }
   const unknown = new Uint32Array(words).fill(0xffffffff)
   if (pixels & 31) unknown[words - 1] = (1 << (pixels & 31)) - 1 >>> 0
   const chosen: Layer[] = []
-  while (chosen.length < limits.maxLayers) {
+  while (chosen.length < limits.maxLayers && performance.now() < deadline) {
     let best = -1
     let bestGain = 0
     for (let l = 0; l < layers.length; l++) {

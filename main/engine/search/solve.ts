@@ -17,6 +17,8 @@ import { rankDistinct } from './rank'
 
 /** Share of the time limit the graph may use; the rest is left for pieces, composition and ranking. */
 const EXPANSION_SHARE = 0.85
+/** Share of the time limit by which composition stops taking pieces and layers. */
+const COMPOSE_SHARE = 0.97
 /** Greedy composition limits: pieces considered (cheapest first) and layers stacked. */
 const COMPOSE_LIMITS = { maxPieces: 6000, maxLayers: 10 }
 
@@ -70,7 +72,7 @@ export function solveTestInput(task: Task, testIndex: number, options: SearchOpt
   const found: Found[] = piecesAsAnswers(graph, targets, testSize)
   lap('pieces')
   if (testSize && watch.stoppedBy !== 'cancelled') {
-    const composed = composeGreedy(graph, targets, testSize, COMPOSE_LIMITS)
+    const composed = composeGreedy(graph, targets, testSize, COMPOSE_LIMITS, start + options.timeSeconds * 1000 * COMPOSE_SHARE)
     if (composed) found.push(composed)
   }
   lap('compose')
