@@ -3,21 +3,46 @@
 // paint the blanked (background) cells from the tile.
 import type { Image } from '../../image'
 
-/** The tile's colours if `px x py` is a period of the non-zero cells and every tile cell is seen; else null. */
-function periodTile(image: Image, px: number, py: number): Uint8Array | null {
+/**
+ * For each shift d (1..side-1, index d), 1 if no two non-zero cells d apart along that axis differ.
+ * A period must pass this pairwise test; it is cheap (one pass per shift) and rejects almost every
+ * candidate before the full test, which also links cells through blanked ones.
+ */
+function shiftsThatAgree(image: Image, across: boolean): Uint8Array {
   const { w, h, cells } = image
-  const tile = new Uint8Array(px * py)
+  const side = across ? w : h
+  const agree = new Uint8Array(side + 1).fill(1)
+  const step = across ? 1 : w
+  for (let d = 1; d < side; d++) {
+    for (let r = 0; r < (across ? h : h - d) && agree[d]; r++) {
+      for (let c = 0; c < (across ? w - d : w); c++) {
+        const a = cells[r * w + c]!
+        const b = cells[r * w + c + d * step]!
+        if (a !== 0 && b !== 0 && a !== b) {
+          agree[d] = 0
+          break
+        }
+      }
+    }
+  }
+  return agree
+}
+
+/** The tile's colours (written into `tile`) if `px x py` is a period of the non-zero cells and every tile cell is seen. */
+function fillsTile(image: Image, px: number, py: number, tile: Uint8Array): boolean {
+  const { w, h, cells } = image
+  tile.fill(0, 0, px * py)
   for (let r = 0, tileRow = 0; r < h; r++, tileRow = tileRow + 1 === py ? 0 : tileRow + 1) {
     for (let c = 0, tileColumn = 0; c < w; c++, tileColumn = tileColumn + 1 === px ? 0 : tileColumn + 1) {
       const colour = cells[r * w + c]!
       if (colour === 0) continue
       const k = tileRow * px + tileColumn
       if (tile[k] === 0) tile[k] = colour
-      else if (tile[k] !== colour) return null
+      else if (tile[k] !== colour) return false
     }
   }
-  for (let k = 0; k < tile.length; k++) if (tile[k] === 0) return null
-  return tile
+  for (let k = 0; k < px * py; k++) if (tile[k] === 0) return false
+  return true
 }
 
 /**
@@ -30,18 +55,25 @@ export function repairPattern(image: Image): Image | null {
   let blanks = 0
   for (let i = 0; i < image.cells.length; i++) if (image.cells[i] === 0) blanks++
   if (blanks === 0 || 2 * blanks > w * h) return null
-  let best: { tile: Uint8Array; px: number; py: number } | null = null
+  // A shift by the whole side compares nothing, so it always agrees: the image's own size is a
+  // (useless) candidate whose blank cells are never seen, and it fails the full test.
+  const agreeAcross = shiftsThatAgree(image, true)
+  const agreeDown = shiftsThatAgree(image, false)
+  const tile = new Uint8Array(w * h)
+  let bestX = 0
+  let bestY = 0
   for (let py = 1; py <= h; py++) {
+    if (!agreeDown[py]) continue
     for (let px = 1; px <= w; px++) {
-      if (best && px * py >= best.px * best.py) break
-      const tile = periodTile(image, px, py)
-      if (tile) best = { tile, px, py }
+      if (bestX > 0 && px * py >= bestX * bestY) break
+      if (agreeAcross[px] && fillsTile(image, px, py, tile)) [bestX, bestY] = [px, py]
     }
   }
-  if (!best) return null
+  if (bestX === 0) return null
+  fillsTile(image, bestX, bestY, tile)
   const cells = image.cells.slice()
   for (let r = 0; r < h; r++) {
-    for (let c = 0; c < w; c++) if (cells[r * w + c] === 0) cells[r * w + c] = best.tile[(r % best.py) * best.px + (c % best.px)]!
+    for (let c = 0; c < w; c++) if (cells[r * w + c] === 0) cells[r * w + c] = tile[(r % bestY) * bestX + (c % bestX)]!
   }
   return { x: image.x, y: image.y, w, h, cells }
 }
