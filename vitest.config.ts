@@ -1,6 +1,9 @@
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // The renderer's component tests (tests/renderer/components, happy-dom) mount .vue files.
+  plugins: [vue()],
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
