@@ -4,6 +4,7 @@ import { benchCommand } from './commands/bench'
 import { demoCommand } from './commands/demo'
 import { gradcheckCommand } from './commands/gradcheck'
 import { makeSamplesCommand } from './commands/make-samples'
+import { modelsCommand } from './commands/models'
 import { pretrainCommand } from './commands/pretrain'
 import { promptsCommand } from './commands/prompts'
 import { runsCommand } from './commands/runs'
@@ -15,7 +16,7 @@ import { tttDataCommand } from './commands/ttt-data'
 import { validateCommand } from './commands/validate'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error'
 
-export const COMMANDS: readonly Command[] = [validateCommand, tasksCommand, demoCommand, makeSamplesCommand, serveCommand, scoreCommand, gradcheckCommand, tttDataCommand, promptsCommand, benchCommand, runCommand, runsCommand, pretrainCommand]
+export const COMMANDS: readonly Command[] = [validateCommand, tasksCommand, demoCommand, makeSamplesCommand, serveCommand, scoreCommand, gradcheckCommand, tttDataCommand, promptsCommand, benchCommand, runCommand, runsCommand, pretrainCommand, modelsCommand]
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))

@@ -29,7 +29,10 @@ export function checkpointFiles(dir: string, weightsFile?: string): string[] {
   }
   if (existsSync(join(dir, SINGLE_FILE))) return [join(dir, SINGLE_FILE)]
   if (existsSync(join(dir, 'pytorch_model.bin'))) {
-    throw new CheckpointError(`${dir}: only pytorch_model.bin (a pickle) is there; convert it to safetensors (transformers: model.save_pretrained(dir, safe_serialization=True)). Pickles are never loaded.`)
+    throw new CheckpointError(
+      `${dir}: only pytorch_model.bin (a pickle) is there; convert it to safetensors ` +
+        '(transformers: model.save_pretrained(dir, safe_serialization=True)). Pickles are never loaded.'
+    )
   }
   throw new CheckpointError(`${dir}: no ${SINGLE_FILE} or ${SHARD_INDEX}`)
 }

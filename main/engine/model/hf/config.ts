@@ -34,7 +34,8 @@ export interface HfModelConfig {
   readonly tiedEmbeddings: boolean
   /** `max_position_embeddings`: 131072; our graphs use at most `maxSequence`. */
   readonly maxPositions: number
-  /** Longest context our graphs are built for (rotary tables and decode caches): min(max positions, 8192). */
+  /** Longest context our graphs are built for: 8192, marc's max_model_len. Like transformers, we do not stop
+   *  at `max_position_embeddings` (rotary positions extrapolate), so tiny test models run ARC-sized prompts. */
   readonly maxSequence: number
   /** Sequence buckets: graphs are built per bucket, sequences padded to the next one. */
   readonly contextBuckets: readonly number[]
@@ -69,14 +70,16 @@ export function parseHfConfig(json: Json, source: string): HfModelConfig {
   const heads = int('num_attention_heads')
   const keyValueHeads = int('num_key_value_heads', heads)
   if (heads % keyValueHeads !== 0) fail(`num_attention_heads (${heads}) must be a multiple of num_key_value_heads (${keyValueHeads})`)
-  if (json.hidden_act !== undefined && json.hidden_act !== 'silu') fail(`hidden_act ${JSON.stringify(json.hidden_act)} is not supported (only silu)`)
+  if (json.hidden_act !== undefined && json.hidden_act !== 'silu')
+    fail(`hidden_act ${JSON.stringify(json.hidden_act)} is not supported (only silu)`)
   if (json.mlp_bias === true) fail('mlp_bias = true is not supported')
   if (json.use_sliding_window === true) fail('use_sliding_window = true is not supported (full attention only)')
   const headSize = json.head_dim === undefined || json.head_dim === null ? channels / heads : int('head_dim')
   if (!Number.isInteger(headSize) || headSize % 2 !== 0) fail(`head size ${headSize} must be an even integer`)
   const maxPositions = int('max_position_embeddings', 8192)
-  const maxSequence = Math.min(maxPositions, 8192)
-  const ids = (value: unknown): number[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map(Number)
+  const maxSequence = 8192
+  const ids = (value: unknown): number[] =>
+    (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map(Number)
   const eps = json.rms_norm_eps ?? 1e-6
   if (typeof eps !== 'number' || !(eps > 0)) fail(`"rms_norm_eps" must be > 0, got ${JSON.stringify(eps)}`)
   return {
@@ -95,7 +98,7 @@ export function parseHfConfig(json: Json, source: string): HfModelConfig {
     tiedEmbeddings: json.tie_word_embeddings === true,
     maxPositions,
     maxSequence,
-    contextBuckets: [...DEFAULT_BUCKETS.filter((b) => b < maxSequence), maxSequence],
+    contextBuckets: DEFAULT_BUCKETS,
     bosTokenId: ids(json.bos_token_id)[0] ?? null,
     eosTokenIds: ids(json.eos_token_id)
   }

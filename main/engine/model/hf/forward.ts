@@ -42,13 +42,15 @@ function loraFor(options: HfForwardOptions, target: HfLoraTarget): { lora?: HfLo
   return l && l.targets.includes(target) ? { lora: { rank: l.rank, alpha: l.alpha, adapters: l.source } } : {}
 }
 
-const toHeads = (x: Value, b: number, t: number, heads: number, hs: number): Value => op.Transpose(op.Reshape(x, [b, t, heads, hs]), [0, 2, 1, 3]) // [B, heads, T, HS]
+const toHeads = (x: Value, b: number, t: number, heads: number, hs: number): Value =>
+  op.Transpose(op.Reshape(x, [b, t, heads, hs]), [0, 2, 1, 3]) // [B, heads, T, HS]
 
 /** q [B, NH, T, HS] and k, v [B, NKV, T, HS] of the normed input, q and k rotated. */
 function projectQkv(normed: Value, config: HfModelConfig, options: HfForwardOptions, rotary: Rotary) {
   const [b, t] = normed.shape as [number, number]
   const bias = { bias: config.attentionBias }
-  const linear = (target: 'q_proj' | 'k_proj' | 'v_proj') => projection(normed, options.weights, target, projectionShape(config, target), { ...bias, ...loraFor(options, target) })
+  const linear = (target: 'q_proj' | 'k_proj' | 'v_proj') =>
+    projection(normed, options.weights, target, projectionShape(config, target), { ...bias, ...loraFor(options, target) })
   const q = toHeads(linear('q_proj'), b, t, config.heads, config.headSize)
   const k = toHeads(linear('k_proj'), b, t, config.keyValueHeads, config.headSize)
   const v = toHeads(linear('v_proj'), b, t, config.keyValueHeads, config.headSize)
@@ -56,7 +58,14 @@ function projectQkv(normed: Value, config: HfModelConfig, options: HfForwardOpti
 }
 
 /** One decoder layer; `attend` maps (q, k, v) of the layer to keys/values to attend over and a mask. */
-function decoderLayer(x: Value, layer: number, config: HfModelConfig, options: HfForwardOptions, rotary: Rotary, attend: (q: Value, k: Value, v: Value) => Value): Value {
+function decoderLayer(
+  x: Value,
+  layer: number,
+  config: HfModelConfig,
+  options: HfForwardOptions,
+  rotary: Rotary,
+  attend: (q: Value, k: Value, v: Value) => Value
+): Value {
   const g = x.graph
   const w = options.weights
   return g.scope('layers', () =>
@@ -68,7 +77,10 @@ function decoderLayer(x: Value, layer: number, config: HfModelConfig, options: H
       })
       const h = op.Add(x, attention) // [B, T, C]
       const normedH = rmsNorm(h, w, 'post_attention_layernorm', config.channels, config.normEpsilon)
-      return op.Add(h, g.scope('mlp', () => swiGlu(normedH, w, config.channels, config.hidden, (target) => loraFor(options, target))))
+      return op.Add(
+        h,
+        g.scope('mlp', () => swiGlu(normedH, w, config.channels, config.hidden, (target) => loraFor(options, target)))
+      )
     })
   )
 }
@@ -76,7 +88,8 @@ function decoderLayer(x: Value, layer: number, config: HfModelConfig, options: H
 function outputHead(x: Value, config: HfModelConfig, options: HfForwardOptions): Value {
   const g = x.graph
   const normed = g.scope('model', () => rmsNorm(x, options.weights, 'norm', config.channels, config.normEpsilon))
-  if (!config.tiedEmbeddings) return projection(normed, options.weights, 'lm_head', projectionShape(config, 'lm_head'), loraFor(options, 'lm_head')) // [..., V]
+  if (!config.tiedEmbeddings)
+    return projection(normed, options.weights, 'lm_head', projectionShape(config, 'lm_head'), loraFor(options, 'lm_head')) // [..., V]
   // Tied: the head is the embedding table [V, C]; a LoRA on lm_head still gets its own A and B.
   const embedding = options.weights.weight(EMBEDDING, [config.vocabSize, config.channels])
   return g.scope('lm_head', () => {
@@ -97,14 +110,22 @@ function causalMask(graph: Graph, t: number): Value {
  * Full-sequence forward over `tokens` int64 [B, T] at positions 0..T-1 with a causal mask.
  * Returns logits [B, T, V] and each layer's rotated keys and values (a prefill's cache).
  */
-export function forwardHfSequence(config: HfModelConfig, tokens: Value, options: HfForwardOptions): { logits: Value; cache: HfLayerCache[] } {
+export function forwardHfSequence(
+  config: HfModelConfig,
+  tokens: Value,
+  options: HfForwardOptions
+): { logits: Value; cache: HfLayerCache[] } {
   const [, t] = tokens.shape as [number, number]
   const g = tokens.graph
   const tables = rotaryTables(config.rope, config.headSize, t)
-  const rotary = { cos: g.constant(tables.cos, [t, config.headSize], 'rope_cos'), sin: g.constant(tables.sin, [t, config.headSize], 'rope_sin') } // [T, HS]
+  const rotary = {
+    cos: g.constant(tables.cos, [t, config.headSize], 'rope_cos'),
+    sin: g.constant(tables.sin, [t, config.headSize], 'rope_sin')
+  } // [T, HS]
   const mask = causalMask(g, t) // [T, T]
   const cache: HfLayerCache[] = []
-  let x = g.scope('model', () => op.Gather(options.weights.weight('embed_tokens.weight', [config.vocabSize, config.channels]), tokens)) // [B, T, C]
+  const embedding = (): Value => options.weights.weight('embed_tokens.weight', [config.vocabSize, config.channels]) // [V, C]
+  let x = g.scope('model', () => op.Gather(embedding(), tokens)) // [B, T, C]
   for (let layer = 0; layer < config.layers; layer++) {
     x = g.scope('model', () =>
       decoderLayer(x, layer, config, options, rotary, (q, k, v) => {
@@ -122,18 +143,27 @@ export function forwardHfSequence(config: HfModelConfig, tokens: Value, options:
  * for filled slots and -1e9 for empty ones. The new token attends to the past and to itself.
  * Returns logits [B, V] and the new token's keys and values per layer ([B, NKV, 1, HS]).
  */
-export function forwardHfDecodeStep(config: HfModelConfig, tokens: Value, positions: Value, past: readonly HfLayerCache[], pastMask: Value, options: HfForwardOptions): { logits: Value; cache: HfLayerCache[] } {
+export function forwardHfDecodeStep(
+  config: HfModelConfig,
+  tokens: Value,
+  positions: Value,
+  past: readonly HfLayerCache[],
+  pastMask: Value,
+  options: HfForwardOptions
+): { logits: Value; cache: HfLayerCache[] } {
   const [b] = tokens.shape as [number, number]
   const g = tokens.graph
   const slots = pastMask.shape[1]!
   const hs = config.headSize
   const tables = rotaryTables(config.rope, hs, slots)
-  const at = (table: Float32Array, name: string) => op.Unsqueeze(op.Gather(g.constant(table, [slots, hs], name), positions), [1]) // [B, 1, 1, HS]
+  // [B, 1, 1, HS]: the table's row at each sequence's position
+  const at = (table: Float32Array, name: string) => op.Unsqueeze(op.Gather(g.constant(table, [slots, hs], name), positions), [1])
   const rotary = { cos: at(tables.cos, 'rope_cos'), sin: at(tables.sin, 'rope_sin') }
   const selfMask = op.Expand(g.scalar(0, pastMask.dtype), [b, 1])
   const mask = op.Reshape(op.Concat([pastMask, selfMask], 1), [b, 1, 1, 1, slots + 1]) // [B, 1, 1, 1, S + 1]
   const cache: HfLayerCache[] = []
-  let x = g.scope('model', () => op.Gather(options.weights.weight('embed_tokens.weight', [config.vocabSize, config.channels]), tokens)) // [B, 1, C]
+  const embedding = (): Value => options.weights.weight('embed_tokens.weight', [config.vocabSize, config.channels]) // [V, C]
+  let x = g.scope('model', () => op.Gather(embedding(), tokens)) // [B, 1, C]
   for (let layer = 0; layer < config.layers; layer++) {
     x = g.scope('model', () =>
       decoderLayer(x, layer, config, options, rotary, (q, k, v) => {

@@ -47,13 +47,18 @@ export function tokenMatrix(prompts: readonly (readonly number[])[], length: num
 }
 
 /** Greedy continuations of every prompt, in prompt order (prompt tokens not included). */
-export async function hfGreedyDecode(sessions: HfModelSessions, prompts: readonly (readonly number[])[], options: HfDecodeOptions): Promise<number[][]> {
+export async function hfGreedyDecode(
+  sessions: HfModelSessions,
+  prompts: readonly (readonly number[])[],
+  options: HfDecodeOptions
+): Promise<number[][]> {
   const config = sessions.config
   const b = prompts.length
   const lengths = prompts.map((p) => p.length)
   const longest = Math.max(...lengths)
   const t = hfBucketFor(config, longest)
-  if (t === undefined) throw new RangeError(`a ${longest}-token prompt exceeds the longest context bucket (${config.contextBuckets.at(-1)})`)
+  if (t === undefined)
+    throw new RangeError(`a ${longest}-token prompt exceeds the longest context bucket (${config.contextBuckets.at(-1)})`)
   const maxNew = Math.min(options.maxNewTokens, config.maxSequence - longest)
   const slots = hfBucketFor(config, longest + maxNew) ?? config.maxSequence
   const [nkv, hs, v] = [config.keyValueHeads, config.headSize, config.vocabSize]
@@ -64,7 +69,9 @@ export async function hfGreedyDecode(sessions: HfModelSessions, prompts: readonl
     (['keys', 'values'] as const).map((kind) => {
       const source = prefill[`cache.${l}.${kind}`]!.data as Float32Array
       const target = new Float32Array(b * nkv * slots * hs)
-      for (let i = 0; i < b; i++) for (let h = 0; h < nkv; h++) target.set(source.subarray((i * nkv + h) * t * hs, ((i * nkv + h) * t + lengths[i]!) * hs), (i * nkv + h) * slots * hs)
+      for (let i = 0; i < b; i++)
+        for (let h = 0; h < nkv; h++)
+          target.set(source.subarray((i * nkv + h) * t * hs, ((i * nkv + h) * t + lengths[i]!) * hs), (i * nkv + h) * slots * hs)
       return target
     })
   )
@@ -96,15 +103,24 @@ export async function hfGreedyDecode(sessions: HfModelSessions, prompts: readonl
       if (options.stopTokens.includes(token)) done[i] = true
     }
     if (done.every(Boolean) || k === maxNew - 1) break
-    const feeds = { tokens: hostTensor(tokens, [b, 1]), positions: hostTensor(positions, [b, 1]), past_mask: hostTensor(pastMask, [b, slots]), ...cacheFeeds(cache, b, nkv, slots, hs) }
+    const feeds = {
+      tokens: hostTensor(tokens, [b, 1]),
+      positions: hostTensor(positions, [b, 1]),
+      past_mask: hostTensor(pastMask, [b, slots]),
+      ...cacheFeeds(cache, b, nkv, slots, hs)
+    }
     const out = await step.run(sessions.withWeights(feeds))
     for (let l = 0; l < config.layers; l++) {
-      for (const [kind, index] of [['keys', 0], ['values', 1]] as const) {
+      for (const [kind, index] of [
+        ['keys', 0],
+        ['values', 1]
+      ] as const) {
         const fresh = out[`new.${l}.${kind}`]!.data as Float32Array // [B, NKV, 1, HS]
         for (let i = 0; i < b; i++) {
           if (done[i]) continue
           const slot = lengths[i]! + k
-          for (let h = 0; h < nkv; h++) cache[l]![index]!.set(fresh.subarray((i * nkv + h) * hs, (i * nkv + h + 1) * hs), ((i * nkv + h) * slots + slot) * hs)
+          for (let h = 0; h < nkv; h++)
+            cache[l]![index]!.set(fresh.subarray((i * nkv + h) * hs, (i * nkv + h + 1) * hs), ((i * nkv + h) * slots + slot) * hs)
         }
       }
     }

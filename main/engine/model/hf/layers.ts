@@ -17,7 +17,13 @@ export interface HfLoraSpec {
  * y = x W^T (+ b) (+ LoRA), W [out, in] as stored by transformers. The transpose of a weight input
  * is fused into the MatMul by onnxruntime, so no copy of the weight is made per run.
  */
-export function projection(x: Value, source: WeightSource, name: string, shape: readonly [number, number], options: { bias?: boolean; lora?: HfLoraSpec } = {}): Value {
+export function projection(
+  x: Value,
+  source: WeightSource,
+  name: string,
+  shape: readonly [number, number],
+  options: { bias?: boolean; lora?: HfLoraSpec } = {}
+): Value {
   const [outFeatures, inFeatures] = shape
   return x.graph.scope(name, () => {
     let y = op.MatMul(x, op.Transpose(source.weight('weight', [outFeatures, inFeatures]), [1, 0]), 'out') // [..., out]
@@ -47,7 +53,13 @@ export function rmsNorm(x: Value, source: WeightSource, name: string, channels: 
 }
 
 /** SwiGLU MLP (Shazeer 2020), as LlamaMLP: down(silu(gate(x)) * up(x)), silu(z) = z * sigmoid(z). */
-export function swiGlu(x: Value, source: WeightSource, channels: number, hidden: number, lora: (target: 'gate_proj' | 'up_proj' | 'down_proj') => { lora?: HfLoraSpec }): Value {
+export function swiGlu(
+  x: Value,
+  source: WeightSource,
+  channels: number,
+  hidden: number,
+  lora: (target: 'gate_proj' | 'up_proj' | 'down_proj') => { lora?: HfLoraSpec }
+): Value {
   const gate = projection(x, source, 'gate_proj', [hidden, channels], lora('gate_proj')) // [B, T, F]
   const up = projection(x, source, 'up_proj', [hidden, channels], lora('up_proj')) // [B, T, F]
   const activated = op.Mul(op.Mul(gate, op.Sigmoid(gate)), up, 'gated') // [B, T, F]

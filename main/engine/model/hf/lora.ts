@@ -24,7 +24,8 @@ export function hfAdapterTable(config: HfModelConfig, lora: HfLoraConfig): HfAda
     specs.push({ name: `${path}.lora_B.weight`, base, shape: [outFeatures, lora.rank], part: 'B', target })
   }
   for (let layer = 0; layer < config.layers; layer++) {
-    for (const target of lora.targets) if (target !== 'lm_head') add(projectionPath(layer, target), `${projectionPath(layer, target)}.weight`, target)
+    for (const target of lora.targets)
+      if (target !== 'lm_head') add(projectionPath(layer, target), `${projectionPath(layer, target)}.weight`, target)
   }
   if (lora.targets.includes('lm_head')) add('lm_head', config.tiedEmbeddings ? EMBEDDING : OUTPUT_HEAD, 'lm_head')
   return specs
@@ -49,9 +50,16 @@ export function initialHfAdapters(config: HfModelConfig, lora: HfLoraConfig, see
  * The base weights with every adapter merged in: W [out, in] += (B A) alpha / R. A head LoRA on
  * a tied model cannot merge (it would change the input embedding too), so that is refused.
  */
-export function mergeHfAdapters(config: HfModelConfig, base: ReadonlyMap<string, Float32Array>, lora: HfLoraConfig, adapters: ReadonlyMap<string, Float32Array>): Map<string, Float32Array> {
+export function mergeHfAdapters(
+  config: HfModelConfig,
+  base: ReadonlyMap<string, Float32Array>,
+  lora: HfLoraConfig,
+  adapters: ReadonlyMap<string, Float32Array>
+): Map<string, Float32Array> {
   if (config.tiedEmbeddings && lora.targets.includes('lm_head')) {
-    throw new Error('an lm_head adapter of a model with tied embeddings cannot be merged into the weights; leave lm_head out of the LoRA targets')
+    throw new Error(
+      'an lm_head adapter of a model with tied embeddings cannot be merged into the weights; leave lm_head out of the LoRA targets'
+    )
   }
   const merged = new Map(base)
   const scale = lora.alpha / lora.rank

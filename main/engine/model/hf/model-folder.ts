@@ -60,10 +60,22 @@ export function loadHfModel(dirPath: string, options: { weightsFile?: string } =
   const { weights, dtypes } = loadCheckpointWeights(config, files)
   const hash = createHash('sha256').update(readFileSync(join(dir, HF_CONFIG_FILE)))
   for (const file of files) {
-    hash.update(basename(file)).update(String(statSync(file).size)).update(headerBytes(file))
+    hash
+      .update(basename(file))
+      .update(String(statSync(file).size))
+      .update(headerBytes(file))
   }
   const tokenizer = join(dir, TOKENIZER_FILE)
-  return { id: basename(dir), dir, config, weights, dtypes, files, hash: hash.digest('hex'), tokenizerFile: existsSync(tokenizer) ? tokenizer : undefined }
+  return {
+    id: basename(dir),
+    dir,
+    config,
+    weights,
+    dtypes,
+    files,
+    hash: hash.digest('hex'),
+    tokenizerFile: existsSync(tokenizer) ? tokenizer : undefined
+  }
 }
 
 /** The 8-byte length and JSON header of a safetensors file (already checked by the loader). */

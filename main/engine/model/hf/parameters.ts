@@ -55,7 +55,8 @@ export function hfParameterTable(config: HfModelConfig): HfParameterSpec[] {
       if (config.attentionBias && target !== 'o_proj') table.push({ name: `${path}.bias`, shape: [projectionShape(config, target)[0]] })
     }
     table.push({ name: `model.layers.${l}.post_attention_layernorm.weight`, shape: [c] })
-    for (const target of ['gate_proj', 'up_proj', 'down_proj'] as const) table.push({ name: `${projectionPath(l, target)}.weight`, shape: projectionShape(config, target) })
+    for (const target of ['gate_proj', 'up_proj', 'down_proj'] as const)
+      table.push({ name: `${projectionPath(l, target)}.weight`, shape: projectionShape(config, target) })
   }
   table.push({ name: 'model.norm.weight', shape: [c] })
   if (!config.tiedEmbeddings) table.push({ name: OUTPUT_HEAD, shape: [config.vocabSize, c] })

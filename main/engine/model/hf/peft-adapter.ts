@@ -25,7 +25,13 @@ export interface PeftAdapter {
 }
 
 /** Writes `adapter_config.json` and `adapter_model.safetensors` into `dir` (files replaced atomically). */
-export function writePeftAdapter(dir: string, config: HfModelConfig, lora: HfLoraConfig, adapters: ReadonlyMap<string, Float32Array>, baseModel: string | null = null): void {
+export function writePeftAdapter(
+  dir: string,
+  config: HfModelConfig,
+  lora: HfLoraConfig,
+  adapters: ReadonlyMap<string, Float32Array>,
+  baseModel: string | null = null
+): void {
   mkdirSync(dir, { recursive: true })
   const tensors = new Map<string, NamedTensor>()
   for (const spec of hfAdapterTable(config, lora)) {
@@ -68,8 +74,10 @@ export function readPeftAdapter(dir: string, config: HfModelConfig): PeftAdapter
   const weightsPath = join(dir, ADAPTER_WEIGHTS)
   if (!existsSync(weightsPath) && existsSync(join(dir, PICKLED_WEIGHTS))) {
     throw new PeftAdapterError(
-      `${join(dir, PICKLED_WEIGHTS)} is a pickled PyTorch file, which is never loaded (unpickling runs arbitrary code). Convert it once, in Python: ` +
-        `import torch; from safetensors.torch import save_file; save_file(torch.load("${PICKLED_WEIGHTS}", weights_only=True), "${ADAPTER_WEIGHTS}")`
+      `${join(dir, PICKLED_WEIGHTS)} is a pickled PyTorch file, which is never loaded (unpickling runs arbitrary code). ` +
+        'Convert it once, in Python: ' +
+        'import torch; from safetensors.torch import save_file; ' +
+        `save_file(torch.load("${PICKLED_WEIGHTS}", weights_only=True), "${ADAPTER_WEIGHTS}")`
     )
   }
   const lora = parsePeftConfig(configPath)
@@ -84,12 +92,18 @@ export function readPeftAdapter(dir: string, config: HfModelConfig): PeftAdapter
       const key = byName.get(spec.name)
       const stored = key ? file.tensors.get(key) : undefined
       if (!key || !stored) problems.push(`${spec.name} [${spec.shape}] is missing`)
-      else if (stored.shape.join() !== spec.shape.join()) problems.push(`${key} has shape [${stored.shape}], the model needs [${spec.shape}]`)
+      else if (stored.shape.join() !== spec.shape.join())
+        problems.push(`${key} has shape [${stored.shape}], the model needs [${spec.shape}]`)
       else adapters.set(spec.name, file.read(key))
     }
     const expected = new Set(table.map((s) => s.name))
-    for (const [name, key] of byName) if (!expected.has(name)) problems.push(`${key} is not an adapter of r=${lora.rank} on ${lora.targets.join(', ')}`)
-    if (problems.length > 0) throw new PeftAdapterError(`${weightsPath} does not fit the model: ${problems.slice(0, 6).join('; ')}${problems.length > 6 ? `; and ${problems.length - 6} more` : ''}`)
+    for (const [name, key] of byName)
+      if (!expected.has(name)) problems.push(`${key} is not an adapter of r=${lora.rank} on ${lora.targets.join(', ')}`)
+    if (problems.length > 0)
+      throw new PeftAdapterError(
+        `${weightsPath} does not fit the model: ${problems.slice(0, 6).join('; ')}` +
+          (problems.length > 6 ? `; and ${problems.length - 6} more` : '')
+      )
     return { lora, adapters }
   } finally {
     file.close()
@@ -111,13 +125,15 @@ function parsePeftConfig(path: string): HfLoraConfig {
   for (const pattern of ['rank_pattern', 'alpha_pattern'] as const) {
     if (json[pattern] && Object.keys(json[pattern] as object).length > 0) fail(`a per-module ${pattern} is not supported`)
   }
-  if (json.layers_to_transform !== null && json.layers_to_transform !== undefined) fail('layers_to_transform is not supported (adapters on every layer only)')
+  if (json.layers_to_transform !== null && json.layers_to_transform !== undefined)
+    fail('layers_to_transform is not supported (adapters on every layer only)')
   const rank = json.r
   const alpha = json.lora_alpha
   if (!Number.isInteger(rank) || (rank as number) < 1) fail(`"r" must be a positive integer, got ${JSON.stringify(rank)}`)
   if (typeof alpha !== 'number' || !(alpha > 0)) fail(`"lora_alpha" must be > 0, got ${JSON.stringify(alpha)}`)
   const modules = json.target_modules
-  if (!Array.isArray(modules)) fail(`target_modules must be a list of module names (a regular expression is not supported), got ${JSON.stringify(modules)}`)
+  if (!Array.isArray(modules))
+    fail(`target_modules must be a list of module names (a regular expression is not supported), got ${JSON.stringify(modules)}`)
   const unknown = (modules as unknown[]).filter((m) => !(HF_LORA_TARGETS as readonly unknown[]).includes(m))
   if (unknown.length > 0) fail(`target_modules ${JSON.stringify(unknown)} are not supported (${HF_LORA_TARGETS.join(', ')} are)`)
   const targets = HF_LORA_TARGETS.filter((t) => (modules as string[]).includes(t)) as HfLoraTarget[]

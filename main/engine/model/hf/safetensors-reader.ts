@@ -45,7 +45,8 @@ export class SafetensorsFile {
       const lengthBytes = Buffer.alloc(8)
       readSync(descriptor, lengthBytes, 0, 8, 0)
       const headerLength = Number(lengthBytes.readBigUInt64LE(0))
-      if (headerLength > HEADER_LIMIT || 8 + headerLength > size) fail(`header length ${headerLength} does not fit in the ${size}-byte file (truncated or not safetensors)`)
+      if (headerLength > HEADER_LIMIT || 8 + headerLength > size)
+        fail(`header length ${headerLength} does not fit in the ${size}-byte file (truncated or not safetensors)`)
       const headerBytes = Buffer.alloc(headerLength)
       readSync(descriptor, headerBytes, 0, headerLength, 8)
       let header: Record<string, unknown>
@@ -93,7 +94,8 @@ function checkEntry(name: string, entry: unknown, dataStart: number, fileSize: n
   const shape = e.shape
   if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0)) fail(`tensor ${name}: bad shape ${JSON.stringify(shape)}`)
   const offsets = e.data_offsets
-  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0)) fail(`tensor ${name}: bad data_offsets`)
+  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0))
+    fail(`tensor ${name}: bad data_offsets`)
   const [begin, end] = offsets as [number, number]
   const needed = (shape as number[]).reduce((a, d) => a * d, 1) * BYTES[dtype]
   if (end - begin !== needed) fail(`tensor ${name}: ${end - begin} bytes for ${dtype} [${shape}], which needs ${needed}`)

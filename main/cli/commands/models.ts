@@ -1,0 +1,72 @@
+// `arc-ttt models inspect DIR [--json]`: what a Hugging Face model folder holds and what the engine
+// needs to run it, read from config.json and the safetensors headers (no weights are loaded).
+import { CheckpointError } from '../../engine/model/hf/checkpoint'
+import { HfConfigError } from '../../engine/model/hf/config'
+import { inspectHfModel, type HfModelInspection } from '../../engine/model/hf/inspect'
+import { SafetensorsReadError } from '../../engine/model/hf/safetensors-reader'
+import { parseCommandArgs, type Command } from '../command'
+import { formatTable } from '../format-table'
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
+
+const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`
+
+function describe(report: HfModelInspection): string {
+  const c = report.config
+  const rope = c.rope.kind === 'llama3' ? `llama3 (theta ${c.rope.theta}, factor ${c.rope.factor}, original ${c.rope.originalMaxPositions})` : `default (theta ${c.rope.theta})`
+  const lines = [
+    `${report.dir}`,
+    `architecture   ${c.architecture}`,
+    `parameters     ${report.parameters.toLocaleString('en-US')} (${c.layers} layers, hidden ${c.channels}, MLP ${c.hidden}, ${c.heads} heads / ${c.keyValueHeads} key-value heads of ${c.headSize})`,
+    `vocabulary     ${c.vocabSize}; output head ${c.tiedEmbeddings ? 'tied to the embedding' : 'untied'}; q/k/v biases ${c.attentionBias ? 'yes' : 'no'}`,
+    `rotary         ${rope}; context ${c.maxPositions} (graphs built up to ${c.maxSequence})`,
+    `stored dtypes  ${Object.entries(report.dtypes).map(([dtype, count]) => `${dtype} ${count.toLocaleString('en-US')}`).join(', ')} (float32 in memory)`,
+    `tokenizer      ${report.tokenizer ?? 'none (tokenizer.json missing: runs need one)'}`,
+    `text format    ${report.textFormat.name} (chosen by ${report.textFormat.chosenBy})`,
+    '',
+    formatTable(['file', 'tensors', 'size'], report.files.map((f) => [f.name, f.tensors, megabytes(f.bytes)])),
+    '',
+    `memory         weights ${megabytes(report.memory.weightsBytes)}; key/value cache ${megabytes(report.memory.kvCacheBytesPer2kTokens)} per 2,048-token sequence; ` +
+      `LoRA r16 (q, v, MLP) with AdamW state ${megabytes(report.memory.lora16WithAdamWBytes)}`
+  ]
+  return lines.join('\n')
+}
+
+const inspect: Command = {
+  name: 'inspect',
+  summary: 'architecture, parameters, dtypes, tokenizer, text format and memory of a model folder',
+  usage: `arc-ttt models inspect DIR [--json]
+
+  DIR     a Hugging Face model folder (config.json, model.safetensors or its shards, tokenizer.json)
+  --json  the report as one JSON object`,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } })
+    if (positionals.length !== 1) throw new UsageError('models inspect takes one model folder')
+    const report = inspectHfModel(positionals[0]!)
+    process.stdout.write(`${values.json ? JSON.stringify(report, null, 2) : describe(report)}\n`)
+    return EXIT_OK
+  }
+}
+
+export const modelsCommand: Command = {
+  name: 'models',
+  summary: 'inspect Hugging Face model folders (Llama, Mistral, Qwen2 checkpoints)',
+  usage: `arc-ttt models inspect DIR [--json]
+
+${inspect.usage}
+
+Exit status: 0 on success, 1 when the folder is not a model this engine runs (the message says why),
+2 on a usage error.`,
+  async run(argv) {
+    const [name, ...rest] = argv
+    if (name !== 'inspect') throw new UsageError(name === undefined ? 'models needs a subcommand: inspect' : `unknown models subcommand "${name}"; one of inspect`)
+    try {
+      return await inspect.run(rest)
+    } catch (error) {
+      if (error instanceof HfConfigError || error instanceof CheckpointError || error instanceof SafetensorsReadError || error instanceof RangeError) {
+        process.stderr.write(`arc-ttt models inspect: ${error.message}\n`)
+        return EXIT_FAILURE
+      }
+      throw error
+    }
+  }
+}
