@@ -1,7 +1,7 @@
 // Lists to lists (crop, sort, remove, keep) and the content helpers they rest on.
 import { describe, expect, it } from 'vitest'
 import { blank, fromGrid, type Image, toGrid } from '../../../main/engine/search/image'
-import { contentBounds, cropToContent, unionFrame } from '../../../main/engine/search/dsl/objects/content'
+import { subImage, unionFrame } from '../../../main/engine/search/dsl/objects/content'
 import { hasHole } from '../../../main/engine/search/dsl/objects/holes'
 import { cropEach, keepExtremes, keepWith, removeExtreme, sortImages } from '../../../main/engine/search/dsl/objects/list-maps'
 
@@ -10,13 +10,11 @@ function at(grid: number[][], x: number, y: number): Image {
 }
 
 describe('content helpers', () => {
-  it('crops to the non-zero cells and moves the offset with them', () => {
+  it('cuts out a rectangle that keeps its place in the frame', () => {
     const image = at([[0, 0, 0], [0, 3, 0], [0, 4, 4]], 2, 5)
-    const cropped = cropToContent(image)!
-    expect([cropped.x, cropped.y, toGrid(cropped)]).toEqual([3, 6, [[3, 0], [4, 4]]])
-    expect(cropToContent(fromGrid([[7]]))).toEqual(fromGrid([[7]]))
-    expect(cropToContent(blank(1, 1) as Image)).toBeNull()
-    expect(contentBounds(fromGrid([[0, 0, 9]]))).toEqual({ left: 2, top: 0, right: 3, bottom: 1 })
+    const part = subImage(image, 1, 1, 3, 3)
+    expect([part.x, part.y, toGrid(part)]).toEqual([3, 6, [[3, 0], [4, 4]]])
+    expect(toGrid(subImage(fromGrid([[7]]), 0, 0, 1, 1))).toEqual([[7]])
   })
 
   it('finds the frame holding every image of a list', () => {

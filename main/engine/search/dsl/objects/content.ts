@@ -1,32 +1,14 @@
-// Small shared helpers over the cells of one image: where its content lies, cropping to it, and
-// which colours it holds. Every family of object transforms builds on these.
+// Small shared helpers over images and lists: cutting out a rectangle, whether there is any content,
+// which colours are held, and the frame a list spans. Every family of object transforms builds on
+// these. Cropping to content is the grid family's `crop` (dsl/grid/crop.ts), shared, not repeated.
 import type { Image, ImageList } from '../../image'
 
-/** Bounding box of the non-zero cells in the image's own coordinates; null if it is all background. */
+/** A rectangle [left, right) x [top, bottom). */
 export interface Bounds {
   readonly left: number
   readonly top: number
   readonly right: number // exclusive
   readonly bottom: number // exclusive
-}
-
-export function contentBounds(image: Image): Bounds | null {
-  const { w, h, cells } = image
-  let left = w
-  let top = h
-  let right = -1
-  let bottom = -1
-  for (let r = 0; r < h; r++) {
-    const row = r * w
-    for (let c = 0; c < w; c++) {
-      if (cells[row + c] === 0) continue
-      if (c < left) left = c
-      if (c > right) right = c
-      if (r < top) top = r
-      bottom = r
-    }
-  }
-  return right < 0 ? null : { left, top, right: right + 1, bottom: bottom + 1 }
 }
 
 /** The rectangle [left, right) x [top, bottom) of an image as a new image that keeps its place in the frame. */
@@ -39,14 +21,6 @@ export function subImage(image: Image, left: number, top: number, right: number,
     cells.set(image.cells.subarray(from, from + w), r * w)
   }
   return { x: image.x + left, y: image.y + top, w, h, cells }
-}
-
-/** The image cut down to the bounding box of its non-zero cells (offset moved with it); null if it is empty. */
-export function cropToContent(image: Image): Image | null {
-  const bounds = contentBounds(image)
-  if (!bounds) return null
-  if (bounds.left === 0 && bounds.top === 0 && bounds.right === image.w && bounds.bottom === image.h) return image
-  return subImage(image, bounds.left, bounds.top, bounds.right, bounds.bottom)
 }
 
 export function hasForeground(image: Image): boolean {

@@ -2,7 +2,8 @@
 // images with a property. Results that leave nothing to look at are null.
 import { countForeground, type Image, type ImageList } from '../../image'
 import type { ListToList } from '../transform'
-import { bitCount, colourSet, cropToContent, listHasForeground } from './content'
+import { crop } from '../grid/crop'
+import { bitCount, colourSet, listHasForeground } from './content'
 import { hasHole } from './holes'
 
 function nonEmptyList(images: readonly Image[]): ImageList | null {
@@ -13,7 +14,7 @@ function nonEmptyList(images: readonly Image[]): ImageList | null {
 export function cropEach(images: ImageList): ImageList | null {
   const cropped: Image[] = []
   for (const image of images) {
-    const part = cropToContent(image)
+    const part = crop(image)
     if (part) cropped.push(part)
   }
   return nonEmptyList(cropped)
