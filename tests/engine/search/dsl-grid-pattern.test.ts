@@ -1,7 +1,7 @@
 // Repairing a blanked-out periodic pattern, and rings drawn around shapes.
 import { describe, expect, it } from 'vitest'
 import { surround } from '../../../main/engine/search/dsl/grid/outline'
-import { repairPattern } from '../../../main/engine/search/dsl/grid/pattern'
+import { periodUnit, repairPattern } from '../../../main/engine/search/dsl/grid/pattern'
 import { scaleDownToOutput } from '../../../main/engine/search/dsl/grid/scale'
 import { generated, image, NO_SIZE, rows, sized } from './dsl-grid-helpers'
 
@@ -42,5 +42,18 @@ describe('scale_down_to_output', () => {
     expect(scaleDownToOutput(big, sized(3, 1))).toBeNull()
     expect(scaleDownToOutput(big, sized(4, 2))).toBeNull()
     expect(scaleDownToOutput(big, NO_SIZE)).toBeNull()
+  })
+})
+
+describe('period_unit', () => {
+  it('cuts the repeating unit, also when the image holds a partial last copy', () => {
+    expect(rows(periodUnit(image([[1, 0, 1, 0, 1], [2, 2, 2, 2, 2]])))).toEqual([[1, 0], [2, 2]])
+    expect(rows(periodUnit(image([[1, 2], [3, 4], [1, 2], [3, 4]])))).toEqual([[1, 2], [3, 4]])
+    expect(rows(periodUnit(image([[7, 7, 7]])))).toEqual([[7]])
+  })
+
+  it('counts background as a colour, and refuses an image that does not repeat', () => {
+    expect(periodUnit(image([[1, 0, 2]]))).toBeNull()
+    expect(periodUnit(image([[0]]))).toBeNull()
   })
 })

@@ -12,7 +12,7 @@ import { gravity } from './gravity'
 import { combineHalves, half, HALVES, LOGICS } from './halves'
 import { fillHoles, fillHolesWithSurrounding } from './holes'
 import { addBorder, frame, interior, outline, removeBorder, surround } from './outline'
-import { repairPattern } from './pattern'
+import { periodUnit, repairPattern } from './pattern'
 import { blankCanvas, centre, embed, majorityCanvas, majorityCell, toOrigin } from './place'
 import { connect, diagonalRays, rays } from './rays'
 import { scaleDown, scaleDownByBlocks, scaleDownToOutput, scaleUp, scaleUpToOutput } from './scale'
@@ -59,6 +59,7 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
     const [across, down] = t.split('x').map(Number) as [number, number]
     return imageEntry('tile', [across, down], `Repeat the image ${across} across and ${down} down.`, (i) => tile(i, across, down))
   }),
+  imageEntry('period_unit', [], 'The repeating unit of a periodic image (the inverse of tiling).', periodUnit),
   imageEntry('tile_to_output', [], 'Repeat the image to fill the predicted output size, cut where it overhangs.', tileToOutput),
   ...variants('mirror_tile', MIRROR_LAYOUTS, (m) => `Tile with mirrored or turned copies (${m.replace('_', ' ')} layout).`, mirrorTile),
   imageEntry('fractal', ['set'], 'Each set cell becomes a copy of the whole image, each background cell a blank block.', (i) =>
