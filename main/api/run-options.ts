@@ -4,10 +4,10 @@
 import { PRESET_DESCRIPTIONS, PRESETS } from '../engine/experiment/presets'
 import { CONFIG_SCHEMA } from '../engine/experiment/schema'
 import { EXECUTION_PROVIDERS } from '../engine/runtime/providers'
-import { modelCatalog } from './models'
+import { findTaskLists } from '../engine/arc/task-lists'
+import { modelCatalog } from '../engine/model/model-catalog'
 import type { RunHost } from './run-host'
 import type { ProviderView, RunOptionsView } from './runs-contract'
-import { findTaskLists } from './task-lists'
 
 export interface RunOptionsSources {
   readonly modelsDir: string

@@ -3,6 +3,7 @@
 // runs (truth, results, loss curves) and a preview of a task's TTT training data.
 import { runNearMisses, type NearMissSummary, type TruthGrids } from '../engine/analysis/near-misses'
 import type { Dataset } from '../engine/arc'
+import { readTaskLevels } from '../engine/arc/task-lists'
 import type { Task } from '../engine/arc/types'
 import { resolveConfig } from '../engine/experiment/config'
 import { tttDataOptions } from '../engine/experiment/task-run'
@@ -12,7 +13,6 @@ import type { ExperimentLog, RunRecord, RunSummary } from '../engine/store'
 import { buildTttData, encodeTttExample } from '../engine/ttt/data'
 import { ApiFailure } from './api-failure'
 import type { CompareView, TaskAcrossRunsView, TttExampleView, TttPreviewView } from './runs-contract'
-import { readTaskLevels } from './task-lists'
 
 /** The metric the runner records per TTT step, and the context it records it under. */
 export const TTT_LOSS_KEY = 'ttt.loss'

@@ -4,44 +4,31 @@
 import type { NearMissSummary } from '../engine/analysis/near-misses'
 import type { Grid } from '../engine/arc/types'
 import type { RunEvent } from '../engine/experiment/events'
+import type { ProviderStatus } from '../engine/experiment/provider-check'
+import type { KeySpec } from '../engine/experiment/schema'
+import type { TaskSelection } from '../engine/experiment/task-selection'
+import type { ModelCatalogEntry } from '../engine/model/model-catalog'
 import type { MetricPoint, MetricStepStatistics, ParamDifference, RunList, RunListQuery, RunRecord, RunSummary, TaskOutcome, TaskResultRecord } from '../engine/store/types'
 
 export type { MetricPoint, MetricStepStatistics, ParamDifference, RunList, RunListQuery, RunRecord, RunSummary, TaskOutcome, TaskResultRecord }
 
-/** One key of the experiment config, as the Adapt form shows it. */
-export interface ConfigKeyView {
-  readonly key: string
-  readonly type:
-    | { readonly kind: 'integer'; readonly min: number; readonly max?: number }
-    | { readonly kind: 'number'; readonly min: number; readonly max?: number; readonly exclusiveMin?: boolean }
-    | { readonly kind: 'boolean' }
-    | { readonly kind: 'choice'; readonly values: readonly string[] }
-    | { readonly kind: 'list'; readonly values: readonly string[] }
-  readonly default: number | boolean | string | readonly string[]
-  readonly doc: string
-}
+/** One key of the experiment config, as the Adapt form shows it: the schema's own key spec. */
+export type ConfigKeyView = KeySpec
+
+/** A model a run can use, as the Adapt form lists it. */
+export type ModelView = ModelCatalogEntry
+
+/** Whether an execution provider works on the engine host's machine, and why not in words. */
+export type ProviderView = ProviderStatus
+
+/** Which tasks of the dataset a run takes (every id must be in the dataset: docs/experiments.md). */
+export type { TaskSelection }
 
 export interface PresetView {
   readonly name: string
   readonly description: string
   /** The preset's overrides of the schema defaults. */
   readonly overrides: Readonly<Record<string, string | number | boolean>>
-}
-
-export interface ModelView {
-  /** Folder of config.json + model.safetensors; '' for the seeded initial weights. */
-  readonly dir: string
-  readonly id: string
-  readonly isDefault: boolean
-  readonly parameterCount: number
-  readonly summary: string
-}
-
-export interface ProviderView {
-  readonly name: string
-  readonly available: boolean
-  /** Why it is unavailable, or what it needs. */
-  readonly detail: string
 }
 
 export interface RunOptionsView {
@@ -52,14 +39,6 @@ export interface RunOptionsView {
   /** Saved task lists found next to known datasets (e.g. dev80-task-levels.csv), absolute paths. */
   readonly taskLists: readonly { readonly path: string; readonly label: string; readonly count: number }[]
 }
-
-/** Which tasks of the dataset a run takes. */
-export type TaskSelection =
-  | { readonly kind: 'all' }
-  | { readonly kind: 'ids'; readonly ids: readonly string[] }
-  /** A CSV or text file whose first column is a task id (like dev80-task-levels.csv). */
-  | { readonly kind: 'list'; readonly path: string }
-  | { readonly kind: 'random'; readonly count: number; readonly seed: number }
 
 export interface StartRunArgs {
   readonly datasetPath: string

@@ -3,7 +3,8 @@
 // `arc-ttt run --set` accept exactly the same values and word their errors the same way.
 import type { ApiArgs, ApiMethod } from './contract'
 import type { RunApiMethods, StartRunArgs, TaskSelection } from './runs-contract'
-import { ConfigError, parseValue, resolveConfig } from '../engine/experiment/config'
+import { resolveConfig } from '../engine/experiment/config'
+import { ConfigError, parseConfigValue } from '../engine/experiment/config-values'
 import { PRESETS } from '../engine/experiment/presets'
 import { CONFIG_SCHEMA } from '../engine/experiment/schema'
 import { EXECUTION_PROVIDERS } from '../engine/runtime/providers'
@@ -66,7 +67,7 @@ export function overridesArg(raw: unknown, preset: string): StartRunArgs['overri
     const spec = CONFIG_SCHEMA.find((s) => s.key === key)
     if (!spec) throw new ArgumentError(`overrides: unknown config key "${key}" (runOptions lists the schema's keys)`)
     try {
-      parsed[key] = parseValue(spec, value)
+      parsed[key] = parseConfigValue(spec, value)
     } catch (error) {
       if (error instanceof ConfigError) throw new ArgumentError(`overrides: ${error.message}`)
       throw error

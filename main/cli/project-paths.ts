@@ -12,5 +12,5 @@ export function userSettingsDir(): string {
   return process.env.ARC_TTT_HOME ?? join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'arc-ttt')
 }
 
-/** The default model shipped with the workbench (see resources/models/README.md). */
-export const BUNDLED_MODEL_PATH = join(PROJECT_ROOT, 'resources', 'models', 'arc-base')
+/** The models shipped with the workbench, one folder each (see resources/models/README.md). */
+export const BUNDLED_MODELS_DIR = join(PROJECT_ROOT, 'resources', 'models')

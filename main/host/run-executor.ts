@@ -1,20 +1,16 @@
-// The engine host's core: starts, resumes and cancels runs with the engine's own runner (the same
-// calls as `arc-ttt run`), forwarding every runner event to the API side. It owns the writes of the
-// runs it executes; the runner records each result and metric once, and events only report them.
-import { join, resolve } from 'node:path'
-import { loadDataset, type Dataset } from '../engine/arc'
-import { resolveConfig, validateConfig } from '../engine/experiment/config'
+// The engine host's core: starts, resumes and cancels runs with the engine's own run setup and
+// runner (the same calls as `arc-ttt run`), forwarding every runner event to the API side. It owns
+// the writes of the runs it executes; the runner records each result and metric once, and events
+// only report them.
 import type { RunEvent } from '../engine/experiment/events'
-import { checkResumable, continueRun, startRun, type RunRequest } from '../engine/experiment/runner'
-import { loadModel, type LoadedModel } from '../engine/model/model-files'
+import { probeProviders, type ProviderStatus } from '../engine/experiment/provider-check'
+import { continueRun, startRun, type RunRequest } from '../engine/experiment/runner'
+import { prepareResume, prepareRun, type PreparedRun, type RunSetupContext } from '../engine/experiment/run-setup'
 import type { ExecutionProviderName } from '../engine/runtime/providers'
-import { ExperimentLog, type RunRecord } from '../engine/store'
-import { DEFAULT_MODEL_NAME, INITIAL_MODEL_ID, chooseModel, initialModel, readModelConfig } from '../api/models'
-import type { ProviderView, StartRunArgs } from '../api/runs-contract'
+import { ExperimentLog } from '../engine/store'
+import type { StartRunArgs } from '../api/runs-contract'
 import { HostFailure, messageOf } from './host-failure'
 import type { HostConfig, HostMessage, HostRequest, ReplyValues } from './protocol'
-import { probeProviders } from './provider-probe'
-import { chooseTasks } from './task-choice'
 
 /** How long a shutdown waits for runs to stop between steps before marking them anyway. */
 const SHUTDOWN_WAIT_MS = 10_000
@@ -31,7 +27,7 @@ type Execute = (onEvent: (event: RunEvent) => void, signal: AbortSignal) => Prom
 export class RunExecutor {
   private readonly log: ExperimentLog
   private readonly active = new Map<string, ActiveRun>()
-  private providerViews: Promise<ProviderView[]> | undefined
+  private providerViews: Promise<ProviderStatus[]> | undefined
 
   constructor(
     private readonly config: HostConfig,
@@ -56,66 +52,36 @@ export class RunExecutor {
     }
   }
 
-  providers(): Promise<ProviderView[]> {
+  providers(): Promise<ProviderStatus[]> {
     this.providerViews ??= probeProviders()
     return this.providerViews
   }
 
-  private async checkProvider(provider: string): Promise<ExecutionProviderName> {
-    if (provider === 'cpu') return provider
-    const view = (await this.providers()).find((p) => p.name === provider)
-    if (!view) throw new HostFailure('bad-request', `unknown execution provider "${provider}"`)
-    if (!view.available) throw new HostFailure('unsupported', `execution provider "${provider}" is not available on this machine: ${view.detail}`)
-    return view.name as ExecutionProviderName
+  /** The run setup's context: the bundled models, and the providers probed once per host. */
+  private setup(): RunSetupContext {
+    const probeProvider = async (name: ExecutionProviderName): Promise<ProviderStatus> => (await this.providers()).find((p) => p.name === name)!
+    return { modelsDir: this.config.modelsDir, probeProvider }
   }
 
-  private async dataset(path: string): Promise<Dataset> {
-    const dataset = await loadDataset(resolve(path))
-    if (dataset.entries.length === 0) throw new HostFailure('not-found', `no task found in ${dataset.path}${dataset.problems[0] ? `: ${dataset.problems[0].reason}` : ''}`)
-    return dataset
+  private request(prepared: PreparedRun): Omit<RunRequest, 'onEvent' | 'signal'> {
+    const { dataset, taskIds, preset, config, model, provider } = prepared
+    return { dataset, taskIds, preset, config, model, runtime: { provider, intraOpThreads: this.config.threads }, log: this.log }
   }
 
   private async start(args: StartRunArgs): Promise<string> {
-    const config = resolveConfig(args.preset, args.overrides)
-    const provider = await this.checkProvider(args.provider)
-    const dataset = await this.dataset(args.datasetPath)
-    const taskIds = await chooseTasks(dataset, args.selection)
-    const { model } = await chooseModel(join(this.config.modelsDir, DEFAULT_MODEL_NAME), args.modelDir)
-    const request = this.request(dataset, model, provider)
-    return this.launch((onEvent, signal) =>
-      startRun({ ...request, taskIds, preset: args.preset, config, onEvent, signal, ...(args.name ? { name: args.name } : {}), tags: args.tags ?? [] })
-    )
+    const request = this.request(await prepareRun(args, this.setup()))
+    const naming = { ...(args.name ? { name: args.name } : {}), tags: args.tags ?? [] }
+    return this.launch((onEvent, signal) => startRun({ ...request, ...naming, onEvent, signal }))
   }
 
   private async resume(runId: string, provider: string | undefined, modelDir: string | undefined): Promise<string> {
     if (this.active.has(runId)) throw new HostFailure('bad-request', `run ${runId} is running now`)
-    const run = this.log.getRun(runId)
-    if (run.status === 'completed') throw new HostFailure('bad-request', `run ${runId} is already completed: there is nothing left to resume`)
-    const chosen = await this.checkProvider(provider ?? run.providerRequested)
-    const dataset = await this.dataset(run.datasetPath)
-    const model = await this.resumeModel(run, modelDir)
-    checkResumable(this.log, runId, model, dataset)
-    const request = this.request(dataset, model, chosen)
+    const plan = { runId, ...(provider === undefined ? {} : { provider }), ...(modelDir === undefined ? {} : { modelDir }) }
+    const request = this.request(await prepareResume(this.log, plan, this.setup()))
     return this.launch(async (onEvent, signal) => {
-      await continueRun(runId, { ...request, taskIds: this.log.runTasks(runId), preset: run.preset, config: validateConfig(run.config), onEvent, signal })
+      await continueRun(runId, { ...request, onEvent, signal })
       return runId
     })
-  }
-
-  /** The model a run started with: the folder the API side remembers, else the initial weights or a bundled folder by id. */
-  private async resumeModel(run: RunRecord, modelDir: string | undefined): Promise<LoadedModel> {
-    if (modelDir !== undefined) return (await chooseModel(join(this.config.modelsDir, DEFAULT_MODEL_NAME), modelDir)).model
-    if (run.modelId === INITIAL_MODEL_ID) return initialModel()
-    const bundled = join(this.config.modelsDir, run.modelId)
-    if (await readModelConfig(bundled)) return loadModel(bundled)
-    throw new HostFailure(
-      'bad-request',
-      `run ${run.id} used the model "${run.modelId}", which is not among the bundled models in ${this.config.modelsDir}; resume it with \`arc-ttt run --resume ${run.id} --model DIR\``
-    )
-  }
-
-  private request(dataset: Dataset, model: LoadedModel, provider: ExecutionProviderName): Omit<RunRequest, 'taskIds' | 'preset' | 'config'> {
-    return { dataset, model, runtime: { provider, intraOpThreads: this.config.threads }, log: this.log }
   }
 
   /**

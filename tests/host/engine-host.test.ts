@@ -141,7 +141,7 @@ describe('engine host', () => {
 
   it('refuses a run it cannot start, with a message the user can act on', async () => {
     const unknown = await client.startRun(startArgs(['task-0', 'task-99'], QUICK_OVERRIDES, 'x'))
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/1 of the 2 tasks of the selection are not in .*: task-99/) } })
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/1 task id is not in .*: task-99 \(nearest: task-/) } })
     const unavailable = await client.startRun({ ...startArgs(['task-0'], QUICK_OVERRIDES, 'x'), provider: 'coreml' })
     expect(unavailable).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringContaining('execution provider "coreml" is not available on this machine') } })
     const tooMany = await client.startRun({ ...startArgs([], QUICK_OVERRIDES, 'x'), selection: { kind: 'random', count: 9, seed: 1 } })

@@ -1,46 +1,16 @@
-// The engine host's parts that need no run: task selection (all, ids, lists, seeded random), the
-// active-run snapshots built from events, and a host that cannot start saying why.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+// The engine host's parts that need no run: the active-run snapshots built from events, and a host
+// that cannot start saying why. (Task selection is the engine's: tests/engine/experiment.)
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadDataset } from '../../main/engine/arc'
 import { HostClient } from '../../main/host/host-client'
 import { forkHostProcess } from '../../main/host/host-process'
 import { RunRegistry } from '../../main/host/run-registry'
-import { chooseTasks } from '../../main/host/task-choice'
 
 const dir = mkdtempSync(join(tmpdir(), 'arc-ttt-host-parts-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-const task = JSON.stringify({ train: [{ input: [[1]], output: [[2]] }], test: [{ input: [[3]] }] })
 mkdirSync(join(dir, 'tasks'))
-for (const id of ['a', 'b', 'c', 'd', 'e']) writeFileSync(join(dir, 'tasks', `${id}.json`), task)
-writeFileSync(join(dir, 'tasks', 'broken.json'), '{')
-writeFileSync(join(dir, 'list.csv'), 'task_id,level\nc,easy\na,hard\nc,easy\n')
-writeFileSync(join(dir, 'typo.txt'), 'a\nzz\n')
-
-describe('task choice', () => {
-  it('takes all tasks, given ids, or a list in its order without repeats', async () => {
-    const dataset = await loadDataset(join(dir, 'tasks'))
-    expect(await chooseTasks(dataset, { kind: 'all' })).toEqual(['a', 'b', 'broken', 'c', 'd', 'e'])
-    expect(await chooseTasks(dataset, { kind: 'ids', ids: ['e', 'a'] })).toEqual(['e', 'a'])
-    expect(await chooseTasks(dataset, { kind: 'list', path: join(dir, 'list.csv') })).toEqual(['c', 'a'])
-    await expect(chooseTasks(dataset, { kind: 'list', path: join(dir, 'typo.txt') })).rejects.toThrow(/1 of the 2 tasks of the list .*typo.txt are not in .*: zz/)
-    await expect(chooseTasks(dataset, { kind: 'list', path: join(dir, 'none.txt') })).rejects.toThrow(/cannot read the task list .*none.txt: ENOENT/)
-  })
-
-  it('samples valid tasks with a seed: the same seed, the same sample', async () => {
-    const dataset = await loadDataset(join(dir, 'tasks'))
-    const first = await chooseTasks(dataset, { kind: 'random', count: 3, seed: 11 })
-    expect(first).toHaveLength(3)
-    expect(new Set(first).size).toBe(3)
-    expect(first).not.toContain('broken')
-    expect(await chooseTasks(dataset, { kind: 'random', count: 3, seed: 11 })).toEqual(first)
-    const seeds = await Promise.all([1, 2, 3, 4, 5].map((seed) => chooseTasks(dataset, { kind: 'random', count: 3, seed })))
-    expect(new Set(seeds.map((s) => s.join())).size).toBeGreaterThan(1)
-    await expect(chooseTasks(dataset, { kind: 'random', count: 6, seed: 1 })).rejects.toThrow(/has 5 valid tasks/)
-  })
-})
 
 describe('run registry', () => {
   it('keeps one snapshot per active run, updated by its events', () => {

@@ -16,7 +16,7 @@ describe('checkField', () => {
   it('checks integers against their range', () => {
     expect(checkField(rank, '8')).toEqual({ ok: true, value: 8 })
     expect(checkField(rank, ' 256 ')).toEqual({ ok: true, value: 256 })
-    expect(checkField(rank, '0')).toEqual({ ok: false, error: 'ttt.loraRank must be an integer >= 1 and <= 256' })
+    expect(checkField(rank, '0')).toEqual({ ok: false, error: 'ttt.loraRank: expected an integer >= 1 and <= 256, got "0"' })
     expect(checkField(rank, '257').ok).toBe(false)
     expect(checkField(rank, '2.5').ok).toBe(false)
     expect(checkField(rank, '').ok).toBe(false)
@@ -25,7 +25,7 @@ describe('checkField', () => {
 
   it('checks numbers, an exclusive minimum included', () => {
     expect(checkField(lr, '3e-4')).toEqual({ ok: true, value: 3e-4 })
-    expect(checkField(lr, '0')).toEqual({ ok: false, error: 'ttt.learningRate must be a number > 0 and <= 1' })
+    expect(checkField(lr, '0')).toEqual({ ok: false, error: 'ttt.learningRate: expected a number > 0 and <= 1, got "0"' })
     expect(checkField(lr, '1.5').ok).toBe(false)
     expect(checkField(lr, 'Infinity').ok).toBe(false)
   })
@@ -34,7 +34,7 @@ describe('checkField', () => {
     expect(checkField(enabled, 'false')).toEqual({ ok: true, value: false })
     expect(checkField(enabled, 'yes').ok).toBe(false)
     expect(checkField(mode, 'full')).toEqual({ ok: true, value: 'full' })
-    expect(checkField(mode, 'Full')).toEqual({ ok: false, error: 'ttt.mode must be one of lora, full, shared' })
+    expect(checkField(mode, 'Full')).toEqual({ ok: false, error: 'ttt.mode: expected one of lora, full, shared, got "Full"' })
     expect(checkField(targets, ['v', 'q'])).toEqual({ ok: true, value: ['q', 'v'] })
     expect(checkField(targets, 'o, k')).toEqual({ ok: true, value: ['k', 'o'] })
     expect(checkField(targets, []).ok).toBe(false)
@@ -79,5 +79,17 @@ describe('task selection', () => {
     expect(checkSelection(draft({ mode: 'filtered', filteredIds: ['a', 'q'] }), context)).toEqual({ ok: false, error: '1 task id(s) are not in this dataset: q' })
     expect(checkSelection(draft({ mode: 'list', listPath: '' }), context).ok).toBe(false)
     expect(checkSelection(draft({ mode: 'all' }), { ...context, datasetIds: null }).ok).toBe(false)
+  })
+})
+
+describe('the form and `arc-ttt run --set` share one value parser', () => {
+  it('gives the config hash of the command line for the same list in any order', async () => {
+    const { CONFIG_SCHEMA } = await import('../../main/engine/experiment/schema')
+    const { parseOverrides, resolveConfig } = await import('../../main/engine/experiment/config')
+    const { configHash } = await import('../../main/engine/experiment/config-hash')
+    const form = checkOverrides(CONFIG_SCHEMA, undefined, { 'ttt.loraTargets': ['v', 'q'] })
+    expect(form.overrides).toEqual({ 'ttt.loraTargets': ['q', 'v'] })
+    const fromCli = resolveConfig('ttt', parseOverrides(['ttt.loraTargets=v,q']))
+    expect(configHash(resolveConfig('ttt', form.overrides))).toBe(configHash(fromCli))
   })
 })

@@ -3,13 +3,14 @@
 import { join } from 'node:path'
 import { loadDataset, validTasks } from '../../engine/arc'
 import { runTttBench } from '../../engine/bench/ttt-bench'
-import { ConfigError, parseOverrides, resolveConfig } from '../../engine/experiment/config'
+import { parseOverrides, resolveConfig } from '../../engine/experiment/config'
+import { ConfigError } from '../../engine/experiment/config-values'
+import { chooseModel } from '../../engine/model/model-choice'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { parseCommandArgs, type Command } from '../command'
 import { formatTable } from '../format-table'
 import { choiceFlag, integerFlag } from '../integer-flag'
-import { chooseModel } from '../model-choice'
-import { SAMPLE_TASKS_PATH } from '../project-paths'
+import { BUNDLED_MODELS_DIR, SAMPLE_TASKS_PATH } from '../project-paths'
 import { EXIT_OK, UsageError } from '../usage-error'
 
 /** Bundled sample tasks of 756 to 1,272 tokens (mean 963): the "about 1,000 tokens" set. */
@@ -37,7 +38,7 @@ inferenceSecondsPerTask, tokensPerSecond, peakRssMb and the per-task rows.`,
     }
     const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
     const threads = integerFlag('--threads', values.threads, 0, 0)
-    const { model, notice } = await chooseModel(values.model)
+    const { model, notice } = await chooseModel(BUNDLED_MODELS_DIR, values.model)
     if (notice) process.stderr.write(`bench ttt: ${notice}\n`)
     const tasks = validTasks(await loadDataset(SAMPLE_TASKS_PATH)).filter((t) => TTT_BENCH_TASKS.includes(t.id))
     const report = await runTttBench(tasks, config, model, { provider, intraOpThreads: threads }, (m) => process.stderr.write(`bench ttt: ${m}\n`))

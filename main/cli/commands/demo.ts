@@ -4,13 +4,13 @@
 import { allProblems, loadDataset } from '../../engine/arc'
 import { resolveConfig } from '../../engine/experiment/config'
 import { startRun } from '../../engine/experiment/runner'
+import { chooseModel } from '../../engine/model/model-choice'
 import { ExperimentLog } from '../../engine/store'
 import { parseCommandArgs, type Command } from '../command'
 import { defaultDatabasePath } from '../default-db'
 import { formatProblem } from '../format-problem'
 import { formatTable } from '../format-table'
-import { chooseModel } from '../model-choice'
-import { SAMPLE_TASKS_PATH } from '../project-paths'
+import { BUNDLED_MODELS_DIR, SAMPLE_TASKS_PATH } from '../project-paths'
 import { progressPrinter } from '../run-progress'
 import { formatRunSummary, summarizeRun } from '../run-summary'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
@@ -43,7 +43,7 @@ LoRA adapter on an untrained model cannot learn: its output layer is random and 
     const valid = dataset.entries.filter((e) => e.task)
     process.stdout.write(`${valid.length} tasks valid, ${dataset.entries.length - valid.length} invalid (${path}, fingerprint ${dataset.fingerprint.slice(0, 12)})\n`)
     if (valid.length === 0) return EXIT_FAILURE
-    const { model, notice } = await chooseModel(undefined)
+    const { model, notice } = await chooseModel(BUNDLED_MODELS_DIR, undefined)
     const preset = notice ? 'full-ft' : 'ttt'
     if (notice) process.stdout.write(`note: ${notice}; using preset full-ft\n`)
     const log = ExperimentLog.open(values.db ?? defaultDatabasePath())

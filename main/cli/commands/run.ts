@@ -1,20 +1,42 @@
 // `arc-ttt run`: an experiment (a preset plus overrides) on a selection of tasks, logged to the
-// experiment database; `--resume RUN_ID` finishes a run that was interrupted.
-import { loadDataset } from '../../engine/arc'
-import { ConfigError, parseOverrides, resolveConfig, validateConfig } from '../../engine/experiment/config'
+// experiment database; `--resume RUN_ID` finishes a run that was interrupted. The run is prepared
+// by the engine's run setup (the same as for runs started from the UI), so a bad flag, an unknown
+// task id or a provider this machine lacks is one line on stderr and nothing is logged.
+import { parseOverrides } from '../../engine/experiment/config'
+import { ConfigError } from '../../engine/experiment/config-values'
 import { PRESETS } from '../../engine/experiment/presets'
-import { checkResumable, continueRun, RunSetupError, startRun, type RunRequest } from '../../engine/experiment/runner'
+import { probeProvider } from '../../engine/experiment/provider-check'
+import { continueRun, RunSetupError, startRun, type RunRequest } from '../../engine/experiment/runner'
+import { prepareResume, prepareRun, type PreparedRun, type RunSetupContext } from '../../engine/experiment/run-setup'
+import type { TaskSelection } from '../../engine/experiment/task-selection'
 import { ModelFileError } from '../../engine/model/model-files'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { ExperimentLog, StoreError } from '../../engine/store'
 import { parseCommandArgs, type Command } from '../command'
 import { defaultDatabasePath } from '../default-db'
 import { choiceFlag, integerFlag } from '../integer-flag'
-import { chooseModel } from '../model-choice'
+import { BUNDLED_MODELS_DIR } from '../project-paths'
 import { progressPrinter } from '../run-progress'
 import { formatRunSummary, summarizeRun } from '../run-summary'
-import { selectTasks } from '../task-selection'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
+
+const SETUP: RunSetupContext = { modelsDir: BUNDLED_MODELS_DIR, probeProvider }
+
+/** --tasks ID,ID or --task-list FILE (one id per line, or a CSV whose first column is the id), else every task. */
+function selectionFromFlags(tasks: string | undefined, taskList: string | undefined): TaskSelection {
+  if (tasks !== undefined && taskList !== undefined) throw new UsageError('give --tasks or --task-list, not both')
+  if (taskList !== undefined) return { kind: 'list', path: taskList }
+  if (tasks === undefined) return { kind: 'all' }
+  const ids = tasks.split(',').map((id) => id.trim()).filter(Boolean)
+  if (ids.length === 0) throw new UsageError('--tasks needs at least one task id')
+  return { kind: 'ids', ids }
+}
+
+/** The fields of a RunRequest that say what runs, from a prepared run. */
+function runParts(prepared: PreparedRun): Pick<RunRequest, 'dataset' | 'taskIds' | 'preset' | 'config' | 'model'> {
+  const { dataset, taskIds, preset, config, model } = prepared
+  return { dataset, taskIds, preset, config, model }
+}
 
 export const runCommand: Command = {
   name: 'run',
@@ -54,36 +76,45 @@ Progress goes to stderr; Ctrl-C cancels between steps and the run can be resumed
       json: { type: 'boolean' }
     })
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
-    const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
+    const provider = values.ep === undefined ? undefined : choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
     const threads = integerFlag('--threads', values.threads, 0, 0)
     const limit = values.limit === undefined ? undefined : integerFlag('--limit', values.limit, 0, 1)
+    const resumeId = values.resume
+    if (resumeId !== undefined && (values.set || values.preset || values.tasks || values['task-list'] || values.seed || limit !== undefined)) {
+      throw new UsageError('--resume continues a run with its own config and tasks: drop --preset, --set, --seed, --tasks, --task-list and --limit')
+    }
+    if (resumeId === undefined && values.data === undefined) throw new UsageError('run needs --data PATH (or --resume RUN_ID)')
     let log: ExperimentLog | undefined
     const controller = new AbortController()
     const cancel = () => controller.abort()
     process.once('SIGINT', cancel)
     try {
       log = ExperimentLog.open(values.db ?? defaultDatabasePath())
-      const { model, notice } = await chooseModel(values.model)
-      if (notice) process.stderr.write(`arc-ttt run: ${notice}\n`)
-      const common = { model, runtime: { provider, intraOpThreads: threads }, log, onEvent: progressPrinter(), signal: controller.signal }
       let runId: string
-      if (values.resume !== undefined) {
-        if (values.set || values.preset || values.tasks || values['task-list'] || values.seed) throw new UsageError('--resume continues a run with its own config and tasks: drop --preset, --set, --seed, --tasks and --task-list')
-        const run = log.getRun(values.resume)
-        const dataset = await loadDataset(values.data ?? run.datasetPath)
-        checkResumable(log, values.resume, model, dataset)
-        runId = values.resume
-        await continueRun(runId, { ...common, dataset, taskIds: log.runTasks(runId), preset: run.preset, config: validateConfig(run.config) } satisfies RunRequest)
+      if (resumeId !== undefined) {
+        const resumePlan = { runId: resumeId, ...(provider ? { provider } : {}), ...(values.data ? { datasetPath: values.data } : {}), ...(values.model ? { modelDir: values.model } : {}) }
+        const prepared = await prepareResume(log, resumePlan, SETUP)
+        const runtime = { provider: prepared.provider, intraOpThreads: threads }
+        await continueRun(resumeId, { ...runParts(prepared), runtime, log, onEvent: progressPrinter(), signal: controller.signal })
+        runId = resumeId
       } else {
-        if (values.data === undefined) throw new UsageError('run needs --data PATH (or --resume RUN_ID)')
         const overrides: Record<string, unknown> = parseOverrides(values.set ?? [])
         if (values.seed !== undefined) overrides.seed = values.seed
-        const preset = values.preset ?? 'ttt'
-        const config = resolveConfig(preset, overrides)
-        const dataset = await loadDataset(values.data)
-        if (dataset.entries.length === 0) throw new RunSetupError(`no task found in ${values.data}${dataset.problems[0] ? `: ${dataset.problems[0].reason}` : ''}`)
-        const taskIds = await selectTasks(dataset, { ...(values.tasks !== undefined ? { tasks: values.tasks } : {}), ...(values['task-list'] !== undefined ? { taskList: values['task-list'] } : {}), ...(limit !== undefined ? { limit } : {}) })
-        runId = await startRun({ ...common, dataset, taskIds, preset, config, ...(values.name ? { name: values.name } : {}), tags: values.tag ?? [] })
+        const selection = selectionFromFlags(values.tasks, values['task-list'])
+        const plan = {
+          datasetPath: values.data!,
+          selection,
+          ...(limit !== undefined ? { limit } : {}),
+          preset: values.preset ?? 'ttt',
+          overrides,
+          ...(values.model !== undefined ? { modelDir: values.model } : {}),
+          provider: provider ?? 'cpu'
+        }
+        const prepared = await prepareRun(plan, SETUP)
+        if (prepared.notice) process.stderr.write(`arc-ttt run: ${prepared.notice}\n`)
+        const runtime = { provider: prepared.provider, intraOpThreads: threads }
+        const name = values.name ? { name: values.name } : {}
+        runId = await startRun({ ...runParts(prepared), runtime, log, onEvent: progressPrinter(), signal: controller.signal, ...name, tags: values.tag ?? [] })
       }
       const summary = summarizeRun(log, runId)
       process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatRunSummary(summary)}\n`)

@@ -1,7 +1,8 @@
-// Resolving, validating and hashing an experiment config: preset + overrides -> a complete,
-// typed config whose every key was checked against CONFIG_SCHEMA.
-import { createHash } from 'node:crypto'
+// Resolving and validating an experiment config: preset + overrides -> a complete, typed config
+// whose every key was checked against CONFIG_SCHEMA by the one value parser (config-values.ts).
+// Pure; hashing is Node-side, in config-hash.ts.
 import type { LoraTarget } from '../model/parameters'
+import { ConfigError, parseConfigValue, type ConfigValue } from './config-values'
 import { PRESETS } from './presets'
 import { CONFIG_SCHEMA, type KeySpec, type LOSS_MASKS, type VOTE_METHODS } from './schema'
 
@@ -35,38 +36,6 @@ export interface ExperimentConfig {
   readonly vote: { readonly method: (typeof VOTE_METHODS)[number]; readonly poeViews: number }
 }
 
-export class ConfigError extends Error {}
-
-type Leaf = number | boolean | string | readonly string[]
-
-/** Parses and checks one value (from a `--set key=value` string or a preset/JSON value). */
-export function parseValue(spec: KeySpec, raw: unknown): Leaf {
-  const bad = (expected: string): never => {
-    throw new ConfigError(`${spec.key}: expected ${expected}, got ${JSON.stringify(raw)}`)
-  }
-  const t = spec.type
-  switch (t.kind) {
-    case 'boolean':
-      if (typeof raw === 'boolean') return raw
-      return raw === 'true' ? true : raw === 'false' ? false : bad('true or false')
-    case 'integer':
-    case 'number': {
-      const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN
-      const range = `${t.kind === 'integer' ? 'an integer' : 'a number'} ${'exclusiveMin' in t && t.exclusiveMin ? '>' : '>='} ${t.min}${t.max === undefined ? '' : ` and <= ${t.max}`}`
-      if (!Number.isFinite(value) || (t.kind === 'integer' && !Number.isInteger(value))) return bad(range)
-      if (value < t.min || ('exclusiveMin' in t && t.exclusiveMin && value === t.min) || (t.max !== undefined && value > t.max)) return bad(range)
-      return value
-    }
-    case 'choice':
-      return typeof raw === 'string' && t.values.includes(raw) ? raw : bad(`one of ${t.values.join(', ')}`)
-    case 'list': {
-      const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : undefined
-      if (!items || items.length === 0 || items.some((i) => typeof i !== 'string' || !t.values.includes(i))) return bad(`a comma-separated list of ${t.values.join(', ')}`)
-      return [...new Set(items as string[])]
-    }
-  }
-}
-
 function specFor(key: string): KeySpec {
   const spec = CONFIG_SCHEMA.find((s) => s.key === key)
   if (!spec) {
@@ -91,12 +60,12 @@ export function parseOverrides(assignments: readonly string[]): Record<string, s
 export function resolveConfig(preset: string, overrides: Readonly<Record<string, unknown>> = {}): ExperimentConfig {
   const presetValues = PRESETS[preset]
   if (!presetValues) throw new ConfigError(`unknown preset "${preset}"; presets: ${Object.keys(PRESETS).join(', ')}`)
-  const flat = new Map<string, Leaf>(CONFIG_SCHEMA.map((s) => [s.key, s.default]))
-  for (const [key, value] of [...Object.entries(presetValues), ...Object.entries(overrides)]) flat.set(key, parseValue(specFor(key), value))
+  const flat = new Map<string, ConfigValue>(CONFIG_SCHEMA.map((s) => [s.key, s.default]))
+  for (const [key, value] of [...Object.entries(presetValues), ...Object.entries(overrides)]) flat.set(key, parseConfigValue(specFor(key), value))
   return unflatten(flat) as unknown as ExperimentConfig
 }
 
-function unflatten(flat: ReadonlyMap<string, Leaf>): Record<string, unknown> {
+function unflatten(flat: ReadonlyMap<string, ConfigValue>): Record<string, unknown> {
   const root: Record<string, unknown> = {}
   for (const [key, value] of flat) {
     const parts = key.split('.')
@@ -108,22 +77,17 @@ function unflatten(flat: ReadonlyMap<string, Leaf>): Record<string, unknown> {
 }
 
 /** Every leaf as `dotted.key -> value`, in schema order. */
-export function flattenConfig(config: ExperimentConfig): [string, Leaf][] {
-  return CONFIG_SCHEMA.map((s) => [s.key, s.key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], config) as Leaf])
-}
-
-/** A stable hash of the resolved config (keys in schema order). */
-export function configHash(config: ExperimentConfig): string {
-  return createHash('sha256').update(JSON.stringify(flattenConfig(config))).digest('hex').slice(0, 16)
+export function flattenConfig(config: ExperimentConfig): [string, ConfigValue][] {
+  return CONFIG_SCHEMA.map((s) => [s.key, s.key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], config) as ConfigValue])
 }
 
 /** Re-validates a config read back from a log (a run to resume), naming the first bad key. */
 export function validateConfig(config: unknown): ExperimentConfig {
   if (typeof config !== 'object' || config === null) throw new ConfigError('a config must be an object')
-  const flat = new Map<string, Leaf>()
+  const flat = new Map<string, ConfigValue>()
   for (const spec of CONFIG_SCHEMA) {
     const value = spec.key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), config)
-    flat.set(spec.key, value === undefined ? spec.default : parseValue(spec, value))
+    flat.set(spec.key, value === undefined ? spec.default : parseConfigValue(spec, value))
   }
   return unflatten(flat) as unknown as ExperimentConfig
 }

@@ -10,14 +10,17 @@ import { deriveSeed } from '../random'
 import type { ExperimentLog } from '../store'
 import { TrainGraphs } from '../ttt/adapt/train-graphs'
 import { CancelledError, trainOnExamples } from '../ttt/adapt/train-on-examples'
-import { configHash, type ExperimentConfig } from './config'
+import type { ExperimentConfig } from './config'
+import { configHash } from './config-hash'
 import { saveAdapterArtifact } from './adapter-artifacts'
 import type { RunEvent } from './events'
+import { runEnsembleTask } from './ensemble-task-run'
+import { runSearchTask } from './search-task-run'
 import { runTask, trainingOptions, tttExamples } from './task-run'
 
 export interface RunRequest {
   readonly dataset: Dataset
-  /** Task ids in the order to run them; invalid or unknown ids are logged as skipped. */
+  /** Task ids in the order to run them (run-setup.ts refuses unknown ids); invalid tasks are logged as skipped. */
   readonly taskIds: readonly string[]
   readonly preset: string
   readonly config: ExperimentConfig
@@ -75,7 +78,8 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
   const entries = new Map(dataset.entries.map((e) => [e.id, e]))
   let status: 'completed' | 'cancelled' | 'failed' = 'completed'
   try {
-    const baseWeights = config.ttt.enabled && config.ttt.mode === 'shared' ? await sharedAdapterWeights(runId, request, selection, trainGraphs, emit) : model.weights
+    const usesSharedAdapter = config.solver === 'ttt' && config.ttt.enabled && config.ttt.mode === 'shared'
+    const baseWeights = usesSharedAdapter ? await sharedAdapterWeights(runId, request, selection, trainGraphs, emit) : model.weights
     const durations: number[] = []
     for (const [index, taskId] of selection.entries()) {
       if (finished.has(taskId)) continue
@@ -88,9 +92,13 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
       if (!entry?.task) {
         const reason = entry ? `invalid task: ${entry.problems.map((p) => `${p.path || 'file'}: ${p.reason}`).join('; ')}` : `task ${taskId} is not in ${dataset.path}`
         outcome = { result: { taskId, status: 'skipped' as const, reason, outputs: [], officialScore: null, allOrNothing: null, timings: {}, tttSteps: 0, finalLoss: null, candidates: [] } }
+      } else if (config.solver === 'search') {
+        emit({ kind: 'phase', runId, taskId, phase: 'search' })
+        outcome = await runSearchTask(entry.task, config, request.signal)
       } else {
         const points: { key: string; context: { taskId: string; phase: string }; step: number; value: number }[] = []
-        outcome = await runTask(entry.task, {
+        const runForSolver = config.solver === 'ensemble' ? runEnsembleTask : runTask
+        outcome = await runForSolver(entry.task, {
           config,
           model: model.config,
           baseWeights,

@@ -1,10 +1,11 @@
 // The overrides form of the Adapt view: what each field shows as its base value (the preset's, or
-// the schema default) and the client-side check of a typed value against the key's type. The
-// checks mirror main/engine/experiment/config.ts `parseValue`; the server checks again, and its
-// message is shown when it disagrees.
+// the schema default) and the check of a typed value against the key's type, made by the engine's
+// own value parser (main/engine/experiment/config-values.ts), so the form accepts exactly what a
+// run accepts and lists come back in the schema's order.
 import type { ConfigKeyView, PresetView } from '../../../main/api/runs-contract'
+import { ConfigError, parseConfigValue, type ConfigValue } from '../../../main/engine/experiment/config-values'
 
-export type ConfigValue = number | boolean | string | readonly string[]
+export type { ConfigValue }
 
 /**
  * A field as the user left it: null = not overridden (the base value applies); text for numbers,
@@ -23,47 +24,13 @@ export function formatValue(value: ConfigValue): string {
   return Array.isArray(value) ? value.join(', ') : String(value)
 }
 
-/** "an integer >= 1 and <= 256", "one of lora, full, shared": what the field accepts. */
-export function describeType(spec: ConfigKeyView): string {
-  const t = spec.type
-  switch (t.kind) {
-    case 'integer':
-    case 'number':
-      return `${t.kind === 'integer' ? 'an integer' : 'a number'} ${t.kind === 'number' && t.exclusiveMin ? '>' : '>='} ${t.min}${t.max === undefined ? '' : ` and <= ${t.max}`}`
-    case 'boolean':
-      return 'true or false'
-    case 'choice':
-      return `one of ${t.values.join(', ')}`
-    case 'list':
-      return `one or more of ${t.values.join(', ')}`
-  }
-}
-
 /** Checks a field's draft against its key's type. A null draft is never checked (no override). */
 export function checkField(spec: ConfigKeyView, draft: string | readonly string[]): FieldCheck {
-  const bad = (): FieldCheck => ({ ok: false, error: `${spec.key} must be ${describeType(spec)}` })
-  const t = spec.type
-  if (t.kind === 'list') {
-    const items = typeof draft === 'string' ? draft.split(',').map((s) => s.trim()).filter(Boolean) : [...draft]
-    if (items.length === 0 || items.some((i) => !t.values.includes(i))) return bad()
-    // In the schema's order, so the same set always gives the same config hash.
-    return { ok: true, value: t.values.filter((v) => items.includes(v)) }
-  }
-  if (typeof draft !== 'string') return bad()
-  const text = draft.trim()
-  switch (t.kind) {
-    case 'boolean':
-      return text === 'true' ? { ok: true, value: true } : text === 'false' ? { ok: true, value: false } : bad()
-    case 'choice':
-      return t.values.includes(text) ? { ok: true, value: text } : bad()
-    case 'integer':
-    case 'number': {
-      const value = text === '' ? Number.NaN : Number(text)
-      if (!Number.isFinite(value) || (t.kind === 'integer' && !Number.isInteger(value))) return bad()
-      const belowMin = value < t.min || (t.kind === 'number' && t.exclusiveMin === true && value === t.min)
-      if (belowMin || (t.max !== undefined && value > t.max)) return bad()
-      return { ok: true, value }
-    }
+  try {
+    return { ok: true, value: parseConfigValue(spec, draft) }
+  } catch (error) {
+    if (error instanceof ConfigError) return { ok: false, error: error.message }
+    throw error
   }
 }
 

@@ -1,6 +1,8 @@
 // Experiment configs: presets plus overrides, every key validated with a message naming it, hashed.
 import { describe, expect, it } from 'vitest'
-import { ConfigError, configHash, flattenConfig, parseOverrides, resolveConfig, validateConfig } from '../../../main/engine/experiment/config'
+import { flattenConfig, parseOverrides, resolveConfig, validateConfig } from '../../../main/engine/experiment/config'
+import { configHash } from '../../../main/engine/experiment/config-hash'
+import { ConfigError } from '../../../main/engine/experiment/config-values'
 import { PRESETS, PRESET_DESCRIPTIONS } from '../../../main/engine/experiment/presets'
 import { CONFIG_SCHEMA } from '../../../main/engine/experiment/schema'
 
@@ -32,7 +34,7 @@ describe('experiment config', () => {
     [{ 'ttt.loraRank': '2.5' }, /ttt.loraRank: expected an integer/],
     [{ 'data.augment': 'yes' }, 'data.augment: expected true or false, got "yes"'],
     [{ 'vote.method': 'majority' }, /vote.method: expected one of hierarchical, flat, none, product-of-experts, got "majority"/],
-    [{ 'ttt.loraTargets': 'q,lm_head' }, /ttt.loraTargets: expected a comma-separated list of q, k, v, o, up, down/],
+    [{ 'ttt.loraTargets': 'q,lm_head' }, /ttt.loraTargets: expected one or more of q, k, v, o, up, down \(comma-separated\)/],
     [{ 'ttt.learningRate': '0' }, /ttt.learningRate: expected a number > 0/]
   ])('refuses %j with a message naming the key', (overrides, message) => {
     expect(() => resolveConfig('ttt', overrides)).toThrow(ConfigError)
@@ -48,6 +50,15 @@ describe('experiment config', () => {
     expect(configHash(resolveConfig('ttt', { 'ttt.loraRank': '16' }))).toBe(configHash(resolveConfig('ttt')))
     expect(configHash(resolveConfig('no-augment'))).toBe(configHash(resolveConfig('ttt', { 'data.augment': false })))
     expect(configHash(resolveConfig('ttt', { seed: 1 }))).not.toBe(configHash(resolveConfig('ttt')))
+  })
+
+  it('puts list values in schema order, so q,v and v,q are one config with one hash', () => {
+    const qv = resolveConfig('ttt', parseOverrides(['ttt.loraTargets=q,v']))
+    const vq = resolveConfig('ttt', parseOverrides(['ttt.loraTargets=v,q']))
+    expect(vq.ttt.loraTargets).toEqual(['q', 'v'])
+    expect(configHash(vq)).toBe(configHash(qv))
+    expect(configHash(resolveConfig('ttt', { 'ttt.loraTargets': ['down', 'q', 'down'] }))).toBe(configHash(resolveConfig('ttt', { 'ttt.loraTargets': 'q,down' })))
+    expect(validateConfig({ ttt: { loraTargets: ['v', 'q'] } }).ttt.loraTargets).toEqual(['q', 'v'])
   })
 
   it('re-validates a config read back from the log', () => {

@@ -1,6 +1,7 @@
 // Saved task lists and difficulty levels kept next to ARC datasets: text files with one task id per
 // line, or CSV files whose first column is the id (like dev80-task-levels.csv, `task_id,level`).
-// Shared by `arc-ttt run --task-list`, the Adapt view's list choice and the Compare view's levels.
+// Shared by run preparation (`arc-ttt run --task-list`, the Adapt view's list choice) and the Compare
+// view's levels.
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 
