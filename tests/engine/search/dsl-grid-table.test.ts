@@ -33,6 +33,17 @@ describe('grid transform table', () => {
     expect(new Set(keys).size).toBe(keys.length)
   })
 
+  it('covers the families the search needs', () => {
+    const names = new Set(GRID_TRANSFORMS.map((t) => t.name))
+    const families = ['rotate_90', 'flip_horizontal', 'transpose', 'crop', 'remove_empty', 'remove_repeats', 'scale_up', 'scale_down',
+      'scale_down_blocks', 'tile', 'tile_to_output', 'mirror_tile', 'gravity', 'keep_colour', 'remove_colour', 'paint', 'paint_majority',
+      'swap_colours', 'fill_background', 'outline', 'interior', 'fill_holes', 'frame', 'add_border', 'remove_border', 'connect', 'ray',
+      'embed', 'centre', 'to_origin', 'blank_canvas', 'majority_cell', 'majority_canvas', 'complete_symmetry', 'denoise']
+    expect(families.filter((name) => !names.has(name))).toEqual([])
+    const colourVariants = GRID_TRANSFORMS.filter((t) => t.name === 'keep_colour').map((t) => t.args[0])
+    expect(colourVariants).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+  })
+
   it('gives every entry a lowercase name, a one-line doc and a positive cost', () => {
     for (const t of GRID_TRANSFORMS) {
       expect(t.name, callText(t, 'x')).toMatch(/^[a-z][a-z0-9_]*$/)

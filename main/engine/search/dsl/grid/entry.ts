@@ -25,8 +25,3 @@ export function variants<P extends number | string>(
 
 /** The non-background colours 1..9, the usual parameter range of a colour argument. */
 export const COLOURS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
-
-/** A new image with the same offset as `image` but other cells (and maybe another size). */
-export function sameOffset(image: Image, w: number, h: number, cells: Uint8Array): Image {
-  return { x: image.x, y: image.y, w, h, cells }
-}
