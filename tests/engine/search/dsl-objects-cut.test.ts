@@ -107,6 +107,22 @@ describe('border filters', () => {
   })
 })
 
+describe('boxes', () => {
+  it('cut_boxes gives the grid under each single-coloured object box, other cells included', () => {
+    const grid = [
+      [2, 2, 2, 0],
+      [2, 5, 2, 0],
+      [2, 2, 2, 4]
+    ]
+    expect(cutWith('cut_boxes', 8, grid)!.map(placed)).toEqual([
+      { x: 0, y: 0, grid: [[2, 2, 2], [2, 5, 2], [2, 2, 2]] },
+      { x: 1, y: 1, grid: [[5]] },
+      { x: 3, y: 2, grid: [[4]] }
+    ])
+    expect(cutWith('cut_boxes', 8, [[0]])).toBeNull()
+  })
+})
+
 describe('splits', () => {
   it('split_colours gives one full-size layer per colour in colour order', () => {
     const layers = splitByColour(fromGrid([[2, 0, 1]]))!

@@ -4,6 +4,7 @@
 import type { Image, ImageList } from '../../image'
 import type { ImageToList } from '../transform'
 import { type Connectivity, connectedComponents } from './components'
+import { subImage } from './content'
 
 function nonEmptyList(images: Image[]): ImageList | null {
   return images.length > 0 ? images : null
@@ -56,6 +57,24 @@ function cutByBorder(connectivity: Connectivity, touching: boolean): ImageToList
   }
 }
 
+/**
+ * For each single-coloured 8-connected object, the grid's rectangle under its bounding box, other
+ * cells included: what a frame encloses comes with the frame. (For multi-coloured objects the box
+ * rarely differs from the object itself, so that variant is left out.)
+ */
+const CUT_BOXES: ImageToList = {
+  name: 'cut_boxes',
+  args: [8],
+  doc: 'For each single-coloured 8-connected object, the part of the grid under its bounding box',
+  cost: 1,
+  from: 'image',
+  to: 'list',
+  apply: (image) => {
+    const objects = connectedComponents(image, { connectivity: 8, sameColour: true })
+    return nonEmptyList(objects.map((o) => subImage(image, o.x - image.x, o.y - image.y, o.x - image.x + o.w, o.y - image.y + o.h)))
+  }
+}
+
 export const CUT_TRANSFORMS: readonly ImageToList[] = [
   cut(8),
   cut(4),
@@ -63,5 +82,6 @@ export const CUT_TRANSFORMS: readonly ImageToList[] = [
   cutByColour(4),
   cutByBorder(8, true),
   cutByBorder(8, false),
-  cutByBorder(4, false)
+  cutByBorder(4, false),
+  CUT_BOXES
 ]
