@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { blank, fromGrid, type Image, toGrid } from '../../../main/engine/search/image'
 import { subImage, unionFrame } from '../../../main/engine/search/dsl/objects/content'
 import { hasHole } from '../../../main/engine/search/dsl/objects/holes'
-import { cropEach, keepExtremes, keepWith, removeExtreme, sortImages } from '../../../main/engine/search/dsl/objects/list-maps'
+import { cropEach, keepExtremes, keepWith, removeExtremes, sortImages } from '../../../main/engine/search/dsl/objects/list-maps'
 
 function at(grid: number[][], x: number, y: number): Image {
   return { ...fromGrid(grid), x, y }
@@ -53,12 +53,13 @@ describe('list maps', () => {
     expect(sortImages([], 'rows')).toBeNull()
   })
 
-  it('removes the largest or smallest image, the first on a tie', () => {
-    expect(removeExtreme([small, big], true)).toEqual([small])
-    expect(removeExtreme([small, big], false)).toEqual([big])
-    const twin = at([[1]], 0, 0)
-    expect(removeExtreme([twin, small], true)).toEqual([small])
-    expect(removeExtreme([small], true)).toBeNull()
+  it('removes every image tied for the largest or smallest, never counting an empty one as smallest', () => {
+    expect(removeExtremes([small, big], true)).toEqual([small])
+    expect(removeExtremes([small, big, empty], false)).toEqual([big, empty])
+    const speck = at([[1]], 0, 0)
+    expect(removeExtremes([speck, big, small], false)).toEqual([big])
+    expect(removeExtremes([small], true)).toBeNull()
+    expect(removeExtremes([], false)).toBeNull()
   })
 
   it('keeps the images with a property', () => {

@@ -1,5 +1,5 @@
-// Lists to lists: cropping every image, reordering, dropping the largest or smallest, and keeping the
-// images with a property. Results that leave nothing to look at are null.
+// Lists to lists: cropping every image, reordering, keeping or dropping the largest or smallest, and
+// keeping the images with a property. Results that leave nothing to look at are null.
 import { countForeground, type Image, type ImageList } from '../../image'
 import type { ListToList } from '../transform'
 import { crop } from '../grid/crop'
@@ -34,20 +34,6 @@ export function sortImages(images: ImageList, key: SortKey): ImageList | null {
   return nonEmptyList([...images].sort(ORDERS[key]))
 }
 
-/** The list without its largest (or smallest) image by non-zero cells; the first one on a tie. */
-export function removeExtreme(images: ImageList, largest: boolean): ImageList | null {
-  let chosen = -1
-  let chosenSize = 0
-  images.forEach((image, i) => {
-    const size = countForeground(image)
-    if (chosen < 0 || (largest ? size > chosenSize : size < chosenSize)) {
-      chosen = i
-      chosenSize = size
-    }
-  })
-  return nonEmptyList(images.filter((_, i) => i !== chosen))
-}
-
 export type Property = 'single_colour' | 'multi_colour' | 'with_hole' | 'without_hole' | 'single_cell' | 'multi_cell'
 
 const PROPERTIES: Readonly<Record<Property, (image: Image) => boolean>> = {
@@ -63,11 +49,26 @@ export function keepWith(images: ImageList, property: Property): ImageList | nul
   return nonEmptyList(images.filter(PROPERTIES[property]))
 }
 
+/** Sizes that count for the extremes: empty images are never the smallest. */
+function extremeSize(sizes: readonly number[], largest: boolean): number {
+  return largest ? Math.max(...sizes) : Math.min(...sizes.filter((size) => size > 0))
+}
+
 /** Every image tied for the most (or fewest) non-zero cells, in list order. */
 export function keepExtremes(images: ImageList, largest: boolean): ImageList | null {
   const sizes = images.map(countForeground)
-  const target = largest ? Math.max(...sizes) : Math.min(...sizes.filter((size) => size > 0))
+  const target = extremeSize(sizes, largest)
   return nonEmptyList(images.filter((_, i) => sizes[i] === target))
+}
+
+/**
+ * The list without every image tied for the most (or fewest) non-zero cells: removing all ties, not
+ * the first, is what clears noise of many equal specks.
+ */
+export function removeExtremes(images: ImageList, largest: boolean): ImageList | null {
+  const sizes = images.map(countForeground)
+  const target = extremeSize(sizes, largest)
+  return nonEmptyList(images.filter((_, i) => sizes[i] !== target))
 }
 
 const PROPERTY_DOCS: readonly [Property, string][] = [
@@ -89,8 +90,8 @@ export const LIST_MAP_TRANSFORMS: readonly ListToList[] = [
   entry('sort', ['size_descending'], 'Images ordered by non-zero cells, most first', (images) => sortImages(images, 'size_descending')),
   entry('sort', ['rows'], 'Images ordered top to bottom, then left to right', (images) => sortImages(images, 'rows')),
   entry('sort', ['columns'], 'Images ordered left to right, then top to bottom', (images) => sortImages(images, 'columns')),
-  entry('remove', ['largest'], 'The list without its image of most non-zero cells', (images) => removeExtreme(images, true)),
-  entry('remove', ['smallest'], 'The list without its image of fewest non-zero cells', (images) => removeExtreme(images, false)),
+  entry('remove', ['largest'], 'The list without the images tied for the most non-zero cells', (images) => removeExtremes(images, true)),
+  entry('remove', ['smallest'], 'The list without the images tied for the fewest non-zero cells', (images) => removeExtremes(images, false)),
   entry('keep', ['largest'], 'Only the images tied for the most non-zero cells', (images) => keepExtremes(images, true)),
   entry('keep', ['smallest'], 'Only the non-empty images tied for the fewest non-zero cells', (images) => keepExtremes(images, false)),
   ...PROPERTY_DOCS.map(([property, doc]) => entry('keep', [property], doc, (images) => keepWith(images, property)))
