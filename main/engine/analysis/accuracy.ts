@@ -30,7 +30,11 @@ export function solvedByTask(outcomes: readonly TaskOutcome[], runId: string): M
  * seeded from `seed`, its id and the convention, so a run's interval does not depend on which runs
  * it is compared with.
  */
-export function compareAccuracy(runIds: readonly string[], outcomes: readonly TaskOutcome[], options: BootstrapOptions = {}): RunAccuracy[] {
+export function compareAccuracy(
+  runIds: readonly string[],
+  outcomes: readonly TaskOutcome[],
+  options: BootstrapOptions = {}
+): RunAccuracy[] {
   const seed = options.seed ?? 0
   const baselineSolved = runIds[0] === undefined ? new Map<string, boolean | null>() : solvedByTask(outcomes, runIds[0])
   return runIds.map((runId, index) => {

@@ -31,7 +31,8 @@ export function bootstrapMeanInterval(values: readonly number[], options: Bootst
   const resamples = options.resamples ?? DEFAULT_RESAMPLES
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE
   const seed = options.seed ?? 0
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`bootstrap resamples must be a positive integer, got ${resamples}`)
+  if (!Number.isInteger(resamples) || resamples < 1)
+    throw new RangeError(`bootstrap resamples must be a positive integer, got ${resamples}`)
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`bootstrap confidence must be in (0, 1), got ${confidence}`)
   if (values.some((v) => !Number.isFinite(v))) throw new RangeError('bootstrap values must be finite numbers')
   const n = values.length

@@ -60,7 +60,9 @@ const sameShape = (a: Grid, b: Grid): boolean => a.length === b.length && (a[0]?
 
 /** Summary over test outputs. */
 export function summarizeNearMisses(pairs: readonly AttemptAndTruth[]): NearMissSummary {
-  const agreements = pairs.flatMap(({ attempt, truth }) => (attempt !== undefined && sameShape(attempt, truth) ? [cellAgreement(attempt, truth)] : []))
+  const agreements = pairs.flatMap(({ attempt, truth }) =>
+    attempt !== undefined && sameShape(attempt, truth) ? [cellAgreement(attempt, truth)] : []
+  )
   return {
     outputs: pairs.length,
     rightShape: agreements.length,

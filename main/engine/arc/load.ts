@@ -112,14 +112,25 @@ async function listJsonFiles(root: string, problems: ValidationProblem[]): Promi
       seen.add(real)
       names = await readdir(dir, { withFileTypes: true })
     } catch (error) {
-      problems.push({ file: dir, taskId: '', path: '', reason: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` })
+      problems.push({
+        file: dir,
+        taskId: '',
+        path: '',
+        reason: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`
+      })
       return
     }
     names.sort((a, b) => (a.name < b.name ? -1 : 1))
     for (const entry of names) {
       if (entry.name.startsWith('.')) continue
       const full = join(dir, entry.name)
-      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(full).then((s) => s.isDirectory(), () => false)))
+      const isDir =
+        entry.isDirectory() ||
+        (entry.isSymbolicLink() &&
+          (await stat(full).then(
+            (s) => s.isDirectory(),
+            () => false
+          )))
       if (isDir) await walk(full)
       else if (entry.name.toLowerCase().endsWith('.json')) files.push(full)
     }
@@ -128,7 +139,12 @@ async function listJsonFiles(root: string, problems: ValidationProblem[]): Promi
   return files
 }
 
-async function loadFile(file: string, solutionsOption: string | undefined, entries: TaskEntry[], problems: ValidationProblem[]): Promise<void> {
+async function loadFile(
+  file: string,
+  solutionsOption: string | undefined,
+  entries: TaskEntry[],
+  problems: ValidationProblem[]
+): Promise<void> {
   const read = await readJsonFile(file)
   const fileTaskId = taskIdFromFile(file)
   if (!read.ok) {
@@ -142,7 +158,8 @@ async function loadFile(file: string, solutionsOption: string | undefined, entri
     return
   }
   if (basename(file).toLowerCase().endsWith(SOLUTIONS_SUFFIX)) {
-    const reason = `this looks like a Kaggle solutions file; load its challenges file (expected ${basename(file).slice(0, -SOLUTIONS_SUFFIX.length)}${CHALLENGES_SUFFIX} beside it)`
+    const challenges = `${basename(file).slice(0, -SOLUTIONS_SUFFIX.length)}${CHALLENGES_SUFFIX}`
+    const reason = `this looks like a Kaggle solutions file; load its challenges file (expected ${challenges} beside it)`
     entries.push({ id: fileTaskId, file, problems: [{ file, taskId: fileTaskId, path: '', reason }] })
     return
   }
@@ -165,10 +182,17 @@ function kaggleEntries(
   } else if (solutions?.ok) {
     const value = solutions.value
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) solutionMap = value as Record<string, unknown>
-    else problems.push({ file: solutionsFile, taskId: '', path: '', reason: `expected an object mapping task ids to lists of output grids, got ${describeJson(value)}` })
+    else
+      problems.push({
+        file: solutionsFile,
+        taskId: '',
+        path: '',
+        reason: `expected an object mapping task ids to lists of output grids, got ${describeJson(value)}`
+      })
   }
   for (const id of Object.keys(solutionMap)) {
-    if (!(id in challenges)) problems.push({ file: solutionsFile, taskId: id, path: '', reason: `solutions for task "${id}", which is not in ${basename(file)}` })
+    if (!(id in challenges))
+      problems.push({ file: solutionsFile, taskId: id, path: '', reason: `solutions for task "${id}", which is not in ${basename(file)}` })
   }
   return Object.entries(challenges).map(([id, value]) => {
     const { task, problems: taskProblems } = validateTask(value, id, file)
@@ -184,7 +208,8 @@ function attachSolutions(task: Task, value: unknown, file: string, solutionsFile
     problems.push({ file: solutionsFile, taskId: task.id, path, reason })
   }
   if (!Array.isArray(value)) report('', `expected a list of ${task.test.length} output grid(s), got ${describeJson(value)}`)
-  else if (value.length !== task.test.length) report('', `expected ${task.test.length} output grid(s), one per test input, got ${value.length}`)
+  else if (value.length !== task.test.length)
+    report('', `expected ${task.test.length} output grid(s), one per test input, got ${value.length}`)
   if (problems.length > 0 || !Array.isArray(value)) return { id: task.id, file, problems }
   const outputs = value.map((grid: unknown, i) => validateGrid(grid, `test[${i}].output`, report))
   if (problems.length > 0) return { id: task.id, file, problems }
@@ -200,7 +225,12 @@ function markDuplicateIds(entries: TaskEntry[]): TaskEntry[] {
       firstFile.set(entry.id, entry.file)
       return entry
     }
-    const duplicate = { file: entry.file, taskId: entry.id, path: '', reason: `duplicate task id "${entry.id}": already loaded from ${first}` }
+    const duplicate = {
+      file: entry.file,
+      taskId: entry.id,
+      path: '',
+      reason: `duplicate task id "${entry.id}": already loaded from ${first}`
+    }
     return { id: entry.id, file: entry.file, problems: [...entry.problems, duplicate] }
   })
 }

@@ -38,7 +38,8 @@ export function intsAttr(ctx: GradientContext, name: string): readonly number[] 
 
 /** Reads a constant int64 input (axes, shapes, starts) back as numbers. */
 export function constantInts(value: Value | undefined): number[] {
-  if (!value?.data || !(value.data instanceof BigInt64Array)) throw new Error(`expected a constant int64 input, got ${value?.name ?? 'nothing'}`)
+  if (!value?.data || !(value.data instanceof BigInt64Array))
+    throw new Error(`expected a constant int64 input, got ${value?.name ?? 'nothing'}`)
   return Array.from(value.data, Number)
 }
 

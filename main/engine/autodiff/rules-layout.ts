@@ -58,17 +58,29 @@ export const layoutRules: Record<string, RuleEntry> = {
     const x = ctx.inputs[0]!
     const pads = constantInts(ctx.inputs[1])
     const axes = x.shape.map((_, i) => i)
-    return [op.Slice(gradOut(ctx), axes.map((a) => pads[a]!), axes.map((a) => pads[a]! + x.shape[a]!), axes)]
+    return [
+      op.Slice(
+        gradOut(ctx),
+        axes.map((a) => pads[a]!),
+        axes.map((a) => pads[a]! + x.shape[a]!),
+        axes
+      )
+    ]
   },
   // Embedding lookup (axis 0 of a [V, C] table): dTable = onehot(indices)^T G, built from standard
   // ops (Equal, Cast, MatMul) rather than a scatter, so every execution provider can run it.
   Gather: (ctx) => {
     const [table, indices] = ctx.inputs as [Value, Value]
-    if (intAttr(ctx, 'axis') !== 0 || table.rank !== 2) throw new Error(`${ctx.nodeName}: Gather gradient supports axis 0 of a 2-D table only`)
+    if (intAttr(ctx, 'axis') !== 0 || table.rank !== 2)
+      throw new Error(`${ctx.nodeName}: Gather gradient supports axis 0 of a 2-D table only`)
     const [vocab, channels] = table.shape as [number, number]
     const count = sizeOf(indices.shape)
     const flatIndices = op.Reshape(indices.dtype === 'int64' ? indices : op.Cast(indices, 'int64'), [count])
-    const ids = table.graph.constant(BigInt64Array.from({ length: vocab }, (_, i) => BigInt(i)), [vocab], 'class_ids')
+    const ids = table.graph.constant(
+      BigInt64Array.from({ length: vocab }, (_, i) => BigInt(i)),
+      [vocab],
+      'class_ids'
+    )
     const onehot = op.Cast(op.Equal(op.Unsqueeze(flatIndices, [1]), ids), table.dtype) // [N, V]
     const g = op.Reshape(gradOut(ctx), [count, channels]) // [N, C]
     return [op.MatMul(op.Transpose(onehot, [1, 0]), g), undefined]

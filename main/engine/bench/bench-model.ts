@@ -70,7 +70,13 @@ export function benchBatch(shape: BenchShape, seed = 5): Record<string, HostTens
   const count = shape.batch * shape.sequence
   const rng = createRng(seed)
   const ids = (size: number) => BigInt64Array.from({ length: count }, () => BigInt(rng.int(0, size - 1)))
-  const sizes = { tokens: config.vocabSize, rows: config.positionValues, cols: config.positionValues, examples: config.maxExamples, roles: config.roleCount }
+  const sizes = {
+    tokens: config.vocabSize,
+    rows: config.positionValues,
+    cols: config.positionValues,
+    examples: config.maxExamples,
+    roles: config.roleCount
+  }
   const batch: Record<string, HostTensor> = {}
   for (const name of TOKEN_INPUT_NAMES) batch[name] = hostTensor(ids(sizes[name]), [shape.batch, shape.sequence])
   batch.targets = hostTensor(ids(config.vocabSize), [count])
@@ -95,7 +101,14 @@ export function trainStepFlops(shape: BenchShape, mode: BenchMode): number {
   const attention = l * 4 * t * c // per token, forward
   const forward = tokens * (2 * matmulWeights + attention)
   if (mode === 'full') return 3 * forward
-  const adapterSizes: Record<LoraTarget, number> = { q: 2 * c * r, k: 2 * c * r, v: 2 * c * r, o: 2 * c * r, up: c * r + r * f, down: f * r + r * c }
+  const adapterSizes: Record<LoraTarget, number> = {
+    q: 2 * c * r,
+    k: 2 * c * r,
+    v: 2 * c * r,
+    o: 2 * c * r,
+    up: c * r + r * f,
+    down: f * r + r * c
+  }
   const loraWeights = l * BENCH_LORA_TARGETS.reduce((n, target) => n + adapterSizes[target], 0)
   return 2 * forward + 3 * tokens * 2 * loraWeights
 }

@@ -10,7 +10,16 @@ import { GraphSession, type RuntimeOptions } from '../runtime/session'
 import { createRng } from '../random'
 import type { TrainStepModel } from '../train/train-step'
 import { Trainer } from '../train/trainer'
-import { BENCH_SHAPE, benchBatch, benchLora, benchModelConfig, buildBenchTrainStep, trainStepFlops, type BenchMode, type BenchShape } from './bench-model'
+import {
+  BENCH_SHAPE,
+  benchBatch,
+  benchLora,
+  benchModelConfig,
+  buildBenchTrainStep,
+  trainStepFlops,
+  type BenchMode,
+  type BenchShape
+} from './bench-model'
 
 export interface StepFigures {
   readonly secondsPerStep: number
@@ -48,7 +57,10 @@ async function matmulPeak(size: number, runtime: RuntimeOptions, repeats = 5): P
   g.output(op.MatMul(g.input('a', 'float32', [size, size]), g.input('b', 'float32', [size, size]), 'c'))
   const session = await GraphSession.create(serializeGraph(g), runtime)
   const rng = createRng(3)
-  const a = hostTensor(Float32Array.from({ length: size * size }, () => rng.next()), [size, size])
+  const a = hostTensor(
+    Float32Array.from({ length: size * size }, () => rng.next()),
+    [size, size]
+  )
   await session.run({ a, b: a }) // warm-up
   let best = Infinity
   for (let i = 0; i < repeats; i++) {
@@ -68,10 +80,20 @@ function benchTrainer(shape: BenchShape, mode: BenchMode, session: GraphSession,
   const base = initialWeights(config, 7)
   if (mode === 'full') return new Trainer(session, model.signature, tensors(base, model.signature.parameters))
   const adapters = initialAdapters(config, benchLora(shape), 7)
-  return new Trainer(session, model.signature, tensors(adapters, model.signature.parameters), Object.fromEntries(tensors(base, parameterTable(config))))
+  return new Trainer(
+    session,
+    model.signature,
+    tensors(adapters, model.signature.parameters),
+    Object.fromEntries(tensors(base, parameterTable(config)))
+  )
 }
 
-async function stepFigures(shape: BenchShape, mode: BenchMode, runtime: RuntimeOptions, steps: number): Promise<Omit<StepFigures, 'ratioToPeak'>> {
+async function stepFigures(
+  shape: BenchShape,
+  mode: BenchMode,
+  runtime: RuntimeOptions,
+  steps: number
+): Promise<Omit<StepFigures, 'ratioToPeak'>> {
   const model = buildBenchTrainStep(shape, mode)
   const session = await GraphSession.create(serializeGraph(model.graph), runtime)
   const trainer = benchTrainer(shape, mode, session, model)

@@ -30,7 +30,13 @@ export interface TttBenchReport {
   readonly peakRssMb: number
 }
 
-export async function runTttBench(tasks: readonly Task[], config: ExperimentConfig, model: LoadedModel, runtime: RuntimeOptions, onProgress: (message: string) => void = () => undefined): Promise<TttBenchReport> {
+export async function runTttBench(
+  tasks: readonly Task[],
+  config: ExperimentConfig,
+  model: LoadedModel,
+  runtime: RuntimeOptions,
+  onProgress: (message: string) => void = () => undefined
+): Promise<TttBenchReport> {
   const sessions = new ModelSessions(model.config, model.weights, runtime)
   const trainGraphs = new TrainGraphs(model.config, runtime)
   const rows: TttBenchTask[] = []
@@ -52,7 +58,15 @@ export async function runTttBench(tasks: readonly Task[], config: ExperimentConf
         }
       })
       const t = result.timings
-      rows.push({ taskId: task.id, tokens: compactTaskLength(task), tttSeconds: (t['ttt-data'] ?? 0) + (t.ttt ?? 0), inferenceSeconds: t.inference ?? 0, steps, trainingTokens, officialScore: result.officialScore })
+      rows.push({
+        taskId: task.id,
+        tokens: compactTaskLength(task),
+        tttSeconds: (t['ttt-data'] ?? 0) + (t.ttt ?? 0),
+        inferenceSeconds: t.inference ?? 0,
+        steps,
+        trainingTokens,
+        officialScore: result.officialScore
+      })
     }
   } finally {
     await sessions.release()

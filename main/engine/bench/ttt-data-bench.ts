@@ -41,7 +41,11 @@ export function machineDescription(): TttDataBenchReport['machine'] {
 }
 
 /** Builds the TTT data of every task once, timing each build; `onProgress` after each task. */
-export function runTttDataBench(tasks: readonly Task[], options: Partial<TttDataOptions> = {}, onProgress?: (done: number, total: number) => void): TttDataBenchReport {
+export function runTttDataBench(
+  tasks: readonly Task[],
+  options: Partial<TttDataOptions> = {},
+  onProgress?: (done: number, total: number) => void
+): TttDataBenchReport {
   const resolved = resolveTttDataOptions(options)
   const perTask: TttDataBenchTask[] = []
   const started = performance.now()

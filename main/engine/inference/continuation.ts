@@ -37,7 +37,9 @@ export function continueSequence(prompt: EncodedSequence, output: readonly numbe
     out.set(values.subarray(0, base))
     return out
   }
-  const [tokens, rows, cols, exampleIndices, roles] = [prompt.tokens, prompt.rows, prompt.cols, prompt.exampleIndices, prompt.roles].map(grow) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array]
+  const [tokens, rows, cols, exampleIndices, roles] = [prompt.tokens, prompt.rows, prompt.cols, prompt.exampleIndices, prompt.roles].map(
+    grow
+  ) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array]
   const cursor = new OutputCursor(prompt)
   output.forEach((token, i) => {
     const f = cursor.place(token)

@@ -5,7 +5,13 @@ import { padTo } from '../tokenizer/encode'
 
 export function tokenFeeds(sequences: readonly EncodedSequence[], length: number): Record<string, HostTensor> {
   const b = sequences.length
-  const columns = { tokens: new BigInt64Array(b * length), rows: new BigInt64Array(b * length), cols: new BigInt64Array(b * length), examples: new BigInt64Array(b * length), roles: new BigInt64Array(b * length) }
+  const columns = {
+    tokens: new BigInt64Array(b * length),
+    rows: new BigInt64Array(b * length),
+    cols: new BigInt64Array(b * length),
+    examples: new BigInt64Array(b * length),
+    roles: new BigInt64Array(b * length)
+  }
   sequences.forEach((sequence, i) => {
     const padded = padTo(sequence, length)
     for (let t = 0; t < length; t++) {

@@ -25,13 +25,18 @@ export interface Generation {
 const MASKED = -1e9
 
 /** Decodes every prompt (all must fit a context bucket); results in prompt order. */
-export async function greedyDecode(sessions: ModelSessions, prompts: readonly EncodedSequence[], options: DecodeOptions): Promise<Generation[]> {
+export async function greedyDecode(
+  sessions: ModelSessions,
+  prompts: readonly EncodedSequence[],
+  options: DecodeOptions
+): Promise<Generation[]> {
   const config = sessions.config
   const b = prompts.length
   const lengths = prompts.map((p) => p.contentLength)
   const longest = Math.max(...lengths)
   const t = bucketFor(config, longest)
-  if (t === undefined) throw new RangeError(`a ${longest}-token prompt exceeds the longest context bucket (${config.contextBuckets.at(-1)})`)
+  if (t === undefined)
+    throw new RangeError(`a ${longest}-token prompt exceeds the longest context bucket (${config.contextBuckets.at(-1)})`)
   const maxNew = Math.min(options.maxNewTokens, config.maxSequence - longest)
   const slots = bucketFor(config, longest + maxNew) ?? config.maxSequence
   const nh = config.heads
@@ -45,7 +50,9 @@ export async function greedyDecode(sessions: ModelSessions, prompts: readonly En
     (['keys', 'values'] as const).map((kind) => {
       const source = prefill[`cache.${l}.${kind}`]!.data as Float32Array
       const target = new Float32Array(b * nh * slots * hs)
-      for (let i = 0; i < b; i++) for (let h = 0; h < nh; h++) target.set(source.subarray(((i * nh + h) * t) * hs, ((i * nh + h) * t + lengths[i]!) * hs), ((i * nh + h) * slots) * hs)
+      for (let i = 0; i < b; i++)
+        for (let h = 0; h < nh; h++)
+          target.set(source.subarray((i * nh + h) * t * hs, ((i * nh + h) * t + lengths[i]!) * hs), (i * nh + h) * slots * hs)
       return target
     })
   )
@@ -57,7 +64,14 @@ export async function greedyDecode(sessions: ModelSessions, prompts: readonly En
 
   const step = await sessions.decodeStep(b, slots)
   for (let k = 0; k < maxNew; k++) {
-    const feeds = { tokens: new BigInt64Array(b), rows: new BigInt64Array(b), cols: new BigInt64Array(b), examples: new BigInt64Array(b), roles: new BigInt64Array(b), positions: new BigInt64Array(b) }
+    const feeds = {
+      tokens: new BigInt64Array(b),
+      rows: new BigInt64Array(b),
+      cols: new BigInt64Array(b),
+      examples: new BigInt64Array(b),
+      roles: new BigInt64Array(b),
+      positions: new BigInt64Array(b)
+    }
     const pastMask = new Float32Array(b * slots).fill(MASKED)
     for (let i = 0; i < b; i++) {
       const position = Math.min(lengths[i]! + k, slots - 1)
@@ -81,7 +95,9 @@ export async function greedyDecode(sessions: ModelSessions, prompts: readonly En
     }
     if (done.every(Boolean) || k === maxNew - 1) break
     const shaped = Object.fromEntries(Object.entries(feeds).map(([name, data]) => [name, hostTensor(data, [b, 1])]))
-    const out = await step.run(sessions.withWeights({ ...shaped, past_mask: hostTensor(pastMask, [b, slots]), ...cacheFeeds(cache, b, nh, slots, hs) }))
+    const out = await step.run(
+      sessions.withWeights({ ...shaped, past_mask: hostTensor(pastMask, [b, slots]), ...cacheFeeds(cache, b, nh, slots, hs) })
+    )
     const stepLogits = out.logits!.data as Float32Array // [B, V]
     for (let l = 0; l < config.layers; l++) {
       const newKeys = out[`new.${l}.keys`]!.data as Float32Array // [B, NH, 1, HS]

@@ -55,7 +55,8 @@ function embed(config: ArcModelConfig, inputs: TokenInputs, position: Value, w: 
   })
 }
 
-const toHeads = (x: Value, b: number, t: number, nh: number, hs: number): Value => op.Transpose(op.Reshape(x, [b, t, nh, hs]), [0, 2, 1, 3]) // [B, NH, T, HS]
+/** [B, T, C] -> [B, NH, T, HS] */
+const toHeads = (x: Value, b: number, t: number, nh: number, hs: number): Value => op.Transpose(op.Reshape(x, [b, t, nh, hs]), [0, 2, 1, 3])
 
 /**
  * Attention of queries [B, NH, Tq, HS] over keys/values [B, NH, Tk, HS] with an additive mask that
@@ -76,11 +77,20 @@ function block(x: Value, layer: number, config: ArcModelConfig, options: Forward
   const g = x.graph
   return g.scope('blocks', () =>
     g.scope(layer, () => {
-      const h = op.Add(x, g.scope('attn', () => attention(layerNorm(x, options.weights, 'norm', config.channels)))) // [B, T, C]
+      const h = op.Add(
+        x,
+        g.scope('attn', () => attention(layerNorm(x, options.weights, 'norm', config.channels)))
+      ) // [B, T, C]
       const up = loraFor(options, 'up').lora
       const down = loraFor(options, 'down').lora
       const lora = { ...(up ? { up } : {}), ...(down ? { down } : {}) }
-      const fed = g.scope('mlp', () => mlp(layerNorm(h, options.weights, 'norm', config.channels), options.weights, { channels: config.channels, hidden: config.channels * config.mlpRatio, lora }))
+      const fed = g.scope('mlp', () =>
+        mlp(layerNorm(h, options.weights, 'norm', config.channels), options.weights, {
+          channels: config.channels,
+          hidden: config.channels * config.mlpRatio,
+          lora
+        })
+      )
       return op.Add(h, fed)
     })
   )
@@ -100,17 +110,24 @@ function projectQkv(normed: Value, config: ArcModelConfig, options: ForwardOptio
 
 function finalLogits(x: Value, config: ArcModelConfig, options: ForwardOptions): Value {
   const normed = layerNorm(x, options.weights, 'final_norm', config.channels)
-  return x.graph.scope('unembed', () => op.MatMul(normed, options.weights.weight('weight', [config.channels, config.vocabSize]), 'logits')) // [..., V]
+  const unembed = (): Value => options.weights.weight('weight', [config.channels, config.vocabSize]) // [C, V]
+  return x.graph.scope('unembed', () => op.MatMul(normed, unembed(), 'logits')) // [..., V]
 }
 
 /**
  * Full-sequence forward over [B, T] inputs with a causal mask. Returns logits [B, T, V] and each
  * layer's keys and values (for a prefill before cached decoding).
  */
-export function forwardSequence(config: ArcModelConfig, inputs: TokenInputs, options: ForwardOptions): { logits: Value; cache: LayerCache[] } {
+export function forwardSequence(
+  config: ArcModelConfig,
+  inputs: TokenInputs,
+  options: ForwardOptions
+): { logits: Value; cache: LayerCache[] } {
   const [, t] = inputs.tokens.shape as [number, number]
   const g = inputs.tokens.graph
-  const positions = g.scope('embed', () => op.Slice(options.weights.weight('position', [config.maxSequence, config.channels]), [0], [t], [0])) // [T, C]
+  const positions = g.scope('embed', () =>
+    op.Slice(options.weights.weight('position', [config.maxSequence, config.channels]), [0], [t], [0])
+  ) // [T, C]
   let x = embed(config, inputs, positions, options.weights)
   const mask = causalMask(x, t) // [T, T]
   const cache: LayerCache[] = []
@@ -130,10 +147,18 @@ export function forwardSequence(config: ArcModelConfig, inputs: TokenInputs, opt
  * for filled slots and -1e9 for empty ones. The new token attends to the past and to itself.
  * Returns logits [B, V] and the new token's keys and values per layer ([B, NH, 1, HS]).
  */
-export function forwardDecodeStep(config: ArcModelConfig, inputs: TokenInputs, positions: Value, past: readonly LayerCache[], pastMask: Value, options: ForwardOptions): { logits: Value; cache: LayerCache[] } {
+export function forwardDecodeStep(
+  config: ArcModelConfig,
+  inputs: TokenInputs,
+  positions: Value,
+  past: readonly LayerCache[],
+  pastMask: Value,
+  options: ForwardOptions
+): { logits: Value; cache: LayerCache[] } {
   const [b] = inputs.tokens.shape as [number, number]
   const g = inputs.tokens.graph
-  const position = g.scope('embed', () => op.Gather(options.weights.weight('position', [config.maxSequence, config.channels]), positions)) // [B, 1, C]
+  const table = (): Value => options.weights.weight('position', [config.maxSequence, config.channels]) // [maxSequence, C]
+  const position = g.scope('embed', () => op.Gather(table(), positions)) // [B, 1, C]
   let x = embed(config, inputs, position, options.weights) // [B, 1, C]
   const selfMask = op.Expand(g.scalar(0, pastMask.dtype), [b, 1])
   const mask = op.Unsqueeze(op.Concat([pastMask, selfMask], 1), [1, 2]) // [B, 1, 1, S + 1]

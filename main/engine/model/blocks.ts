@@ -24,7 +24,14 @@ export interface LoraSpec {
  * y = x W (+ b), with an optional LoRA update (Hu et al. 2021): y += (x A) B * alpha / r.
  * W [Cin, Cout]; A [Cin, R]; B [R, Cout], B initialised to zero so an untrained adapter is a no-op.
  */
-export function linear(x: Value, source: WeightSource, name: string, inFeatures: number, outFeatures: number, options: { bias?: boolean; lora?: LoraSpec } = {}): Value {
+export function linear(
+  x: Value,
+  source: WeightSource,
+  name: string,
+  inFeatures: number,
+  outFeatures: number,
+  options: { bias?: boolean; lora?: LoraSpec } = {}
+): Value {
   const graph = x.graph
   return graph.scope(name, () => {
     let y = op.MatMul(x, source.weight('weight', [inFeatures, outFeatures]), 'out') // [..., Cout]
@@ -64,7 +71,8 @@ export interface MlpConfig {
 
 /** x [B, T, C] -> GELU(x W_up + b) W_down + b. */
 export function mlp(x: Value, source: WeightSource, config: MlpConfig): Value {
-  const hidden = gelu(linear(x, source, 'up', config.channels, config.hidden, { bias: true, ...optionalLora(config.lora?.up) })) // [B, T, F]
+  const up = linear(x, source, 'up', config.channels, config.hidden, { bias: true, ...optionalLora(config.lora?.up) }) // [B, T, F]
+  const hidden = gelu(up) // [B, T, F]
   return linear(hidden, source, 'down', config.hidden, config.channels, { bias: true, ...optionalLora(config.lora?.down) }) // [B, T, C]
 }
 

@@ -64,7 +64,11 @@ export function modelConfigProblems(config: ArcModelConfig): string[] {
     problems.push(`channels (${config.channels}) must be divisible by heads (${config.heads})`)
   }
   const buckets = config.contextBuckets
-  if (!Array.isArray(buckets) || buckets.length === 0 || buckets.some((b, i) => !Number.isInteger(b) || b < 1 || (i > 0 && b <= buckets[i - 1]!))) {
+  if (
+    !Array.isArray(buckets) ||
+    buckets.length === 0 ||
+    buckets.some((b, i) => !Number.isInteger(b) || b < 1 || (i > 0 && b <= buckets[i - 1]!))
+  ) {
     problems.push(`contextBuckets must be increasing positive integers, got ${JSON.stringify(buckets)}`)
   } else if (buckets[buckets.length - 1]! > config.maxSequence) {
     problems.push(`the largest context bucket (${buckets[buckets.length - 1]}) exceeds maxSequence (${config.maxSequence})`)

@@ -18,7 +18,13 @@ import { inputWeights } from './weight-sources'
 export const TOKEN_INPUT_NAMES = ['tokens', 'rows', 'cols', 'examples', 'roles'] as const
 
 function tokenInputs(graph: Graph, b: number, t: number): TokenInputs {
-  const [tokens, rows, cols, examples, roles] = TOKEN_INPUT_NAMES.map((name) => graph.input(name, 'int64', [b, t])) as [Value, Value, Value, Value, Value]
+  const [tokens, rows, cols, examples, roles] = TOKEN_INPUT_NAMES.map((name) => graph.input(name, 'int64', [b, t])) as [
+    Value,
+    Value,
+    Value,
+    Value,
+    Value
+  ]
   return { tokens, rows, cols, examples, roles }
 }
 
@@ -113,7 +119,11 @@ export function buildNllGraph(config: ArcModelConfig, b: number, t: number): Gra
   const mask = graph.input('target_mask', 'float32', [b, t])
   const shifted = op.Sub(logits, op.ReduceMax(logits, [2])) // [B, T, V]
   const logSumExp = op.Log(op.ReduceSum(op.Exp(shifted), [2], false)) // [B, T]
-  const ids = graph.constant(BigInt64Array.from({ length: config.vocabSize }, (_, i) => BigInt(i)), [config.vocabSize], 'class_ids')
+  const ids = graph.constant(
+    BigInt64Array.from({ length: config.vocabSize }, (_, i) => BigInt(i)),
+    [config.vocabSize],
+    'class_ids'
+  )
   const onehot = op.Cast(op.Equal(op.Unsqueeze(targets, [2]), ids), 'float32') // [B, T, V]
   const targetLogit = op.ReduceSum(op.Mul(shifted, onehot), [2], false) // [B, T]
   graph.output(op.ReduceSum(op.Mul(op.Sub(logSumExp, targetLogit), mask), [1], false, 'nll'))

@@ -21,7 +21,10 @@ export function adapterTable(config: ArcModelConfig, lora: LoraConfig): AdapterS
       const base = loraBaseName(layer, target)
       const stem = base.replace(/\.weight$/, '')
       const [inFeatures, outFeatures] = target === 'up' ? [c, f] : target === 'down' ? [f, c] : [c, c]
-      specs.push({ name: `${stem}.lora_a`, base, shape: [inFeatures, lora.rank], part: 'a' }, { name: `${stem}.lora_b`, base, shape: [lora.rank, outFeatures], part: 'b' })
+      specs.push(
+        { name: `${stem}.lora_a`, base, shape: [inFeatures, lora.rank], part: 'a' },
+        { name: `${stem}.lora_b`, base, shape: [lora.rank, outFeatures], part: 'b' }
+      )
     }
   }
   return specs

@@ -27,7 +27,12 @@ export function weightsHash(bytes: Uint8Array): string {
 }
 
 /** Writes weights and config atomically (temp files renamed into place). Returns the hash. */
-export async function saveModel(dir: string, config: ArcModelConfig, weights: Weights, metadata: Record<string, string> = {}): Promise<string> {
+export async function saveModel(
+  dir: string,
+  config: ArcModelConfig,
+  weights: Weights,
+  metadata: Record<string, string> = {}
+): Promise<string> {
   await mkdir(dir, { recursive: true })
   const tensors = new Map<string, NamedTensor>(parameterTable(config).map((p) => [p.name, { shape: p.shape, data: weights.get(p.name)! }]))
   const bytes = encodeSafetensors(tensors, metadata)
@@ -48,7 +53,10 @@ export async function loadModel(dirPath: string): Promise<LoadedModel> {
     try {
       return await readFile(join(dir, name))
     } catch (error) {
-      throw new ModelFileError(`${join(dir, name)}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)}); a model folder holds ${CONFIG_FILE} and ${WEIGHTS_FILE}`)
+      throw new ModelFileError(
+        `${join(dir, name)}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)}); ` +
+          `a model folder holds ${CONFIG_FILE} and ${WEIGHTS_FILE}`
+      )
     }
   }
   let config: ArcModelConfig
@@ -72,11 +80,16 @@ export async function loadModel(dirPath: string): Promise<LoadedModel> {
   for (const spec of parameterTable(config)) {
     const t = tensors.get(spec.name)
     if (!t) mismatches.push(`${spec.name} is missing`)
-    else if (t.shape.length !== spec.shape.length || t.shape.some((d, i) => d !== spec.shape[i])) mismatches.push(`${spec.name} has shape [${t.shape}], the config needs [${spec.shape}]`)
+    else if (t.shape.length !== spec.shape.length || t.shape.some((d, i) => d !== spec.shape[i]))
+      mismatches.push(`${spec.name} has shape [${t.shape}], the config needs [${spec.shape}]`)
     else weights.set(spec.name, t.data)
     tensors.delete(spec.name)
   }
   for (const extra of tensors.keys()) mismatches.push(`${extra} is not a parameter of this config`)
-  if (mismatches.length > 0) throw new ModelFileError(`${join(dir, WEIGHTS_FILE)} does not match ${CONFIG_FILE}: ${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? `; and ${mismatches.length - 5} more` : ''}`)
+  if (mismatches.length > 0)
+    throw new ModelFileError(
+      `${join(dir, WEIGHTS_FILE)} does not match ${CONFIG_FILE}: ${mismatches.slice(0, 5).join('; ')}` +
+        (mismatches.length > 5 ? `; and ${mismatches.length - 5} more` : '')
+    )
   return { id: basename(dir), dir, config, weights, hash: weightsHash(bytes) }
 }

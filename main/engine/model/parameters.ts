@@ -43,7 +43,11 @@ export function parameterTable(config: ArcModelConfig): ParameterSpec[] {
       { name: `${p}.mlp.down.bias`, shape: [c], init: 'zeros' }
     )
   }
-  table.push({ name: 'final_norm.scale', shape: [c], init: 'ones' }, { name: 'final_norm.bias', shape: [c], init: 'zeros' }, { name: 'unembed.weight', shape: [c, config.vocabSize], init: 'normal' })
+  table.push(
+    { name: 'final_norm.scale', shape: [c], init: 'ones' },
+    { name: 'final_norm.bias', shape: [c], init: 'zeros' },
+    { name: 'unembed.weight', shape: [c, config.vocabSize], init: 'normal' }
+  )
   return table
 }
 

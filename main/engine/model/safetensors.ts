@@ -37,13 +37,17 @@ export function encodeSafetensors(tensors: ReadonlyMap<string, NamedTensor>, met
   return out
 }
 
-export function decodeSafetensors(bytes: Uint8Array, source: string): { tensors: Map<string, NamedTensor>; metadata: Record<string, string> } {
+export function decodeSafetensors(
+  bytes: Uint8Array,
+  source: string
+): { tensors: Map<string, NamedTensor>; metadata: Record<string, string> } {
   const fail = (reason: string): never => {
     throw new SafetensorsError(`${source}: ${reason}`)
   }
   if (bytes.length < 8) fail(`file is ${bytes.length} bytes, too short for a safetensors header`)
   const headerLength = Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true))
-  if (headerLength > HEADER_LIMIT || 8 + headerLength > bytes.length) fail(`header length ${headerLength} does not fit in the ${bytes.length}-byte file (truncated or not safetensors)`)
+  if (headerLength > HEADER_LIMIT || 8 + headerLength > bytes.length)
+    fail(`header length ${headerLength} does not fit in the ${bytes.length}-byte file (truncated or not safetensors)`)
   let header: Record<string, unknown>
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength))) as Record<string, unknown>
@@ -57,13 +61,16 @@ export function decodeSafetensors(bytes: Uint8Array, source: string): { tensors:
     const e = entry as { dtype?: unknown; shape?: unknown; data_offsets?: unknown }
     if (e.dtype !== 'F32') fail(`tensor ${name}: dtype ${JSON.stringify(e.dtype)} is not supported (expected F32)`)
     const shape = e.shape
-    if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0)) fail(`tensor ${name}: bad shape ${JSON.stringify(shape)}`)
+    if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0))
+      fail(`tensor ${name}: bad shape ${JSON.stringify(shape)}`)
     const offsets = e.data_offsets
-    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0)) fail(`tensor ${name}: bad data_offsets`)
+    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0))
+      fail(`tensor ${name}: bad data_offsets`)
     const [begin, end] = offsets as [number, number]
     const size = (shape as number[]).reduce((a, d) => a * d, 1)
     if (end - begin !== size * 4) fail(`tensor ${name}: ${end - begin} bytes for shape [${shape}] which needs ${size * 4}`)
-    if (dataStart + end > bytes.length) fail(`tensor ${name}: data ends at byte ${dataStart + end} but the file has ${bytes.length} (truncated)`)
+    if (dataStart + end > bytes.length)
+      fail(`tensor ${name}: data ends at byte ${dataStart + end} but the file has ${bytes.length} (truncated)`)
     const copy = bytes.slice(dataStart + begin, dataStart + end) // aligned copy
     tensors.set(name, { shape: shape as number[], data: new Float32Array(copy.buffer, copy.byteOffset, size) })
   }

@@ -5,7 +5,10 @@ import type { Shape } from '../onnx/shape'
 import type { WeightSource } from './blocks'
 
 /** Weights as float32 graph inputs named by their scoped names (e.g. `blocks.0.attn.q.weight`). */
-export function inputWeights(graph: Graph, declare: (name: string, shape: Shape) => Value = (name, shape) => graph.input(name, 'float32', shape)): WeightSource & { readonly declared: ReadonlyMap<string, Value> } {
+export function inputWeights(
+  graph: Graph,
+  declare: (name: string, shape: Shape) => Value = (name, shape) => graph.input(name, 'float32', shape)
+): WeightSource & { readonly declared: ReadonlyMap<string, Value> } {
   const declared = new Map<string, Value>()
   return {
     declared,

@@ -161,13 +161,30 @@ export class Graph {
   }
 
   /** Adds a node whose output shapes the op builder has already inferred and checked. */
-  addNode(op: string, inputs: readonly (Value | undefined)[], outputs: readonly OutputSpec[], attrs: Record<string, Attr> = {}, name?: string): Value[] {
+  addNode(
+    op: string,
+    inputs: readonly (Value | undefined)[],
+    outputs: readonly OutputSpec[],
+    attrs: Record<string, Attr> = {},
+    name?: string
+  ): Value[] {
     for (const input of inputs) {
-      if (input && input.graph !== this) throw new GraphError(`${op}: input ${input.name} belongs to graph ${input.graph.name}, not ${this.name}`)
+      if (input && input.graph !== this)
+        throw new GraphError(`${op}: input ${input.name} belongs to graph ${input.graph.name}, not ${this.name}`)
     }
     const nodeName = this.uniqueName(name ?? op, name === undefined)
     const node = new Node(nodeName, op, inputs, attrs, this.composite)
-    node.outputs = outputs.map((spec, i) => new Value(this, outputs.length === 1 ? nodeName : this.uniqueName(`${nodeName}.out${i}`), spec.dtype, spec.shape, 'intermediate', node))
+    node.outputs = outputs.map(
+      (spec, i) =>
+        new Value(
+          this,
+          outputs.length === 1 ? nodeName : this.uniqueName(`${nodeName}.out${i}`),
+          spec.dtype,
+          spec.shape,
+          'intermediate',
+          node
+        )
+    )
     this.nodes.push(node)
     return [...node.outputs]
   }

@@ -24,15 +24,27 @@ export function removeDeadNodes(graph: Graph): number {
 const MAX_FOLDED_ELEMENTS = 4096
 
 type Numeric = (a: number, b: number) => number
-const BINARY: Readonly<Record<string, Numeric>> = { Add: (a, b) => a + b, Sub: (a, b) => a - b, Mul: (a, b) => a * b, Div: (a, b) => a / b, Pow: (a, b) => a ** b }
-const UNARY: Readonly<Record<string, (a: number) => number>> = { Neg: (a) => -a, Sqrt: Math.sqrt, Reciprocal: (a) => 1 / a, Exp: Math.exp, Log: Math.log }
+const BINARY: Readonly<Record<string, Numeric>> = {
+  Add: (a, b) => a + b,
+  Sub: (a, b) => a - b,
+  Mul: (a, b) => a * b,
+  Div: (a, b) => a / b,
+  Pow: (a, b) => a ** b
+}
+const UNARY: Readonly<Record<string, (a: number) => number>> = {
+  Neg: (a) => -a,
+  Sqrt: Math.sqrt,
+  Reciprocal: (a) => 1 / a,
+  Exp: Math.exp,
+  Log: Math.log
+}
 const RESHAPING = new Set(['Identity', 'Reshape', 'Squeeze', 'Unsqueeze'])
 
 function evaluate(node: Node): TensorData | undefined {
   const out = node.outputs[0]!
   const inputs = node.inputs.map((v) => v?.data)
   const x = inputs[0]
-  if (!x || out.dtype === 'int64' && !RESHAPING.has(node.op)) return undefined
+  if (!x || (out.dtype === 'int64' && !RESHAPING.has(node.op))) return undefined
   if (RESHAPING.has(node.op)) return x.slice()
   const result = allocate(out.dtype, sizeOf(out.shape)) as Float32Array | Float64Array
   const read = (d: TensorData, i: number) => Number(d[i % d.length])
@@ -42,7 +54,8 @@ function evaluate(node: Node): TensorData | undefined {
   const binary = BINARY[node.op]
   const y = inputs[1]
   // Same-shape inputs, or one side a single element: no general broadcasting needed here.
-  if (binary && y && (x.length === y.length || x.length === 1 || y.length === 1)) return result.map((_, i) => binary(read(x, i), read(y, i)))
+  if (binary && y && (x.length === y.length || x.length === 1 || y.length === 1))
+    return result.map((_, i) => binary(read(x, i), read(y, i)))
   return undefined
 }
 
@@ -56,7 +69,13 @@ export function foldConstants(graph: Graph): number {
     const out = node.outputs[0]!
     if (outputs.has(out) || sizeOf(out.shape) > MAX_FOLDED_ELEMENTS) continue
     if (!node.inputs.every((v) => v === undefined || v.role === 'constant')) continue
-    if (node.op !== 'Expand' && !RESHAPING.has(node.op) && broadcastShapes(...node.inputs.map((v) => v!.shape)) && !shapesEqual(out.shape, out.shape)) continue
+    if (
+      node.op !== 'Expand' &&
+      !RESHAPING.has(node.op) &&
+      broadcastShapes(...node.inputs.map((v) => v!.shape)) &&
+      !shapesEqual(out.shape, out.shape)
+    )
+      continue
     const data = evaluate(node)
     if (!data) continue
     const constant = new Value(graph, out.name, out.dtype, out.shape, 'constant', undefined, data)

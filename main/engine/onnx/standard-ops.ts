@@ -22,7 +22,9 @@ export const STANDARD_ONNX_OPS: ReadonlySet<string> = new Set(
 )
 
 /** Describes every node of a serialised model that is outside the standard domain or op set. */
-export function nonStandardNodes(model: { graph?: { node?: { opType?: string | null; domain?: string | null; name?: string | null }[] | null } | null }): string[] {
+export function nonStandardNodes(model: {
+  graph?: { node?: { opType?: string | null; domain?: string | null; name?: string | null }[] | null } | null
+}): string[] {
   return (model.graph?.node ?? [])
     .filter((n) => (n.domain ?? '') !== '' || !STANDARD_ONNX_OPS.has(n.opType ?? ''))
     .map((n) => `${n.name ?? '?'}: ${n.domain ? `${n.domain}.` : ''}${n.opType ?? '?'}`)

@@ -58,7 +58,11 @@ async function writeAtomically(path: string, content: Uint8Array | string): Prom
   await rename(temp, path)
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false)
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false
+  )
 
 /** Writes a checkpoint of `step` and points OUT/latest.json at it. Returns its folder. */
 export async function saveCheckpoint(
@@ -76,7 +80,9 @@ export async function saveCheckpoint(
     await rm(temp, { recursive: true, force: true })
     await mkdir(temp, { recursive: true })
     const weightsHash = await saveModel(temp, state.modelConfig, weights, { step: String(state.step) })
-    const tensors = new Map<string, NamedTensor>([...optimizerState].map(([key, t]) => [key, { shape: t.shape, data: t.data as Float32Array }]))
+    const tensors = new Map<string, NamedTensor>(
+      [...optimizerState].map(([key, t]) => [key, { shape: t.shape, data: t.data as Float32Array }])
+    )
     const optimizerBytes = encodeSafetensors(tensors, { step: String(state.step) })
     await writeFile(join(temp, OPTIMIZER_FILE), optimizerBytes)
     const full: TrainerState = { format: FORMAT, ...state, weightsHash, optimizerHash: sha256(optimizerBytes) }
@@ -103,7 +109,9 @@ export async function loadCheckpoint(out: string): Promise<Checkpoint> {
   try {
     latestText = await readFile(latestPath, 'utf8')
   } catch {
-    throw new CheckpointError(`no checkpoint in ${out}: ${LATEST_FILE} is missing (start without --resume, or point --out at a pretraining folder)`)
+    throw new CheckpointError(
+      `no checkpoint in ${out}: ${LATEST_FILE} is missing (start without --resume, or point --out at a pretraining folder)`
+    )
   }
   let relative: unknown
   try {
@@ -111,7 +119,8 @@ export async function loadCheckpoint(out: string): Promise<Checkpoint> {
   } catch (error) {
     throw new CheckpointError(`${latestPath}: not valid JSON (${error instanceof Error ? error.message : String(error)})`)
   }
-  if (typeof relative !== 'string' || !/^checkpoints\/step-\d+$/.test(relative)) throw new CheckpointError(`${latestPath}: "checkpoint" must be "checkpoints/step-NNNNNN", got ${JSON.stringify(relative)}`)
+  if (typeof relative !== 'string' || !/^checkpoints\/step-\d+$/.test(relative))
+    throw new CheckpointError(`${latestPath}: "checkpoint" must be "checkpoints/step-NNNNNN", got ${JSON.stringify(relative)}`)
   const dir = join(out, relative)
   const statePath = join(dir, TRAINER_STATE_FILE)
   let state: TrainerState
@@ -120,13 +129,22 @@ export async function loadCheckpoint(out: string): Promise<Checkpoint> {
   } catch (error) {
     throw new CheckpointError(`${statePath}: cannot read the trainer state (${error instanceof Error ? error.message : String(error)})`)
   }
-  if (state?.format !== FORMAT || !Number.isInteger(state.step) || state.step < 0 || typeof state.options !== 'object' || typeof state.dataFingerprint !== 'string') {
+  if (
+    state?.format !== FORMAT ||
+    !Number.isInteger(state.step) ||
+    state.step < 0 ||
+    typeof state.options !== 'object' ||
+    typeof state.dataFingerprint !== 'string'
+  ) {
     throw new CheckpointError(`${statePath}: not a ${FORMAT} trainer state (format, step, options and dataFingerprint are required)`)
   }
   let weights: Weights
   try {
     const model = await loadModel(dir)
-    if (model.hash !== state.weightsHash) throw new CheckpointError(`${join(dir, 'model.safetensors')}: sha256 ${model.hash} does not match ${state.weightsHash} in ${TRAINER_STATE_FILE}`)
+    if (model.hash !== state.weightsHash)
+      throw new CheckpointError(
+        `${join(dir, 'model.safetensors')}: sha256 ${model.hash} does not match ${state.weightsHash} in ${TRAINER_STATE_FILE}`
+      )
     weights = model.weights
   } catch (error) {
     if (error instanceof ModelFileError) throw new CheckpointError(`checkpoint ${dir}: ${error.message}`)
@@ -139,7 +157,8 @@ export async function loadCheckpoint(out: string): Promise<Checkpoint> {
   } catch (error) {
     throw new CheckpointError(`${optimizerPath}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
-  if (sha256(optimizerBytes) !== state.optimizerHash) throw new CheckpointError(`${optimizerPath}: contents do not match the hash in ${TRAINER_STATE_FILE} (corrupt or replaced)`)
+  if (sha256(optimizerBytes) !== state.optimizerHash)
+    throw new CheckpointError(`${optimizerPath}: contents do not match the hash in ${TRAINER_STATE_FILE} (corrupt or replaced)`)
   let tensors: Map<string, NamedTensor>
   try {
     tensors = decodeSafetensors(optimizerBytes, optimizerPath).tensors

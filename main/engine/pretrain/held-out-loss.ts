@@ -9,7 +9,12 @@ import { makeBatch } from '../ttt/adapt/batches'
 import type { EncodedTttExample } from '../ttt/data'
 
 /** Mean NLL per target token of `examples` under the sessions' current weights. */
-export async function heldOutLoss(sessions: ModelSessions, config: ArcModelConfig, examples: readonly EncodedTttExample[], batchSize: number): Promise<number> {
+export async function heldOutLoss(
+  sessions: ModelSessions,
+  config: ArcModelConfig,
+  examples: readonly EncodedTttExample[],
+  batchSize: number
+): Promise<number> {
   const byBucket = new Map<number, EncodedTttExample[]>()
   for (const example of examples) {
     const bucket = bucketFor(config, example.sequence.length)!
@@ -23,7 +28,13 @@ export async function heldOutLoss(sessions: ModelSessions, config: ArcModelConfi
       const batch = makeBatch(members.slice(i, i + batchSize), bucket, batchSize)
       const { targets, loss_mask: mask, ...tokenInputs } = batch.feeds
       const session = await sessions.nll(batchSize, bucket)
-      const out = await session.run(sessions.withWeights({ ...tokenInputs, targets: hostTensor(targets!.data, [batchSize, bucket]), target_mask: hostTensor(mask!.data, [batchSize, bucket]) }))
+      const out = await session.run(
+        sessions.withWeights({
+          ...tokenInputs,
+          targets: hostTensor(targets!.data, [batchSize, bucket]),
+          target_mask: hostTensor(mask!.data, [batchSize, bucket])
+        })
+      )
       for (const value of out['nll']!.data as Float32Array) nll += value
       tokens += batch.targetTokens
     }

@@ -2,7 +2,17 @@
 export { pretrain, type PretrainEvent, type PretrainRequest, type PretrainResult } from './pretrain-loop'
 export { completeStoredOptions, DEFAULT_PRETRAIN_OPTIONS, pretrainOptionProblems, type PretrainOptions } from './options'
 export { applyAugmentationMix, applyToOneSide, NO_EXTRA_AUGMENTATION, type AugmentationMix, type RuleSide } from './rule-augmentations'
-export { saveCheckpoint, loadCheckpoint, hasCheckpoint, CheckpointError, LATEST_FILE, OPTIMIZER_FILE, TRAINER_STATE_FILE, type Checkpoint, type TrainerState } from './checkpoint'
+export {
+  saveCheckpoint,
+  loadCheckpoint,
+  hasCheckpoint,
+  CheckpointError,
+  LATEST_FILE,
+  OPTIMIZER_FILE,
+  TRAINER_STATE_FILE,
+  type Checkpoint,
+  type TrainerState
+} from './checkpoint'
 export { heldOutLoss } from './held-out-loss'
 export {
   batchExamples,

@@ -71,15 +71,19 @@ export function pretrainOptionProblems(options: PretrainOptions, config: ArcMode
     if (!Number.isInteger(options[key]) || options[key] < 1) problems.push(`${key} must be a positive integer, got ${options[key]}`)
   }
   if (!Number.isInteger(options.seed)) problems.push(`seed must be an integer, got ${options.seed}`)
-  if (options.batchSeed !== undefined && !Number.isInteger(options.batchSeed)) problems.push(`batchSeed must be an integer, got ${options.batchSeed}`)
+  if (options.batchSeed !== undefined && !Number.isInteger(options.batchSeed))
+    problems.push(`batchSeed must be an integer, got ${options.batchSeed}`)
   if (!(options.learningRate > 0)) problems.push(`learningRate must be > 0, got ${options.learningRate}`)
-  if (!(options.warmupFraction >= 0 && options.warmupFraction < 1)) problems.push(`warmupFraction must be in [0, 1), got ${options.warmupFraction}`)
+  if (!(options.warmupFraction >= 0 && options.warmupFraction < 1))
+    problems.push(`warmupFraction must be in [0, 1), got ${options.warmupFraction}`)
   if (!(options.weightDecay >= 0)) problems.push(`weightDecay must be >= 0, got ${options.weightDecay}`)
   if (!(options.maxGradNorm > 0)) problems.push(`maxGradNorm must be > 0, got ${options.maxGradNorm}`)
   for (const key of ['sizeAugmentationRate', 'ruleAugmentationRate'] as const) {
     if (!(options[key] >= 0 && options[key] <= 1)) problems.push(`${key} must be in [0, 1], got ${options[key]}`)
   }
-  if (!(options.heldOutFraction > 0 && options.heldOutFraction < 1)) problems.push(`heldOutFraction must be in (0, 1), got ${options.heldOutFraction}`)
-  if (bucketFor(config, options.context) !== options.context) problems.push(`context must be one of the model's context buckets (${config.contextBuckets.join(', ')}), got ${options.context}`)
+  if (!(options.heldOutFraction > 0 && options.heldOutFraction < 1))
+    problems.push(`heldOutFraction must be in (0, 1), got ${options.heldOutFraction}`)
+  if (bucketFor(config, options.context) !== options.context)
+    problems.push(`context must be one of the model's context buckets (${config.contextBuckets.join(', ')}), got ${options.context}`)
   return problems
 }

@@ -34,7 +34,16 @@ export type PretrainEvent =
       /** The run id kept in the checkpoint (a resume), or the one given (a new run). */
       readonly runId?: string
     }
-  | { readonly kind: 'step'; readonly step: number; readonly totalSteps: number; readonly loss: number; readonly gradNorm: number; readonly learningRate: number; readonly tokens: number; readonly seconds: number }
+  | {
+      readonly kind: 'step'
+      readonly step: number
+      readonly totalSteps: number
+      readonly loss: number
+      readonly gradNorm: number
+      readonly learningRate: number
+      readonly tokens: number
+      readonly seconds: number
+    }
   | { readonly kind: 'held-out'; readonly step: number; readonly loss: number }
   | { readonly kind: 'checkpoint'; readonly step: number; readonly dir: string }
 
@@ -48,7 +57,10 @@ export interface PretrainRequest {
   /** New runs only (a resume uses the checkpoint's). */
   readonly options?: Partial<PretrainOptions>
   readonly modelConfig?: ArcModelConfig
-  /** New runs only: start from these weights (of `modelConfig`) instead of seeded initial ones, e.g. to continue a shipped model with a new schedule. */
+  /**
+   * New runs only: start from these weights (of `modelConfig`) instead of seeded initial ones, e.g. to continue a shipped
+   * model with a new schedule.
+   */
   readonly initialWeights?: Weights
   /** Experiment-log run id to keep in the checkpoint (new runs; a resume keeps the stored one). */
   readonly runId?: string
@@ -74,11 +86,19 @@ export interface PretrainResult {
 export async function pretrain(request: PretrainRequest): Promise<PretrainResult> {
   const fingerprint = datasetFingerprint(request.tasks)
   const checkpoint = request.resume ? await loadCheckpoint(request.out) : undefined
-  if (!checkpoint && (await hasCheckpoint(request.out))) throw new CheckpointError(`${request.out} already holds a pretraining checkpoint: pass --resume to continue it, or choose another --out`)
+  if (!checkpoint && (await hasCheckpoint(request.out)))
+    throw new CheckpointError(
+      `${request.out} already holds a pretraining checkpoint: pass --resume to continue it, or choose another --out`
+    )
   if (checkpoint && checkpoint.state.dataFingerprint !== fingerprint) {
-    throw new CheckpointError(`the checkpoint in ${checkpoint.dir} was trained on other data (fingerprint ${checkpoint.state.dataFingerprint}, these tasks give ${fingerprint}): pass the same --data paths`)
+    throw new CheckpointError(
+      `the checkpoint in ${checkpoint.dir} was trained on other data (fingerprint ${checkpoint.state.dataFingerprint}, ` +
+        `these tasks give ${fingerprint}): pass the same --data paths`
+    )
   }
-  const options: PretrainOptions = checkpoint ? completeStoredOptions(checkpoint.state.options) : { ...DEFAULT_PRETRAIN_OPTIONS, ...request.options }
+  const options: PretrainOptions = checkpoint
+    ? completeStoredOptions(checkpoint.state.options)
+    : { ...DEFAULT_PRETRAIN_OPTIONS, ...request.options }
   const config = checkpoint ? checkpoint.state.modelConfig : request.modelConfig
   if (!config) throw new Error('pretrain: a new run needs a model config')
   const problems = [...modelConfigProblems(config), ...pretrainOptionProblems(options, config)]
@@ -88,7 +108,17 @@ export async function pretrain(request: PretrainRequest): Promise<PretrainResult
   const evalExamples = heldOutExamples(split.heldOut, options.seed, options.heldOutExamplesPerTask, options.context, config.maxExamples)
   const startStep = checkpoint?.state.step ?? 0
   const emit = request.onEvent ?? (() => {})
-  emit({ kind: 'started', step: startStep, totalSteps: options.steps, split, resumed: checkpoint !== undefined, options, modelConfig: config, dataFingerprint: fingerprint, ...(runId !== undefined ? { runId } : {}) })
+  emit({
+    kind: 'started',
+    step: startStep,
+    totalSteps: options.steps,
+    split,
+    resumed: checkpoint !== undefined,
+    options,
+    modelConfig: config,
+    dataFingerprint: fingerprint,
+    ...(runId !== undefined ? { runId } : {})
+  })
 
   const weights = checkpoint?.weights ?? request.initialWeights ?? initialWeights(config, options.seed)
   const parameters = new Map(parameterTable(config).map((p) => [p.name, hostTensor(Float32Array.from(weights.get(p.name)!), p.shape)]))
@@ -97,7 +127,8 @@ export async function pretrain(request: PretrainRequest): Promise<PretrainResult
   const sessions = new ModelSessions(config, weights, request.runtime ?? {})
   const lora = { rank: 1, alpha: 1, targets: [] } // unused in full mode; part of the graph cache key
   let trainer: Trainer | undefined
-  const currentWeights = (): Map<string, Float32Array> => (trainer ? new Map([...trainer.parameters()].map(([name, t]) => [name, t.data as Float32Array])) : new Map(weights))
+  const currentWeights = (): Map<string, Float32Array> =>
+    trainer ? new Map([...trainer.parameters()].map(([name, t]) => [name, t.data as Float32Array])) : new Map(weights)
   const stateOf = (step: number): Omit<TrainerState, 'format' | 'weightsHash' | 'optimizerHash'> => ({
     step,
     options,
@@ -121,18 +152,49 @@ export async function pretrain(request: PretrainRequest): Promise<PretrainResult
     while (step < options.steps && !request.signal?.aborted && !(request.stopAfterStep !== undefined && step >= request.stopAfterStep)) {
       const next = step + 1
       const started = performance.now()
-      const examples = batchExamples(split.training, options.batchSeed ?? options.seed, next, options.batchSize, options.context, config.maxExamples, options)
+      const examples = batchExamples(
+        split.training,
+        options.batchSeed ?? options.seed,
+        next,
+        options.batchSize,
+        options.context,
+        config.maxExamples,
+        options
+      )
       const bucket = bucketFor(config, Math.max(...examples.map((e) => e.sequence.length)))!
       const batch = makeBatch(examples, bucket, options.batchSize)
-      const graph = await graphs.get({ mode: 'full', lora, batch: options.batchSize, sequence: bucket, optimizer, maxGradNorm: options.maxGradNorm })
-      if (!trainer) trainer = new Trainer(graph.session, graph.signature, parameters, {}, checkpoint ? { state: checkpoint.optimizerState, steps: startStep } : undefined)
+      const graph = await graphs.get({
+        mode: 'full',
+        lora,
+        batch: options.batchSize,
+        sequence: bucket,
+        optimizer,
+        maxGradNorm: options.maxGradNorm
+      })
+      if (!trainer)
+        trainer = new Trainer(
+          graph.session,
+          graph.signature,
+          parameters,
+          {},
+          checkpoint ? { state: checkpoint.optimizerState, steps: startStep } : undefined
+        )
       else trainer.switchTo(graph.session, graph.signature)
       const learningRate = learningRateAt(next, options.steps, options.learningRate, options.warmupFraction)
       const result = await trainer.step(batch.feeds, learningRate)
       step = next
       lastLoss = result.loss
       const tokens = examples.reduce((sum, e) => sum + e.sequence.length, 0)
-      emit({ kind: 'step', step, totalSteps: options.steps, loss: result.loss, gradNorm: result.gradNorm, learningRate, tokens, seconds: (performance.now() - started) / 1000 })
+      emit({
+        kind: 'step',
+        step,
+        totalSteps: options.steps,
+        loss: result.loss,
+        gradNorm: result.gradNorm,
+        learningRate,
+        tokens,
+        seconds: (performance.now() - started) / 1000
+      })
       if (step % options.evalEvery === 0 || step === options.steps) {
         sessions.setWeights(currentWeights())
         lastHeldOut = await heldOutLoss(sessions, config, evalExamples, options.batchSize)
@@ -145,5 +207,13 @@ export async function pretrain(request: PretrainRequest): Promise<PretrainResult
     await graphs.release()
     await sessions.release()
   }
-  return { step, finished: step >= options.steps, state: stateOf(step), checkpointDir, lastLoss, heldOutLoss: lastHeldOut, weights: currentWeights() }
+  return {
+    step,
+    finished: step >= options.steps,
+    state: stateOf(step),
+    checkpointDir,
+    lastLoss,
+    heldOutLoss: lastHeldOut,
+    weights: currentWeights()
+  }
 }

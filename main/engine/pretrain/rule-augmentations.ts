@@ -21,7 +21,9 @@ export const NO_EXTRA_AUGMENTATION: AugmentationMix = Object.freeze({ sizeAugmen
 
 /** Transforms that make a new rule when applied to one side: the 7 non-identity symmetries and upscale-by-2. */
 const ONE_SIDE_TRANSFORMS: readonly GridTransform[] = [
-  ...(['rotate-90', 'rotate-180', 'rotate-270', 'flip-up-down', 'flip-left-right', 'transpose', 'anti-transpose'] as const).map((id) => symmetry(id)),
+  ...(['rotate-90', 'rotate-180', 'rotate-270', 'flip-up-down', 'flip-left-right', 'transpose', 'anti-transpose'] as const).map((id) =>
+    symmetry(id)
+  ),
   upscale2()
 ]
 
@@ -36,8 +38,15 @@ function fits(grid: Grid, transform: GridTransform): boolean {
 export function applyToOneSide(task: Task, transform: GridTransform, side: RuleSide): Task | undefined {
   const pairs: Pair[] = [...task.train, ...task.test.flatMap((p) => (p.output ? [{ input: p.input, output: p.output }] : []))]
   if (!pairs.every((p) => fits(side === 'inputs' ? p.input : p.output, transform))) return undefined
-  const map = (pair: Pair): Pair => (side === 'inputs' ? { input: transform.apply(pair.input), output: pair.output } : { input: pair.input, output: transform.apply(pair.output) })
-  return { id: task.id, train: task.train.map(map), test: task.test.flatMap((p) => (p.output ? [map({ input: p.input, output: p.output })] : [])) }
+  const map = (pair: Pair): Pair =>
+    side === 'inputs'
+      ? { input: transform.apply(pair.input), output: pair.output }
+      : { input: pair.input, output: transform.apply(pair.output) }
+  return {
+    id: task.id,
+    train: task.train.map(map),
+    test: task.test.flatMap((p) => (p.output ? [map({ input: p.input, output: p.output })] : []))
+  }
 }
 
 /** Applies the extra augmentations `mix` draws to `task`; returns the task unchanged when none is drawn or none fits. */

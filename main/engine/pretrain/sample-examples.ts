@@ -56,7 +56,13 @@ export function taskFitsContext(task: Task, context: number): boolean {
 }
 
 /** One augmented example of `task`, or undefined when the draw is longer than `context`. */
-export function drawExample(task: Task, rng: Rng, context: number, maxExamples: number, mix: AugmentationMix = NO_EXTRA_AUGMENTATION): PretrainExample | undefined {
+export function drawExample(
+  task: Task,
+  rng: Rng,
+  context: number,
+  maxExamples: number,
+  mix: AugmentationMix = NO_EXTRA_AUGMENTATION
+): PretrainExample | undefined {
   const mixed = applyAugmentationMix(task, rng, mix)
   const symmetric = applyToTask(mixed, symmetry(rng.pick(SYMMETRY_IDS)))!
   const permuted = applyToTask(symmetric, randomColourPermutation(rng))!
@@ -70,7 +76,13 @@ export function drawExample(task: Task, rng: Rng, context: number, maxExamples: 
 }
 
 /** One example from a random task of `tasks`, redrawing until it fits `context`. */
-export function sampleExample(tasks: readonly Task[], rng: Rng, context: number, maxExamples: number, mix: AugmentationMix = NO_EXTRA_AUGMENTATION): PretrainExample {
+export function sampleExample(
+  tasks: readonly Task[],
+  rng: Rng,
+  context: number,
+  maxExamples: number,
+  mix: AugmentationMix = NO_EXTRA_AUGMENTATION
+): PretrainExample {
   for (let t = 0; t < TASKS_PER_EXAMPLE; t++) {
     const task = rng.pick(tasks)
     for (let d = 0; d < DRAWS_PER_TASK; d++) {
@@ -78,11 +90,21 @@ export function sampleExample(tasks: readonly Task[], rng: Rng, context: number,
       if (example) return example
     }
   }
-  throw new PretrainDataError(`no example of ${TASKS_PER_EXAMPLE} drawn tasks fits the context of ${context} tokens: use a larger --context`)
+  throw new PretrainDataError(
+    `no example of ${TASKS_PER_EXAMPLE} drawn tasks fits the context of ${context} tokens: use a larger --context`
+  )
 }
 
 /** The examples of the batch of `step` (1-based): a function of (seed, step) alone. */
-export function batchExamples(tasks: readonly Task[], seed: number, step: number, batchSize: number, context: number, maxExamples: number, mix: AugmentationMix = NO_EXTRA_AUGMENTATION): PretrainExample[] {
+export function batchExamples(
+  tasks: readonly Task[],
+  seed: number,
+  step: number,
+  batchSize: number,
+  context: number,
+  maxExamples: number,
+  mix: AugmentationMix = NO_EXTRA_AUGMENTATION
+): PretrainExample[] {
   const rng = createRng(deriveSeed('pretrain-batch', seed, step))
   return Array.from({ length: batchSize }, () => sampleExample(tasks, rng, context, maxExamples, mix))
 }
@@ -108,15 +130,24 @@ export function splitTasks(tasks: readonly Task[], seed: number, heldOutFraction
     else return true
     return false
   })
-  if (usable.length < 2) throw new PretrainDataError(`pretraining needs at least 2 usable tasks (1 held out), found ${usable.length} of ${tasks.length}`)
+  if (usable.length < 2)
+    throw new PretrainDataError(`pretraining needs at least 2 usable tasks (1 held out), found ${usable.length} of ${tasks.length}`)
   const count = Math.min(usable.length - 1, Math.max(1, Math.round(usable.length * heldOutFraction)))
-  const order = createRng(deriveSeed('pretrain-held-out', seed)).shuffle([...usable].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+  const order = createRng(deriveSeed('pretrain-held-out', seed)).shuffle(
+    [...usable].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  )
   const heldIds = new Set(order.slice(0, count).map((t) => t.id))
   return { training: usable.filter((t) => !heldIds.has(t.id)), heldOut: usable.filter((t) => heldIds.has(t.id)), dropped }
 }
 
 /** The fixed held-out examples: `perTask` augmented draws from each held-out task, the same at every evaluation. */
-export function heldOutExamples(heldOut: readonly Task[], seed: number, perTask: number, context: number, maxExamples: number): PretrainExample[] {
+export function heldOutExamples(
+  heldOut: readonly Task[],
+  seed: number,
+  perTask: number,
+  context: number,
+  maxExamples: number
+): PretrainExample[] {
   return heldOut.flatMap((task) => {
     const rng = createRng(deriveSeed('pretrain-held-out-examples', seed, task.id))
     return Array.from({ length: perTask }, () => sampleExample([task], rng, context, maxExamples))

@@ -9,6 +9,7 @@ export interface HostTensor {
 }
 
 export function hostTensor(data: TensorData, shape: Shape): HostTensor {
-  if (data.length !== sizeOf(shape)) throw new RangeError(`tensor data has ${data.length} elements, shape ${formatShape(shape)} needs ${sizeOf(shape)}`)
+  if (data.length !== sizeOf(shape))
+    throw new RangeError(`tensor data has ${data.length} elements, shape ${formatShape(shape)} needs ${sizeOf(shape)}`)
   return { dtype: dtypeOf(data), shape, data }
 }

@@ -6,7 +6,7 @@ export type ExecutionProviderName = (typeof EXECUTION_PROVIDERS)[number]
 export const PROVIDER_REQUIREMENTS: Readonly<Record<ExecutionProviderName, string>> = {
   cpu: 'nothing: it is always available',
   webgpu: 'a GPU with a Vulkan (Linux), Direct3D 12 (Windows) or Metal (macOS) driver; bundled with onnxruntime-node',
-  cuda: 'an NVIDIA GPU, CUDA 12 and cuDNN 9, and the CUDA provider libraries installed with ONNXRUNTIME_NODE_INSTALL=cuda12 npm ci (Linux x64 only)',
+  cuda: 'an NVIDIA GPU, CUDA 12 and cuDNN 9, and the CUDA provider libraries (npm run install:cuda; Linux x64 only)',
   dml: 'Windows with DirectML (Direct3D 12)',
   coreml: 'macOS with Core ML'
 }

@@ -30,7 +30,13 @@ export interface RuntimeOptions {
   readonly memoryArena?: boolean
 }
 
-const ORT_TYPE: Readonly<Record<DType, ort.Tensor.Type>> = { float32: 'float32', float64: 'float64', int64: 'int64', int32: 'int32', bool: 'bool' }
+const ORT_TYPE: Readonly<Record<DType, ort.Tensor.Type>> = {
+  float32: 'float32',
+  float64: 'float64',
+  int64: 'int64',
+  int32: 'int32',
+  bool: 'bool'
+}
 
 /** The providers this build of onnxruntime-node can load on this platform. */
 export function bundledProviders(): string[] {
@@ -56,7 +62,10 @@ export class GraphSession implements RunnableSession {
     const provider = options.provider ?? 'cpu'
     if (!isExecutionProvider(provider)) throw new ProviderUnavailableError(provider, 'unknown name')
     if (provider !== 'cpu' && !bundledProviders().includes(provider)) {
-      throw new ProviderUnavailableError(provider, `this onnxruntime-node build on ${process.platform}/${process.arch} offers only ${bundledProviders().join(', ')}`)
+      throw new ProviderUnavailableError(
+        provider,
+        `this onnxruntime-node build on ${process.platform}/${process.arch} offers only ${bundledProviders().join(', ')}`
+      )
     }
     const memoryArena = options.memoryArena ?? true
     try {

@@ -37,7 +37,11 @@ export function generateSampleTask(rule: SampleRule, seed = SAMPLE_SEED): Task {
   const tests = TWO_TEST_TASKS.has(rule.id) ? 2 : 1
   const seenInputs = new Set<string>()
   const pairs = Array.from({ length: demonstrations + tests }, () => drawPair(rule, rng, seenInputs))
-  return Object.freeze({ id: rule.id, train: Object.freeze(pairs.slice(0, demonstrations)), test: Object.freeze(pairs.slice(demonstrations)) })
+  return Object.freeze({
+    id: rule.id,
+    train: Object.freeze(pairs.slice(0, demonstrations)),
+    test: Object.freeze(pairs.slice(demonstrations))
+  })
 }
 
 /** Why a cell array cannot be an ARC grid, or undefined when it can. */

@@ -99,7 +99,9 @@ export const fillEnclosed: SampleRule = {
     const cells = blankCells(height, width)
     const outlineColours = FOREGROUND.filter((c) => c !== FILL_COLOUR)
     // The first outline is always closed, so every input has something to fill.
-    placeBoxes(rng, height, width, sizes, 1).forEach((box, i) => drawOutline(rng, cells, box, rng.pick(outlineColours), i > 0 && rng.chance(0.35)))
+    placeBoxes(rng, height, width, sizes, 1).forEach((box, i) =>
+      drawOutline(rng, cells, box, rng.pick(outlineColours), i > 0 && rng.chance(0.35))
+    )
     return cells
   },
   apply(input) {
@@ -133,7 +135,9 @@ export const recolourLargestObject: SampleRule = {
       const sizes = rng.shuffle([1, 2, 3, 4, 5, 6, 7, 8, 9]).slice(0, rng.int(2, 4))
       sizes.forEach((size, id) => growBlob(rng, owner, id, size))
       const cells = owner.map((row) => row.map((id) => (id === -1 ? 0 : OBJECT_COLOUR)))
-      const counts = findObjects(cells).map((o) => o.cells.length).sort((a, b) => b - a)
+      const counts = findObjects(cells)
+        .map((o) => o.cells.length)
+        .sort((a, b) => b - a)
       if (counts.length >= 2 && counts[0]! > counts[1]!) return cells
     }
   },
@@ -189,7 +193,8 @@ export const denoise: SampleRule = {
     const sizes = Array.from({ length: rng.int(1, 3) }, () => ({ height: rng.int(2, 4), width: rng.int(2, 4) }))
     for (const box of placeBoxes(rng, height, width, sizes, 1)) {
       const colour = rng.pick(palette)
-      for (let r = box.top; r < box.top + box.height; r++) for (let c = box.left; c < box.left + box.width; c++) setCell(cells, r, c, colour)
+      for (let r = box.top; r < box.top + box.height; r++)
+        for (let c = box.left; c < box.left + box.width; c++) setCell(cells, r, c, colour)
     }
     for (let noise = rng.int(2, 5); noise > 0; noise--) {
       const spots = allPositions(cells).filter(([r, c]) => isClearSpot(cells, r, c))
@@ -200,5 +205,7 @@ export const denoise: SampleRule = {
     return cells
   },
   apply: (input) =>
-    input.map((row, r) => row.map((cell, c) => (cell !== 0 && neighbours(input, r, c, 8).every(([nr, nc]) => input[nr]![nc] === 0) ? 0 : cell)))
+    input.map((row, r) =>
+      row.map((cell, c) => (cell !== 0 && neighbours(input, r, c, 8).every(([nr, nc]) => input[nr]![nc] === 0) ? 0 : cell))
+    )
 }

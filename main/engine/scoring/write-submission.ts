@@ -13,7 +13,10 @@ export function submissionEntry(attempts: readonly Grid[]): SubmissionEntry {
  * A submission with one entry per test input of every task, in order. `attemptsFor` gives the attempts
  * at one test input (undefined or [] when there is none: [[0]] is written).
  */
-export function buildSubmission(tasks: readonly Task[], attemptsFor: (task: Task, testIndex: number) => readonly Grid[] | undefined): Submission {
+export function buildSubmission(
+  tasks: readonly Task[],
+  attemptsFor: (task: Task, testIndex: number) => readonly Grid[] | undefined
+): Submission {
   return new Map(tasks.map((task) => [task.id, task.test.map((_, index) => submissionEntry(attemptsFor(task, index) ?? []))]))
 }
 

@@ -23,7 +23,8 @@ export class Artifacts {
     this.upsert = db.prepare(
       `INSERT INTO artifacts (run_number, kind, path, bytes, sha256, task_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (run_number, path) DO UPDATE SET
-         kind = excluded.kind, bytes = excluded.bytes, sha256 = excluded.sha256, task_id = excluded.task_id, created_at = excluded.created_at`
+         kind = excluded.kind, bytes = excluded.bytes, sha256 = excluded.sha256, task_id = excluded.task_id,
+         created_at = excluded.created_at`
     )
   }
 
@@ -47,6 +48,13 @@ export class Artifacts {
     const rows = this.db
       .prepare('SELECT kind, path, bytes, sha256, task_id, created_at FROM artifacts WHERE run_number = ? ORDER BY artifact_number')
       .all(runNumber) as ArtifactRow[]
-    return rows.map((row) => ({ kind: row.kind, path: row.path, bytes: row.bytes, sha256: row.sha256, taskId: row.task_id, createdAt: row.created_at }))
+    return rows.map((row) => ({
+      kind: row.kind,
+      path: row.path,
+      bytes: row.bytes,
+      sha256: row.sha256,
+      taskId: row.task_id,
+      createdAt: row.created_at
+    }))
   }
 }

@@ -23,7 +23,9 @@ export interface OpenDatabaseOptions {
 }
 
 function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : ''
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+    ? (error as { code: string }).code
+    : ''
 }
 
 function isPermissionError(error: unknown): boolean {
@@ -37,7 +39,9 @@ function prepareWritableLocation(file: string): void {
     mkdirSync(folder, { recursive: true })
   } catch (error) {
     if (isPermissionError(error)) throw readOnlyError(file, `its folder ${folder} cannot be created`, error)
-    throw new StoreError('cannot-open', file, `Cannot create the folder ${folder} of the experiment log ${file}: ${String(error)}`, { cause: error })
+    throw new StoreError('cannot-open', file, `Cannot create the folder ${folder} of the experiment log ${file}: ${String(error)}`, {
+      cause: error
+    })
   }
   if (existsSync(file) && statSync(file).isDirectory()) {
     throw new StoreError('cannot-open', file, `The experiment log path ${file} is a folder; pass a file path (--db FILE).`)
@@ -74,7 +78,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Sqlite
   const path = resolve(file)
   if (options.readonly) {
     if (!existsSync(path)) {
-      throw new StoreError('cannot-open', path, `The experiment log ${path} does not exist; a read-only open never creates one. Run an experiment first, or pass another --db FILE.`)
+      throw new StoreError(
+        'cannot-open',
+        path,
+        `The experiment log ${path} does not exist; a read-only open never creates one. Run an experiment first, or pass another --db FILE.`
+      )
     }
   } else {
     prepareWritableLocation(path)

@@ -74,7 +74,11 @@ export class ExperimentLog {
     } catch (error) {
       const translated = translateStoreError(error, this.file, action, this.busyTimeoutMs)
       if (translated instanceof StoreError && translated.code === 'read-only' && this.readonly) {
-        throw readOnlyError(this.file, `it was opened read-only, so it cannot ${action}; only the process that runs experiments writes to the log`, error)
+        throw readOnlyError(
+          this.file,
+          `it was opened read-only, so it cannot ${action}; only the process that runs experiments writes to the log`,
+          error
+        )
       }
       throw translated
     }
@@ -123,7 +127,12 @@ export class ExperimentLog {
 
   /** The config keys whose values differ between the runs; values in the order of `runIds`. */
   paramDifferences(runIds: readonly string[]): T.ParamDifference[] {
-    return this.guard('compare run configs', () => paramDifferences(this.db, this.checks.list('runIds', runIds).map((id) => this.runs.runNumber(id))))
+    return this.guard('compare run configs', () =>
+      paramDifferences(
+        this.db,
+        this.checks.list('runIds', runIds).map((id) => this.runs.runNumber(id))
+      )
+    )
   }
 
   // Metrics
@@ -167,7 +176,10 @@ export class ExperimentLog {
   }
 
   taskResult(runId: string, taskId: string): T.TaskResultRecord | undefined {
-    return this.guard('read a task result', () => this.taskReader.records(this.runs.runNumber(runId), this.checks.string('taskId', taskId))[0])
+    return this.guard(
+      'read a task result',
+      () => this.taskReader.records(this.runs.runNumber(runId), this.checks.string('taskId', taskId))[0]
+    )
   }
 
   /** Tasks recorded as done or skipped, which a resumed run does not recompute. */
@@ -199,7 +211,11 @@ export class ExperimentLog {
   /** The ordered task ids recorded for a run. */
   runTasks(runId: string): string[] {
     return this.guard('read the task selection', () =>
-      (this.db.prepare('SELECT task_id FROM run_tasks WHERE run_number = ? ORDER BY position').all(this.runs.runNumber(runId)) as { task_id: string }[]).map((r) => r.task_id)
+      (
+        this.db.prepare('SELECT task_id FROM run_tasks WHERE run_number = ? ORDER BY position').all(this.runs.runNumber(runId)) as {
+          task_id: string
+        }[]
+      ).map((r) => r.task_id)
     )
   }
 

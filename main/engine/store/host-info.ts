@@ -52,7 +52,12 @@ function workbenchRoot(): string | null {
 
 function gitRevision(folder: string): string | null {
   try {
-    const out = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: folder, encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] })
+    const out = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: folder,
+      encoding: 'utf8',
+      timeout: 2000,
+      stdio: ['ignore', 'pipe', 'ignore']
+    })
     const revision = out.trim()
     return /^[0-9a-f]{40,64}$/.test(revision) ? revision : null
   } catch {

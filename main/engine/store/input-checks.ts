@@ -29,7 +29,8 @@ export class InputChecks {
   /** A finite number in [minimum, maximum]. */
   finite(what: string, value: unknown, minimum = -Infinity, maximum = Infinity): number {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < minimum || value > maximum) {
-      const range = minimum === -Infinity && maximum === Infinity ? '' : maximum === Infinity ? ` >= ${minimum}` : ` in ${minimum}..${maximum}`
+      const range =
+        minimum === -Infinity && maximum === Infinity ? '' : maximum === Infinity ? ` >= ${minimum}` : ` in ${minimum}..${maximum}`
       return this.fail(what, `a finite number${range}`, value)
     }
     return value
@@ -43,7 +44,8 @@ export class InputChecks {
   }
 
   oneOf<T extends string>(what: string, value: unknown, allowed: readonly T[]): T {
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) return this.fail(what, `one of ${allowed.join(', ')}`, value)
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+      return this.fail(what, `one of ${allowed.join(', ')}`, value)
     return value as T
   }
 

@@ -159,8 +159,15 @@ export class Metrics {
   series(runNumber: number, key: string, filter: MetricContext | undefined): MetricPoint[] {
     const where = contextConditions(filter)
     const rows = this.db
-      .prepare(`SELECT task_id, phase, step, value FROM metric_points WHERE run_number = ? AND key = ? ${where.sql} ORDER BY task_id, phase, step`)
-      .all(runNumber, this.checks.string('key', key), ...where.parameters) as { task_id: string; phase: string; step: number; value: number | null }[]
+      .prepare(
+        `SELECT task_id, phase, step, value FROM metric_points WHERE run_number = ? AND key = ? ${where.sql} ORDER BY task_id, phase, step`
+      )
+      .all(runNumber, this.checks.string('key', key), ...where.parameters) as {
+      task_id: string
+      phase: string
+      step: number
+      value: number | null
+    }[]
     return rows.map((row) => ({ context: contextFromColumns(row.task_id, row.phase), step: row.step, value: nanFromNull(row.value) }))
   }
 

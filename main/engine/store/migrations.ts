@@ -251,7 +251,10 @@ export function applyMigrations(db: MigratableDatabase, file: string, options: {
   }
   if (current >= target) return
   if (options.readonly) {
-    throw readOnlyError(file, `it has schema version ${current} and needs an upgrade to ${target}, which writes; open it once with write access`)
+    throw readOnlyError(
+      file,
+      `it has schema version ${current} and needs an upgrade to ${target}, which writes; open it once with write access`
+    )
   }
   for (const migration of MIGRATIONS.slice(current, target)) {
     const apply = db.transaction(() => {

@@ -8,7 +8,9 @@ function sameValue(a: ParamValue | null, b: ParamValue | null): boolean {
 
 /** Keys in key order; `values[i]` is run i's value, or null where run i's config lacks the key. */
 export function paramDifferences(db: SqliteDatabase, runNumbers: readonly number[]): ParamDifference[] {
-  const statement = db.prepare('SELECT key, value_type AS type, value_text AS text, value_number AS number FROM run_params WHERE run_number = ?')
+  const statement = db.prepare(
+    'SELECT key, value_type AS type, value_text AS text, value_number AS number FROM run_params WHERE run_number = ?'
+  )
   const byKey = new Map<string, (ParamValue | null)[]>()
   runNumbers.forEach((runNumber, i) => {
     for (const { key, ...value } of statement.all(runNumber) as (ParamValue & { key: string })[]) {

@@ -2,7 +2,15 @@
 // from the runs row's summary columns (kept up to date as task results arrive), never from task rows.
 import type { SqliteDatabase } from './database'
 import type { InputChecks } from './input-checks'
-import { RUN_ORDER_COLUMNS, RUN_STATUSES, type RunList, type RunListQuery, type RunOrderColumn, type RunStatus, type RunSummary } from './types'
+import {
+  RUN_ORDER_COLUMNS,
+  RUN_STATUSES,
+  type RunList,
+  type RunListQuery,
+  type RunOrderColumn,
+  type RunStatus,
+  type RunSummary
+} from './types'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 1000
@@ -96,7 +104,9 @@ function whereClause(query: RunListQuery, checks: InputChecks): { sql: string; p
   if (filter.text !== undefined && checks.string('filter.text', filter.text, { allowEmpty: true }).trim() !== '') {
     const pattern = likePattern(filter.text.trim())
     const columns = ['r.id', 'r.name', 'r.notes', 'r.preset', 'r.model_id'].map((c) => `${c} LIKE ? ESCAPE '\\'`)
-    conditions.push(`(${columns.join(' OR ')} OR EXISTS (SELECT 1 FROM run_tags t WHERE t.run_number = r.run_number AND t.tag LIKE ? ESCAPE '\\'))`)
+    conditions.push(
+      `(${columns.join(' OR ')} OR EXISTS (SELECT 1 FROM run_tags t WHERE t.run_number = r.run_number AND t.tag LIKE ? ESCAPE '\\'))`
+    )
     parameters.push(...columns.map(() => pattern), pattern)
   }
   if (filter.status !== undefined) {
@@ -140,7 +150,10 @@ export function listRuns(db: SqliteDatabase, checks: InputChecks, query: RunList
   const orderBy = checks.oneOf('orderBy', query.orderBy ?? 'createdAt', RUN_ORDER_COLUMNS)
   const direction = (query.descending ?? true) ? 'DESC' : 'ASC'
   const where = whereClause(query, checks)
-  const total = db.prepare(`SELECT count(*) FROM runs r ${where.sql}`).pluck().get(...where.parameters) as number
+  const total = db
+    .prepare(`SELECT count(*) FROM runs r ${where.sql}`)
+    .pluck()
+    .get(...where.parameters) as number
   const column = ORDER_SQL[orderBy]
   // Nulls last in both directions; the run number breaks ties so pages never overlap or skip, and
   // (being the rowid every index ends with) lets the column's index serve the whole ORDER BY.

@@ -54,7 +54,11 @@ export class Runs {
     const id = this.checks.string('runId', runId)
     const runNumber = this.runNumberById.get(id) as number | undefined
     if (runNumber === undefined) {
-      throw new StoreError('unknown-run', this.checks.file, `The experiment log ${this.checks.file} has no run "${id}". List the runs with \`arc-ttt runs list\`.`)
+      throw new StoreError(
+        'unknown-run',
+        this.checks.file,
+        `The experiment log ${this.checks.file} has no run "${id}". List the runs with \`arc-ttt runs list\`.`
+      )
     }
     return runNumber
   }
@@ -121,7 +125,9 @@ export class Runs {
     this.checks.oneOf('status', status, RUN_STATUSES)
     const statusMessage = message === undefined ? null : this.checks.string('message', message, { allowEmpty: true })
     const endedAt = TERMINAL_STATUSES.includes(status) ? now.toISOString() : null
-    this.db.prepare('UPDATE runs SET status = ?, status_message = ?, ended_at = ? WHERE run_number = ?').run(status, statusMessage, endedAt, runNumber)
+    this.db
+      .prepare('UPDATE runs SET status = ?, status_message = ?, ended_at = ? WHERE run_number = ?')
+      .run(status, statusMessage, endedAt, runNumber)
   }
 
   update(runId: string, changes: RunUpdate): void {
@@ -153,7 +159,9 @@ export class Runs {
       )
       .get(runNumber) as RunDetailRow
     const params = this.db
-      .prepare('SELECT key, value_type AS type, value_text AS text, value_number AS number FROM run_params WHERE run_number = ? ORDER BY key')
+      .prepare(
+        'SELECT key, value_type AS type, value_text AS text, value_number AS number FROM run_params WHERE run_number = ? ORDER BY key'
+      )
       .all(runNumber) as RunParam[]
     return {
       ...runSummaryFromRow(row),

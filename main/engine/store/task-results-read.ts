@@ -82,9 +82,13 @@ export class TaskResultReader {
     const where = taskId === undefined ? 'run_number = ?' : 'run_number = ? AND task_id = ?'
     const parameters = taskId === undefined ? [runNumber] : [runNumber, taskId]
     const tasks = this.db.prepare(`SELECT * FROM task_results WHERE ${where} ORDER BY task_id`).all(...parameters) as TaskRow[]
-    const outputs = groupByTask(this.db.prepare(`SELECT * FROM task_test_outputs WHERE ${where} ORDER BY task_id, test_index`).all(...parameters) as OutputRow[])
+    const outputs = groupByTask(
+      this.db.prepare(`SELECT * FROM task_test_outputs WHERE ${where} ORDER BY task_id, test_index`).all(...parameters) as OutputRow[]
+    )
     const candidates = groupByTask(
-      this.db.prepare(`SELECT * FROM task_candidates WHERE ${where} ORDER BY task_id, test_index, position`).all(...parameters) as CandidateRow[]
+      this.db
+        .prepare(`SELECT * FROM task_candidates WHERE ${where} ORDER BY task_id, test_index, position`)
+        .all(...parameters) as CandidateRow[]
     )
     return tasks.map((row) => ({
       taskId: row.task_id,

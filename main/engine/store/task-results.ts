@@ -34,7 +34,8 @@ export class TaskResultWriter {
     this.insertTask = db.prepare(
       `INSERT INTO task_results (run_number, task_id, status, skip_reason, official_score, all_or_nothing, ttt_steps,
          final_loss, timings_json, total_seconds, recorded_at)
-       VALUES (@run, @taskId, @status, @reason, @officialScore, @allOrNothing, @tttSteps, @finalLoss, @timingsJson, @totalSeconds, @recordedAt)`
+       VALUES (@run, @taskId, @status, @reason, @officialScore, @allOrNothing, @tttSteps, @finalLoss, @timingsJson,
+               @totalSeconds, @recordedAt)`
     )
     this.insertOutput = db.prepare(
       'INSERT INTO task_test_outputs (run_number, task_id, test_index, attempts_json, correct, provenance_json) VALUES (?, ?, ?, ?, ?, ?)'
@@ -68,12 +69,18 @@ export class TaskResultWriter {
     const status = c.oneOf('taskResult.status', result.status, ['done', 'skipped'] as const)
     const reason = status === 'skipped' ? c.string('taskResult.reason (required for a skipped task)', result.reason) : null
     const officialScore = result.officialScore === null ? null : c.finite('taskResult.officialScore', result.officialScore, 0, 1)
-    const allOrNothing = result.allOrNothing === null || result.allOrNothing === 0 || result.allOrNothing === 1 ? result.allOrNothing : c.fail('taskResult.allOrNothing', '0, 1 or null', result.allOrNothing)
+    const allOrNothing =
+      result.allOrNothing === null || result.allOrNothing === 0 || result.allOrNothing === 1
+        ? result.allOrNothing
+        : c.fail('taskResult.allOrNothing', '0, 1 or null', result.allOrNothing)
     if ((officialScore === null) !== (allOrNothing === null)) {
       c.fail('taskResult.allOrNothing', 'null exactly when officialScore is null', result.allOrNothing)
     }
-    if (typeof result.timings !== 'object' || result.timings === null) c.fail('taskResult.timings', 'an object of seconds per phase', result.timings)
-    const timings = Object.entries(result.timings).map(([phase, seconds]) => [phase, c.finite(`taskResult.timings.${phase}`, seconds, 0)] as const)
+    if (typeof result.timings !== 'object' || result.timings === null)
+      c.fail('taskResult.timings', 'an object of seconds per phase', result.timings)
+    const timings = Object.entries(result.timings).map(
+      ([phase, seconds]) => [phase, c.finite(`taskResult.timings.${phase}`, seconds, 0)] as const
+    )
     return {
       taskId: c.string('taskResult.taskId', result.taskId),
       status,
@@ -126,7 +133,12 @@ export class TaskResultWriter {
       const attempts = c.list(`${what}.attempts`, output.attempts)
       if (attempts.length > 2) c.fail(`${what}.attempts`, 'at most two grids', `${attempts.length} grids`)
       const attemptsJson = `[${attempts.map((grid, a) => c.gridJson(`${what}.attempts[${a}]`, grid)).join(',')}]`
-      const correct = output.correct === null ? null : typeof output.correct === 'boolean' ? Number(output.correct) : c.fail(`${what}.correct`, 'true, false or null', output.correct)
+      const correct =
+        output.correct === null
+          ? null
+          : typeof output.correct === 'boolean'
+            ? Number(output.correct)
+            : c.fail(`${what}.correct`, 'true, false or null', output.correct)
       this.insertOutput.run(runNumber, taskId, testIndex, attemptsJson, correct, c.anyJson(`${what}.provenance`, output.provenance))
     })
     return testIndexes
@@ -140,7 +152,8 @@ export class TaskResultWriter {
       const what = `taskResult.candidates[${i}]`
       const candidate = c.object<CandidateRecord>(what, value)
       const testIndex = c.integer(`${what}.testIndex`, candidate.testIndex, 0)
-      if (!testIndexes.has(testIndex)) c.fail(`${what}.testIndex`, `the test index of one of the outputs (${[...testIndexes].join(', ')})`, testIndex)
+      if (!testIndexes.has(testIndex))
+        c.fail(`${what}.testIndex`, `the test index of one of the outputs (${[...testIndexes].join(', ')})`, testIndex)
       const position = positions.get(testIndex) ?? 0
       positions.set(testIndex, position + 1)
       const gridJson = c.gridJson(`${what}.grid`, candidate.grid)
@@ -152,7 +165,21 @@ export class TaskResultWriter {
       const program = candidate.program == null ? null : c.string(`${what}.program`, candidate.program)
       const demos = candidate.demos == null ? null : c.integer(`${what}.demos`, candidate.demos, 0)
       const explained = candidate.demosExplained == null ? null : c.integer(`${what}.demosExplained`, candidate.demosExplained, 0)
-      this.insertCandidate.run(runNumber, taskId, testIndex, position, gridJson, transforms, promptIds, votes, score, source, program, explained, demos)
+      this.insertCandidate.run(
+        runNumber,
+        taskId,
+        testIndex,
+        position,
+        gridJson,
+        transforms,
+        promptIds,
+        votes,
+        score,
+        source,
+        program,
+        explained,
+        demos
+      )
     })
   }
 }

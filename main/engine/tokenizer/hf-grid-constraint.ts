@@ -68,7 +68,8 @@ export class NumpyGridConstraint implements TokenConstraint {
   ) {}
 
   allowed(): number[] {
-    if (this.state.phase === 'done') return [...this.stopTokens, ...[...this.candidates].filter(([, text]) => advanceText(this.state, text)).map(([id]) => id)]
+    if (this.state.phase === 'done')
+      return [...this.stopTokens, ...[...this.candidates].filter(([, text]) => advanceText(this.state, text)).map(([id]) => id)]
     return [...this.candidates].filter(([, text]) => advanceText(this.state, text) !== undefined).map(([id]) => id)
   }
 

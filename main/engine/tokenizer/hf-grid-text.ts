@@ -15,16 +15,20 @@ export function gridToNumpyText(grid: Grid): string {
  */
 export function numpyTextToGrid(text: string): DecodedGrid {
   const body = text.split('#')[0]!.trim()
-  if (!body.startsWith('[[') || !body.endsWith(']]')) return { ok: false, reason: 'unexpected-token', detail: `not a [[...]] grid: ${JSON.stringify(body.slice(0, 40))}` }
+  if (!body.startsWith('[[') || !body.endsWith(']]'))
+    return { ok: false, reason: 'unexpected-token', detail: `not a [[...]] grid: ${JSON.stringify(body.slice(0, 40))}` }
   const rows = body
     .replace(/[[\]]/g, '')
     .split('\n')
     .map((line) => line.trim())
   if (rows.some((line) => line === '')) return { ok: false, reason: 'no-rows', detail: 'an empty row' }
   const cells = rows.map((line) => line.split(/ +/))
-  if (cells.some((row) => row.some((cell) => !/^[0-9]$/.test(cell)))) return { ok: false, reason: 'unexpected-token', detail: 'a cell that is not one digit 0-9' }
+  if (cells.some((row) => row.some((cell) => !/^[0-9]$/.test(cell))))
+    return { ok: false, reason: 'unexpected-token', detail: 'a cell that is not one digit 0-9' }
   const width = cells[0]!.length
-  if (cells.some((row) => row.length !== width)) return { ok: false, reason: 'ragged-rows', detail: `rows of ${[...new Set(cells.map((r) => r.length))].join(' and ')} cells` }
-  if (cells.length > MAX_GRID_SIDE || width > MAX_GRID_SIDE) return { ok: false, reason: 'too-large', detail: `${cells.length}x${width} exceeds ${MAX_GRID_SIDE}x${MAX_GRID_SIDE}` }
+  if (cells.some((row) => row.length !== width))
+    return { ok: false, reason: 'ragged-rows', detail: `rows of ${[...new Set(cells.map((r) => r.length))].join(' and ')} cells` }
+  if (cells.length > MAX_GRID_SIDE || width > MAX_GRID_SIDE)
+    return { ok: false, reason: 'too-large', detail: `${cells.length}x${width} exceeds ${MAX_GRID_SIDE}x${MAX_GRID_SIDE}` }
   return { ok: true, grid: makeGrid(cells.map((row) => row.map(Number))) }
 }

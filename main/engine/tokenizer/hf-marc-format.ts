@@ -34,7 +34,12 @@ export function marcFormat(tokenizer: HfTokenizer): TextFormat {
   const begin = special('<|begin_of_text|>')
   const endOfText = special('<|end_of_text|>')
   const eot = special('<|eot_id|>')
-  const header = (role: string): number[] => [special('<|start_header_id|>'), ...tokenizer.encode(role), special('<|end_header_id|>'), ...tokenizer.encode('\n\n')]
+  const header = (role: string): number[] => [
+    special('<|start_header_id|>'),
+    ...tokenizer.encode(role),
+    special('<|end_header_id|>'),
+    ...tokenizer.encode('\n\n')
+  ]
 
   /** Encodes stripped `text`; tokens starting inside one of `spans` (character ranges) are targets. */
   const encodeMarked = (text: string, spans: readonly [number, number][]): Piece => {
@@ -64,7 +69,12 @@ export function marcFormat(tokenizer: HfTokenizer): TextFormat {
 
   const promptPieces = (demonstrations: readonly Pair[], testInput: Grid, variant: LossMaskVariant): Piece[] => {
     const system = systemText(demonstrations)
-    const demonstrationTargets = variant === 'outputs-except-first' ? system.outputs.slice(1) : variant === 'all-outputs' || variant === 'inputs-and-outputs' ? system.outputs : []
+    const demonstrationTargets =
+      variant === 'outputs-except-first'
+        ? system.outputs.slice(1)
+        : variant === 'all-outputs' || variant === 'inputs-and-outputs'
+          ? system.outputs
+          : []
     const everything = variant === 'inputs-and-outputs'
     const plain = (ids: number[]): Piece => ({ ids, target: ids.map(() => everything) })
     const systemPiece = encodeMarked(system.text, everything ? [[0, system.text.length]] : demonstrationTargets)
@@ -79,13 +89,19 @@ export function marcFormat(tokenizer: HfTokenizer): TextFormat {
     ]
   }
 
-  const join = (pieces: readonly Piece[]): { ids: number[]; target: boolean[] } => ({ ids: pieces.flatMap((p) => p.ids), target: pieces.flatMap((p) => p.target) })
+  const join = (pieces: readonly Piece[]): { ids: number[]; target: boolean[] } => ({
+    ids: pieces.flatMap((p) => p.ids),
+    target: pieces.flatMap((p) => p.target)
+  })
   const answer = (grid: Grid): number[] => [...tokenizer.encode(`${gridToNumpyText(grid)}${END}`), eot]
   const candidates = gridTokens(tokenizer.vocabulary())
 
   return {
     name: 'marc',
-    prompt: (demonstrations, testInput) => [...join(promptPieces(demonstrations, testInput, 'test-output-only')).ids, ...header('assistant')],
+    prompt: (demonstrations, testInput) => [
+      ...join(promptPieces(demonstrations, testInput, 'test-output-only')).ids,
+      ...header('assistant')
+    ],
     example(demonstrations, test, variant): TokenizedExample {
       const prompt = join(promptPieces(demonstrations, test.input, variant))
       // The whole assistant message is in the loss (header included); the final end_of_text is not.

@@ -28,7 +28,9 @@ export class HfTokenizer {
     try {
       return new HfTokenizer(new Tokenizer(json, existsSync(configFile) ? read(configFile) : {}), tokenizerFile)
     } catch (error) {
-      throw new HfTokenizerError(`${tokenizerFile}: not a tokenizer @huggingface/tokenizers can build (${error instanceof Error ? error.message : String(error)})`)
+      throw new HfTokenizerError(
+        `${tokenizerFile}: not a tokenizer @huggingface/tokenizers can build (${error instanceof Error ? error.message : String(error)})`
+      )
     }
   }
 
@@ -50,7 +52,8 @@ export class HfTokenizer {
   /** The id of a string that must be exactly one token; throws naming the tokenizer otherwise. */
   singleTokenId(text: string): number {
     const ids = this.encode(text)
-    if (ids.length !== 1) throw new HfTokenizerError(`${this.source}: ${JSON.stringify(text)} is ${ids.length} tokens, expected exactly one`)
+    if (ids.length !== 1)
+      throw new HfTokenizerError(`${this.source}: ${JSON.stringify(text)} is ${ids.length} tokens, expected exactly one`)
     return ids[0]!
   }
 

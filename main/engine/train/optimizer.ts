@@ -74,7 +74,8 @@ function adamw(config: AdamWConfig, x: UpdateInputs): UpdateOutputs {
 
 /** Plain SGD with decoupled weight decay: p = p - lr (g + wd p). */
 function sgd(config: SgdConfig, x: UpdateInputs): UpdateOutputs {
-  const direction = x.decay && config.weightDecay > 0 ? op.Add(x.grad, op.Mul(x.param.graph.scalar(config.weightDecay, x.param.dtype), x.param)) : x.grad
+  const direction =
+    x.decay && config.weightDecay > 0 ? op.Add(x.grad, op.Mul(x.param.graph.scalar(config.weightDecay, x.param.dtype), x.param)) : x.grad
   return { param: op.Sub(x.param, op.Mul(x.learningRate, direction)), state: {} }
 }
 
@@ -90,7 +91,10 @@ export function clipByGlobalNorm(grads: readonly Value[], maxNorm: number): { no
   const g = grads[0]!.graph
   const dtype = grads[0]!.dtype
   const squares = grads.map((grad) => op.ReduceSum(op.Reshape(op.Mul(grad, grad), [-1]), [0], false))
-  const norm = op.Sqrt(squares.reduce((acc, s) => op.Add(acc, s)), 'grad_norm')
+  const norm = op.Sqrt(
+    squares.reduce((acc, s) => op.Add(acc, s)),
+    'grad_norm'
+  )
   if (!(maxNorm > 0)) return { norm, clipped: [...grads] }
   const scale = op.Min(g.scalar(1, dtype), op.Div(g.scalar(maxNorm, dtype), op.Add(norm, g.scalar(1e-6, dtype))))
   return { norm, clipped: grads.map((grad) => op.Mul(grad, scale)) }

@@ -88,7 +88,12 @@ export function buildTrainStep(definition: TrainStepDefinition): TrainStepModel 
   graph.output(namedLoss)
 
   const grads = gradients(loss, parameters)
-  const { norm, clipped } = graph.scope('optimizer', () => clipByGlobalNorm(parameters.map((p) => grads.get(p)!), definition.maxGradNorm))
+  const { norm, clipped } = graph.scope('optimizer', () =>
+    clipByGlobalNorm(
+      parameters.map((p) => grads.get(p)!),
+      definition.maxGradNorm
+    )
+  )
   graph.output(op.Identity(norm, 'grad_norm'))
 
   const decays = definition.decays ?? ((_name: string, shape: Shape) => shape.length >= 2)
@@ -96,13 +101,23 @@ export function buildTrainStep(definition: TrainStepDefinition): TrainStepModel 
   const state: TrainStepSignature['state'][number][] = []
   const updated: Record<string, string> = {}
   parameters.forEach((p, i) => {
-    const slotInputs = Object.fromEntries(slots.map((slot) => [slot, graph.input(`optimizer.${slot}.${p.name}`, dtype, p.shape)])) as Record<'m' | 'v', Value>
+    const slotInputs = Object.fromEntries(
+      slots.map((slot) => [slot, graph.input(`optimizer.${slot}.${p.name}`, dtype, p.shape)])
+    ) as Record<'m' | 'v', Value>
     slots.forEach((slot) => state.push({ ...spec(slotInputs[slot]), parameter: p.name, slot }))
     const result = graph.scope(`optimizer.${p.name}`, () =>
-      emitUpdate(definition.optimizer, { param: p, grad: clipped[i]!, state: slotInputs, learningRate, step, decay: decays(p.name, p.shape) })
+      emitUpdate(definition.optimizer, {
+        param: p,
+        grad: clipped[i]!,
+        state: slotInputs,
+        learningRate,
+        step,
+        decay: decays(p.name, p.shape)
+      })
     )
     updated[p.name] = graph.output(op.Identity(result.param, `updated.${p.name}`)).name
-    for (const slot of slots) updated[slotInputs[slot].name] = graph.output(op.Identity(result.state[slot]!, `updated.${slotInputs[slot].name}`)).name
+    for (const slot of slots)
+      updated[slotInputs[slot].name] = graph.output(op.Identity(result.state[slot]!, `updated.${slotInputs[slot].name}`)).name
   })
   optimizeGraph(graph)
   return {

@@ -28,12 +28,14 @@ export class Trainer {
     for (const p of signature.parameters) {
       const value = initialParameters.get(p.name)
       if (!value) throw new Error(`Trainer: no initial value for parameter ${p.name}`)
-      if (value.dtype !== p.dtype || sizeOf(value.shape) !== sizeOf(p.shape)) throw new Error(`Trainer: parameter ${p.name} must be ${p.dtype}[${p.shape}]`)
+      if (value.dtype !== p.dtype || sizeOf(value.shape) !== sizeOf(p.shape))
+        throw new Error(`Trainer: parameter ${p.name} must be ${p.dtype}[${p.shape}]`)
       this.tensors.set(p.name, value)
     }
     for (const s of signature.state) {
       const saved = resume?.state.get(s.name)
-      if (resume && (!saved || saved.dtype !== s.dtype || sizeOf(saved.shape) !== sizeOf(s.shape))) throw new Error(`Trainer: resumed optimizer state ${s.name} must be ${s.dtype}[${s.shape}]`)
+      if (resume && (!saved || saved.dtype !== s.dtype || sizeOf(saved.shape) !== sizeOf(s.shape)))
+        throw new Error(`Trainer: resumed optimizer state ${s.name} must be ${s.dtype}[${s.shape}]`)
       this.tensors.set(s.name, saved ?? hostTensor(allocate(s.dtype, sizeOf(s.shape)), s.shape))
     }
     this.stepCount = resume?.steps ?? 0
@@ -50,7 +52,8 @@ export class Trainer {
    */
   switchTo(session: RunnableSession, signature: TrainStepSignature): void {
     const names = (sig: TrainStepSignature) => [...sig.parameters, ...sig.state].map((p) => `${p.name}:${p.shape}`).join('|')
-    if (names(signature) !== names(this.signature)) throw new Error('Trainer.switchTo: the new graph has different parameters or optimizer state')
+    if (names(signature) !== names(this.signature))
+      throw new Error('Trainer.switchTo: the new graph has different parameters or optimizer state')
     this.session = session
     this.signature = signature
   }
@@ -78,7 +81,12 @@ export class Trainer {
       return hostTensor(data, [])
     }
     const t = this.stepCount + 1
-    const feeds: Record<string, HostTensor> = { ...this.fixedFeeds, ...batch, [this.signature.step]: scalar(t), [this.signature.learningRate]: scalar(learningRate) }
+    const feeds: Record<string, HostTensor> = {
+      ...this.fixedFeeds,
+      ...batch,
+      [this.signature.step]: scalar(t),
+      [this.signature.learningRate]: scalar(learningRate)
+    }
     for (const [name, tensor] of this.tensors) feeds[name] = tensor
     const out = await this.session.run(feeds)
     for (const [input, output] of Object.entries(this.signature.updated)) this.tensors.set(input, out[output]!)

@@ -17,7 +17,13 @@ export type SymmetryId = (typeof SYMMETRY_IDS)[number]
  * The geometric transforms of augmented inference (recipe section 6), besides identity:
  * transpose, flip up-down, flip left-right, rotate 90, rotate 180.
  */
-export const INFERENCE_SYMMETRY_IDS = ['transpose', 'flip-up-down', 'flip-left-right', 'rotate-90', 'rotate-180'] as const satisfies readonly SymmetryId[]
+export const INFERENCE_SYMMETRY_IDS = [
+  'transpose',
+  'flip-up-down',
+  'flip-left-right',
+  'rotate-90',
+  'rotate-180'
+] as const satisfies readonly SymmetryId[]
 
 /** The id of a colour permutation (colour 0 fixed); the map itself is in the transform's params. */
 export const COLOUR_PERMUTATION_ID = 'colour-permutation'

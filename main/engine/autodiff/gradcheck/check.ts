@@ -50,8 +50,16 @@ export interface GradCaseResult {
 function randomInput(spec: InputSpec, dtype: DType, random: () => number): HostTensor {
   const size = sizeOf(spec.shape)
   const kind = spec.kind ?? 'float'
-  if (kind === 'int') return hostTensor(BigInt64Array.from({ length: size }, () => BigInt(Math.floor(random() * (spec.max ?? 2)))), spec.shape)
-  if (kind === 'bool') return hostTensor(Uint8Array.from({ length: size }, () => (random() < 0.5 ? 1 : 0)), spec.shape)
+  if (kind === 'int')
+    return hostTensor(
+      BigInt64Array.from({ length: size }, () => BigInt(Math.floor(random() * (spec.max ?? 2)))),
+      spec.shape
+    )
+  if (kind === 'bool')
+    return hostTensor(
+      Uint8Array.from({ length: size }, () => (random() < 0.5 ? 1 : 0)),
+      spec.shape
+    )
   const data = allocate(dtype, size) as Float32Array | Float64Array
   for (let i = 0; i < size; i++) {
     data[i] = kind === 'mask' ? (random() < 0.7 ? 1 : 0) : kind === 'positive' ? 0.5 + random() * 1.5 : random() * 2 - 1
@@ -74,7 +82,12 @@ export async function runGradCase(c: GradCase, seed: number, options: RuntimeOpt
     })
     const out = c.build(values)
     const weights = randomInput({ shape: out.shape }, c.dtype, random)
-    const loss = op.ReduceSum(op.Reshape(op.Mul(out, graph.constant(weights.data, out.shape, 'weights')), [sizeOf(out.shape)]), [0], false, 'loss')
+    const loss = op.ReduceSum(
+      op.Reshape(op.Mul(out, graph.constant(weights.data, out.shape, 'weights')), [sizeOf(out.shape)]),
+      [0],
+      false,
+      'loss'
+    )
     graph.output(loss)
     const params = values.filter((_, i) => isDifferentiated(c.inputs[i]!))
     const grads = gradients(loss, params)

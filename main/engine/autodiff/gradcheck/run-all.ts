@@ -34,7 +34,9 @@ export interface GradcheckOptions {
 
 export async function runGradcheck(options: GradcheckOptions = {}): Promise<GradcheckReport> {
   const seed = options.seed ?? 1
-  const cases = GRAD_CASES.filter((c) => options.op === undefined || c.op === options.op).map((c) => (options.float32 ? { ...c, dtype: 'float32' as const } : c))
+  const cases = GRAD_CASES.filter((c) => options.op === undefined || c.op === options.op).map((c) =>
+    options.float32 ? { ...c, dtype: 'float32' as const } : c
+  )
   const results: GradCaseResult[] = []
   for (const [i, c] of cases.entries()) results.push(await runGradCase(c, seed + i, options.runtime))
   const ops = [...new Set(results.map((r) => r.op))].map((opName) => {

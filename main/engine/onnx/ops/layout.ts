@@ -7,7 +7,8 @@ import { axesOf, axisOf, fail, sameDtype } from './check'
 /** Reshape to a static shape; one -1 may stand for the remaining size. */
 export function Reshape(x: Value, shape: readonly number[], name?: string): Value {
   const known = shape.filter((d) => d !== -1)
-  if (shape.length - known.length > 1 || known.some((d) => !Number.isInteger(d) || d < 1)) fail('Reshape', `bad target shape ${formatShape(shape)}`, [x])
+  if (shape.length - known.length > 1 || known.some((d) => !Number.isInteger(d) || d < 1))
+    fail('Reshape', `bad target shape ${formatShape(shape)}`, [x])
   const rest = sizeOf(x.shape) / sizeOf(known)
   const resolved = shape.map((d) => (d === -1 ? rest : d))
   if (!Number.isInteger(rest) || sizeOf(resolved) !== sizeOf(x.shape)) fail('Reshape', `cannot reshape to ${formatShape(shape)}`, [x])
@@ -16,7 +17,8 @@ export function Reshape(x: Value, shape: readonly number[], name?: string): Valu
 
 export function Transpose(x: Value, perm: readonly number[], name?: string): Value {
   const sorted = [...perm].sort((a, b) => a - b)
-  if (perm.length !== x.rank || sorted.some((p, i) => p !== i)) fail('Transpose', `perm ${JSON.stringify(perm)} is not a permutation of rank ${x.rank}`, [x])
+  if (perm.length !== x.rank || sorted.some((p, i) => p !== i))
+    fail('Transpose', `perm ${JSON.stringify(perm)} is not a permutation of rank ${x.rank}`, [x])
   const shape = perm.map((p) => x.shape[p]!)
   return x.graph.addNode('Transpose', [x], [{ dtype: x.dtype, shape }], { perm: attr.ints(perm) }, name)[0]!
 }
@@ -42,7 +44,8 @@ export function Concat(xs: readonly Value[], axis: number, name?: string): Value
   const dtype = sameDtype('Concat', xs)
   const a = axisOf('Concat', axis, xs[0]!)
   const first = xs[0]!.shape
-  if (xs.some((x) => x.rank !== first.length || x.shape.some((d, i) => i !== a && d !== first[i]))) fail('Concat', `shapes differ outside axis ${axis}`, xs)
+  if (xs.some((x) => x.rank !== first.length || x.shape.some((d, i) => i !== a && d !== first[i])))
+    fail('Concat', `shapes differ outside axis ${axis}`, xs)
   const shape = first.map((d, i) => (i === a ? xs.reduce((sum, x) => sum + x.shape[i]!, 0) : d))
   return xs[0]!.graph.addNode('Concat', xs, [{ dtype, shape }], { axis: attr.int(a) }, name)[0]!
 }
@@ -65,12 +68,19 @@ export function Slice(x: Value, starts: readonly number[], ends: readonly number
     shape[a] = e - s
   })
   const g = x.graph
-  return g.addNode('Slice', [x, g.int64s(clampedStarts, 'starts'), g.int64s(clampedEnds, 'ends'), g.int64s(normalized, 'axes')], [{ dtype: x.dtype, shape }], {}, name)[0]!
+  return g.addNode(
+    'Slice',
+    [x, g.int64s(clampedStarts, 'starts'), g.int64s(clampedEnds, 'ends'), g.int64s(normalized, 'axes')],
+    [{ dtype: x.dtype, shape }],
+    {},
+    name
+  )[0]!
 }
 
 export function Split(x: Value, sizes: readonly number[], axis: number, name?: string): Value[] {
   const a = axisOf('Split', axis, x)
-  if (sizes.reduce((s, d) => s + d, 0) !== x.shape[a] || sizes.some((d) => d < 1)) fail('Split', `sizes ${JSON.stringify(sizes)} do not add up to ${x.shape[a]}`, [x])
+  if (sizes.reduce((s, d) => s + d, 0) !== x.shape[a] || sizes.some((d) => d < 1))
+    fail('Split', `sizes ${JSON.stringify(sizes)} do not add up to ${x.shape[a]}`, [x])
   const outputs = sizes.map((d) => ({ dtype: x.dtype, shape: x.shape.map((s, i) => (i === a ? d : s)) }))
   return x.graph.addNode('Split', [x, x.graph.int64s(sizes, 'split')], outputs, { axis: attr.int(a) }, name)
 }
@@ -91,7 +101,8 @@ export function Gather(data: Value, indices: Value, axis = 0, name?: string): Va
 
 /** Constant zero padding: `pads` = [begin_0..begin_{r-1}, end_0..end_{r-1}] as in ONNX Pad. */
 export function Pad(x: Value, pads: readonly number[], name?: string): Value {
-  if (pads.length !== 2 * x.rank || pads.some((p) => !Number.isInteger(p) || p < 0)) fail('Pad', `pads ${JSON.stringify(pads)} must be 2 x rank non-negative integers`, [x])
+  if (pads.length !== 2 * x.rank || pads.some((p) => !Number.isInteger(p) || p < 0))
+    fail('Pad', `pads ${JSON.stringify(pads)} must be 2 x rank non-negative integers`, [x])
   const shape = x.shape.map((d, i) => d + pads[i]! + pads[i + x.rank]!)
   return x.graph.addNode('Pad', [x, x.graph.int64s(pads, 'pads')], [{ dtype: x.dtype, shape }], { mode: attr.string('constant') }, name)[0]!
 }

@@ -30,7 +30,8 @@ export function SoftmaxCrossEntropy(logits: Value, targets: Value, mask: Value):
   if (logits.rank !== 2 || targets.rank !== 1 || mask.rank !== 1 || targets.shape[0] !== n || mask.shape[0] !== n) {
     fail(SOFTMAX_CROSS_ENTROPY, 'expects logits [N, V], targets [N], mask [N]', [logits, targets, mask])
   }
-  if (targets.dtype !== 'int64' || mask.dtype !== logits.dtype) fail(SOFTMAX_CROSS_ENTROPY, 'targets must be int64 and mask the logits dtype', [logits, targets, mask])
+  if (targets.dtype !== 'int64' || mask.dtype !== logits.dtype)
+    fail(SOFTMAX_CROSS_ENTROPY, 'targets must be int64 and mask the logits dtype', [logits, targets, mask])
   const g = logits.graph
   const [loss] = g.buildComposite(SOFTMAX_CROSS_ENTROPY, [logits, targets, mask], {}, () => {
     const shifted = Sub(logits, ReduceMax(logits, [1])) // [N, V], max-shifted for stability

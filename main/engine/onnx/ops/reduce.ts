@@ -6,12 +6,21 @@ function reduce(op: string, x: Value, axes: readonly number[], keepdims: boolean
   const normalized = axesOf(op, axes, x)
   if (normalized.length === 0) fail(op, 'needs at least one axis (an empty list would mean "all" or "none" depending on a flag)', [x])
   const shape = keepdims ? x.shape.map((d, i) => (normalized.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !normalized.includes(i))
-  return x.graph.addNode(op, [x, x.graph.int64s(normalized, 'axes')], [{ dtype: x.dtype, shape }], { keepdims: attr.int(keepdims ? 1 : 0) }, name)[0]!
+  return x.graph.addNode(
+    op,
+    [x, x.graph.int64s(normalized, 'axes')],
+    [{ dtype: x.dtype, shape }],
+    { keepdims: attr.int(keepdims ? 1 : 0) },
+    name
+  )[0]!
 }
 
-export const ReduceSum = (x: Value, axes: readonly number[], keepdims = true, name?: string): Value => reduce('ReduceSum', x, axes, keepdims, name)
-export const ReduceMean = (x: Value, axes: readonly number[], keepdims = true, name?: string): Value => reduce('ReduceMean', x, axes, keepdims, name)
-export const ReduceMax = (x: Value, axes: readonly number[], keepdims = true, name?: string): Value => reduce('ReduceMax', x, axes, keepdims, name)
+export const ReduceSum = (x: Value, axes: readonly number[], keepdims = true, name?: string): Value =>
+  reduce('ReduceSum', x, axes, keepdims, name)
+export const ReduceMean = (x: Value, axes: readonly number[], keepdims = true, name?: string): Value =>
+  reduce('ReduceMean', x, axes, keepdims, name)
+export const ReduceMax = (x: Value, axes: readonly number[], keepdims = true, name?: string): Value =>
+  reduce('ReduceMax', x, axes, keepdims, name)
 
 export function Softmax(x: Value, axis = -1, name?: string): Value {
   floatInput('Softmax', x)

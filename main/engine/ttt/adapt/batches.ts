@@ -58,6 +58,13 @@ export function makeBatch(members: readonly EncodedTttExample[], bucket: number,
     size,
     examples: members.length,
     targetTokens,
-    feeds: { ...tokenFeeds(all.map((e) => e.sequence), bucket), targets: hostTensor(targets, [size * bucket]), loss_mask: hostTensor(mask, [size * bucket]) }
+    feeds: {
+      ...tokenFeeds(
+        all.map((e) => e.sequence),
+        bucket
+      ),
+      targets: hostTensor(targets, [size * bucket]),
+      loss_mask: hostTensor(mask, [size * bucket])
+    }
   }
 }

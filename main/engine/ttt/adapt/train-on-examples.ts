@@ -75,16 +75,28 @@ function planSteps(examples: readonly EncodedTttExample[], config: ArcModelConfi
   return options.maxSteps > 0 ? plan.slice(0, options.maxSteps) : plan
 }
 
-export async function trainOnExamples(allExamples: readonly EncodedTttExample[], config: ArcModelConfig, base: Weights, graphs: TrainGraphs, options: TrainingOptions): Promise<TrainingOutcome> {
+export async function trainOnExamples(
+  allExamples: readonly EncodedTttExample[],
+  config: ArcModelConfig,
+  base: Weights,
+  graphs: TrainGraphs,
+  options: TrainingOptions
+): Promise<TrainingOutcome> {
   const start = performance.now()
   const examples = allExamples.filter((e) => bucketFor(config, e.sequence.length) !== undefined && e.targetTokens > 0)
   const plan = planSteps(examples, config, options)
   const optimizer = { ...DEFAULT_ADAMW, weightDecay: options.weightDecay }
   const initial: Map<string, HostTensor> =
     options.mode === 'lora'
-      ? new Map(adapterTable(config, options.lora).map((a) => [a.name, hostTensor(initialAdapters(config, options.lora, options.seed).get(a.name)!, a.shape)]))
+      ? new Map(
+          adapterTable(config, options.lora).map((a) => [
+            a.name,
+            hostTensor(initialAdapters(config, options.lora, options.seed).get(a.name)!, a.shape)
+          ])
+        )
       : new Map(parameterTable(config).map((p) => [p.name, hostTensor(Float32Array.from(base.get(p.name)!), p.shape)]))
-  const fixed = options.mode === 'lora' ? Object.fromEntries(parameterTable(config).map((p) => [p.name, hostTensor(base.get(p.name)!, p.shape)])) : {}
+  const fixed =
+    options.mode === 'lora' ? Object.fromEntries(parameterTable(config).map((p) => [p.name, hostTensor(base.get(p.name)!, p.shape)])) : {}
   let trainer: Trainer | undefined
   let finalLoss: number | null = null
   let stoppedBy: StopReason = 'completed'
@@ -94,7 +106,14 @@ export async function trainOnExamples(allExamples: readonly EncodedTttExample[],
       stoppedBy = 'time-budget'
       break
     }
-    const graph = await graphs.get({ mode: options.mode, lora: options.lora, batch: batch.size, sequence: batch.bucket, optimizer, maxGradNorm: options.maxGradNorm })
+    const graph = await graphs.get({
+      mode: options.mode,
+      lora: options.lora,
+      batch: batch.size,
+      sequence: batch.bucket,
+      optimizer,
+      maxGradNorm: options.maxGradNorm
+    })
     if (!trainer) trainer = new Trainer(graph.session, graph.signature, initial, fixed)
     else trainer.switchTo(graph.session, graph.signature)
     const stepStart = performance.now()
@@ -102,9 +121,20 @@ export async function trainOnExamples(allExamples: readonly EncodedTttExample[],
     const result = await trainer.step(batch.feeds, learningRate)
     finalLoss = result.loss
     const seconds = (performance.now() - stepStart) / 1000
-    options.onStep?.({ step: i + 1, totalSteps: plan.length, loss: result.loss, learningRate, gradNorm: result.gradNorm, tokensPerSecond: (batch.size * batch.bucket) / seconds, tokens: batch.size * batch.bucket, bucket: batch.bucket })
+    options.onStep?.({
+      step: i + 1,
+      totalSteps: plan.length,
+      loss: result.loss,
+      learningRate,
+      gradNorm: result.gradNorm,
+      tokensPerSecond: (batch.size * batch.bucket) / seconds,
+      tokens: batch.size * batch.bucket,
+      bucket: batch.bucket
+    })
   }
-  const trained = trainer ? new Map([...trainer.parameters()].map(([name, t]) => [name, t.data as Float32Array])) : new Map([...initial].map(([name, t]) => [name, t.data as Float32Array]))
+  const trained = trainer
+    ? new Map([...trainer.parameters()].map(([name, t]) => [name, t.data as Float32Array]))
+    : new Map([...initial].map(([name, t]) => [name, t.data as Float32Array]))
   const weights = options.mode === 'lora' ? mergeAdapters(config, base, options.lora, trained) : trained
   return {
     weights,

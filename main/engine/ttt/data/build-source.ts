@@ -49,7 +49,9 @@ function transformDraft(draft: Draft, transform: GridTransform): Pick<Draft, 'de
 }
 
 function numericParams(transform: GridTransform): Record<string, number> {
-  return Object.fromEntries(Object.entries(transform.params ?? {}).filter((entry): entry is [string, number] => typeof entry[1] === 'number'))
+  return Object.fromEntries(
+    Object.entries(transform.params ?? {}).filter((entry): entry is [string, number] => typeof entry[1] === 'number')
+  )
 }
 
 function augmentAll(base: readonly Draft[], rng: Rng, cache: GridCache): { augmented: Draft[]; droppedForSize: number } {
@@ -127,13 +129,27 @@ function finish(draft: Draft): TttExample {
 }
 
 /** `cache` may be shared by the sources of one task's build (see grid-cache.ts). */
-export function buildSourceExamples(train: readonly Pair[], source: TttSource, options: TttDataOptions, cache = new GridCache()): SourceExamples {
+export function buildSourceExamples(
+  train: readonly Pair[],
+  source: TttSource,
+  options: TttDataOptions,
+  cache = new GridCache()
+): SourceExamples {
   const base: Draft[] = leaveOutTasks(train, source).map((task) => ({
     demonstrations: task.demonstrations,
     test: task.test,
-    provenance: { source, leaveOut: task.leaveOut, demonstrationOrder: task.demonstrationOrder, augmenter: 'identity', colourPermuted: false, shuffled: false }
+    provenance: {
+      source,
+      leaveOut: task.leaveOut,
+      demonstrationOrder: task.demonstrationOrder,
+      augmenter: 'identity',
+      colourPermuted: false,
+      shuffled: false
+    }
   }))
-  const { augmented, droppedForSize } = options.augment ? augmentAll(base, sourceRng(options, source, 'augmenters'), cache) : { augmented: [], droppedForSize: 0 }
+  const { augmented, droppedForSize } = options.augment
+    ? augmentAll(base, sourceRng(options, source, 'augmenters'), cache)
+    : { augmented: [], droppedForSize: 0 }
   const distinct = deduplicate([...base, ...augmented], cache)
   const copyRng = sourceRng(options, source, 'copies')
   const copies = distinct.map((draft) => shuffledCopy(draft, copyRng, options.augment))

@@ -17,7 +17,9 @@ import type { TttAugmenter, TttData, TttDataStats, TttExample, TttSource, TttSou
  */
 function capExamples(examples: readonly TttExample[], cap: number, seed: number, step: string): TttExample[] {
   if (examples.length <= cap) return [...examples]
-  return createRng(deriveSeed(seed, 'ttt-data', step)).shuffle(examples).slice(0, cap)
+  return createRng(deriveSeed(seed, 'ttt-data', step))
+    .shuffle(examples)
+    .slice(0, cap)
 }
 
 function perAugmenter(built: readonly SourceExamples[], selected: readonly TttExample[]): TttDataStats['perAugmenter'] {
@@ -41,7 +43,10 @@ export function buildTttData(task: Task, options: Partial<TttDataOptions> = {}):
   const cache = new GridCache()
   const main = buildSourceExamples(task.train, mainSource, resolved, cache)
   if (mainSource === 'leave-one-out' && demonstrations < 2) {
-    notes.push(`task ${task.id} has ${demonstrations} demonstration: leave-one-out needs at least 2 (one in context, one as test); try format direct-io`)
+    notes.push(
+      `task ${task.id} has ${demonstrations} demonstration: leave-one-out needs at least 2 (one in context, one as test); ` +
+        'try format direct-io'
+    )
   }
   const built: { source: TttSource; result: SourceExamples; selected: TttExample[] }[] = [
     { source: mainSource, result: main, selected: capExamples(main.examples, resolved.cap, resolved.seed, 'cap') }

@@ -38,7 +38,9 @@ export function leaveOneOutTasks(train: readonly Pair[]): LeaveOutTask[] {
 export function leaveTwoOutTasks(train: readonly Pair[]): LeaveOutTask[] {
   if (train.length < 3) return []
   return train.flatMap((_, test) =>
-    indicesExcept(train.length, [test]).map((dropped) => cut(train, 'leave-two-out', [test, dropped], indicesExcept(train.length, [test, dropped])))
+    indicesExcept(train.length, [test]).map((dropped) =>
+      cut(train, 'leave-two-out', [test, dropped], indicesExcept(train.length, [test, dropped]))
+    )
   )
 }
 

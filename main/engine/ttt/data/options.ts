@@ -13,7 +13,12 @@
  */
 export type LossMaskVariant = 'outputs-except-first' | 'test-output-only' | 'all-outputs' | 'inputs-and-outputs'
 
-export const LOSS_MASK_VARIANTS = ['outputs-except-first', 'test-output-only', 'all-outputs', 'inputs-and-outputs'] as const satisfies readonly LossMaskVariant[]
+export const LOSS_MASK_VARIANTS = [
+  'outputs-except-first',
+  'test-output-only',
+  'all-outputs',
+  'inputs-and-outputs'
+] as const satisfies readonly LossMaskVariant[]
 
 /**
  * - `leave-one-out`: the paper's default: in-context tasks cut from the demonstrations;

@@ -19,7 +19,13 @@ interface Scored {
 }
 
 /** Sets `score` on every candidate (summed NLL over up to `views` prompts); returns them best first. */
-export async function rescoreByProductOfExperts(candidates: Candidate[], prompts: readonly InferencePrompt[], views: number, sessions: ModelSessions, batchSize: number): Promise<Candidate[]> {
+export async function rescoreByProductOfExperts(
+  candidates: Candidate[],
+  prompts: readonly InferencePrompt[],
+  views: number,
+  sessions: ModelSessions,
+  batchSize: number
+): Promise<Candidate[]> {
   const chosen = prompts.slice(0, views)
   const jobs: Scored[] = []
   candidates.forEach((candidate, c) => {
@@ -44,7 +50,16 @@ export async function rescoreByProductOfExperts(candidates: Candidate[], prompts
       }
     })
     const session = await sessions.nll(chunk.length, t)
-    const out = await session.run(sessions.withWeights({ ...tokenFeeds(chunk.map((j) => j.sequence), t), targets: hostTensor(targets, [chunk.length, t]), target_mask: hostTensor(mask, [chunk.length, t]) }))
+    const out = await session.run(
+      sessions.withWeights({
+        ...tokenFeeds(
+          chunk.map((j) => j.sequence),
+          t
+        ),
+        targets: hostTensor(targets, [chunk.length, t]),
+        target_mask: hostTensor(mask, [chunk.length, t])
+      })
+    )
     const nll = out.nll!.data as Float32Array
     chunk.forEach((job, b) => (totals[job.candidate] = totals[job.candidate]! + nll[b]!))
   }

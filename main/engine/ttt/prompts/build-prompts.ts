@@ -66,7 +66,13 @@ function contentKey(prompt: InferencePrompt): string {
 }
 
 /** All prompts of one leave-out level, before the context check. */
-function promptsLeavingOut(task: Task, testInput: Grid, leaveOutCount: number, options: InferencePromptOptions, rng: Rng): InferencePrompt[] {
+function promptsLeavingOut(
+  task: Task,
+  testInput: Grid,
+  leaveOutCount: number,
+  options: InferencePromptOptions,
+  rng: Rng
+): InferencePrompt[] {
   const prompts: InferencePrompt[] = []
   const seen = new Set<string>()
   const add = (prompt: InferencePrompt): void => {
@@ -104,7 +110,9 @@ export function buildInferencePrompts(task: Task, testIndex: number, options: Pa
   const resolved = resolveInferencePromptOptions(options)
   const test = task.test[testIndex]
   if (!Number.isInteger(testIndex) || !test) {
-    throw new RangeError(`task ${task.id} has ${task.test.length} test input(s): test index must be 0..${task.test.length - 1}, got ${testIndex}`)
+    throw new RangeError(
+      `task ${task.id} has ${task.test.length} test input(s): test index must be 0..${task.test.length - 1}, got ${testIndex}`
+    )
   }
   let shortest = { level: 0, tokens: Infinity }
   let dropped = 0
@@ -118,6 +126,8 @@ export function buildInferencePrompts(task: Task, testIndex: number, options: Pa
     const needed = Math.min(...all.map((p) => p.tokens + p.outputReserve))
     if (needed < shortest.tokens) shortest = { level, tokens: needed }
   }
-  const reason = `no prompt fits the context of ${resolved.maxTokens} tokens: the shortest (leaving out ${shortest.level} demonstration(s)) needs ${shortest.tokens} tokens with room for the answer`
+  const reason =
+    `no prompt fits the context of ${resolved.maxTokens} tokens: the shortest (leaving out ${shortest.level} demonstration(s)) ` +
+    `needs ${shortest.tokens} tokens with room for the answer`
   return { taskId: task.id, testIndex, leaveOutCount: levels[levels.length - 1]!, prompts: [], droppedForContext: dropped, reason }
 }

@@ -28,7 +28,9 @@ export const DEFAULT_INFERENCE_PROMPT_OPTIONS: InferencePromptOptions = Object.f
 export function resolveInferencePromptOptions(options: Partial<InferencePromptOptions> = {}): InferencePromptOptions {
   const unknown = Object.keys(options).filter((key) => !(key in DEFAULT_INFERENCE_PROMPT_OPTIONS))
   if (unknown.length > 0) {
-    throw new RangeError(`unknown prompt option(s) ${unknown.join(', ')}: expected ${Object.keys(DEFAULT_INFERENCE_PROMPT_OPTIONS).join(', ')}`)
+    throw new RangeError(
+      `unknown prompt option(s) ${unknown.join(', ')}: expected ${Object.keys(DEFAULT_INFERENCE_PROMPT_OPTIONS).join(', ')}`
+    )
   }
   const merged = { ...DEFAULT_INFERENCE_PROMPT_OPTIONS, ...options }
   const bad = (name: string, expected: string, value: unknown): never => {

@@ -53,12 +53,19 @@ export function hierarchicalVote(records: readonly PredictionRecord[]): VotingRe
   const ranked = rankByFrequency(pool)
   const identityPredictions = groupGrids.find((g) => g.group === 'identity')?.grids ?? []
   const chosen = [ranked[0], preferIdentityOnTie(ranked[1], ranked[2], identityPredictions)].filter((c): c is GridCount => c !== undefined)
-  const attempts = chosen.map((counted): VoteAttempt => ({ ...attemptFrom(records, counted), groupVotes: groupVotesFor(counted.grid, groupGrids, groups) }))
+  const attempts = chosen.map((counted): VoteAttempt => ({
+    ...attemptFrom(records, counted),
+    groupVotes: groupVotesFor(counted.grid, groupGrids, groups)
+  }))
   return { method: 'hierarchical', attempts, groups }
 }
 
 /** The 2nd place: the 3rd replaces it only on an equal pool count and more identity predictions. */
-function preferIdentityOnTie(second: GridCount | undefined, third: GridCount | undefined, identity: readonly Grid[]): GridCount | undefined {
+function preferIdentityOnTie(
+  second: GridCount | undefined,
+  third: GridCount | undefined,
+  identity: readonly Grid[]
+): GridCount | undefined {
   if (!second || !third || second.count !== third.count) return second
   return occurrences(identity, third.grid) > occurrences(identity, second.grid) ? third : second
 }
@@ -67,7 +74,8 @@ function preferIdentityOnTie(second: GridCount | undefined, third: GridCount | u
 function groupPredictions(records: readonly PredictionRecord[]): { group: VotingGroup; grids: Grid[] }[] {
   const byTransform = new Map<VotingGroup, Grid[]>()
   for (const record of records) {
-    if (!SYMMETRY_IDS.includes(record.transform)) throw new RangeError(`unknown transform ${JSON.stringify(record.transform)} in prompt ${record.promptId}`)
+    if (!SYMMETRY_IDS.includes(record.transform))
+      throw new RangeError(`unknown transform ${JSON.stringify(record.transform)} in prompt ${record.promptId}`)
     const grids = byTransform.get(record.transform) ?? []
     grids.push(record.prediction)
     byTransform.set(record.transform, grids)
@@ -76,10 +84,17 @@ function groupPredictions(records: readonly PredictionRecord[]): { group: Voting
   return [all, ...SYMMETRY_IDS.flatMap((id) => (byTransform.has(id) ? [{ group: id, grids: byTransform.get(id)! }] : []))]
 }
 
-function groupVotesFor(grid: Grid, groupGrids: readonly { group: VotingGroup; grids: readonly Grid[] }[], groups: readonly GroupTopThree[]): GroupVoteCount[] {
+function groupVotesFor(
+  grid: Grid,
+  groupGrids: readonly { group: VotingGroup; grids: readonly Grid[] }[],
+  groups: readonly GroupTopThree[]
+): GroupVoteCount[] {
   return groupGrids.map(({ group, grids }, i) => ({
     group,
     predictions: occurrences(grids, grid),
-    poolVotes: occurrences(groups[i]!.topThree.map((e) => e.grid), grid)
+    poolVotes: occurrences(
+      groups[i]!.topThree.map((e) => e.grid),
+      grid
+    )
   }))
 }
