@@ -1,5 +1,5 @@
 // Progress events of an experiment run, for the CLI's progress bar and the UI's live view.
-export type RunPhase = 'ttt-data' | 'ttt' | 'inference' | 'shared-adapter'
+export type RunPhase = 'ttt-data' | 'ttt' | 'inference' | 'shared-adapter' | 'search'
 
 export type RunEvent =
   | { readonly kind: 'run-started'; readonly runId: string; readonly total: number; readonly alreadyDone: number }

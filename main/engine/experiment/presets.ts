@@ -10,7 +10,13 @@ export const PRESETS: Readonly<Record<string, Readonly<Record<string, string | n
   'full-ft': { 'ttt.mode': 'full', 'ttt.learningRate': 3e-4 },
   'vote-flat': { 'vote.method': 'flat' },
   'vote-none': { 'vote.method': 'none' },
-  'vote-poe': { 'vote.method': 'product-of-experts' }
+  'vote-poe': { 'vote.method': 'product-of-experts' },
+  search: { solver: 'search' },
+  ensemble: { solver: 'ensemble', 'ensemble.rule': 'search-first' },
+  'ensemble-search-first': { solver: 'ensemble', 'ensemble.rule': 'search-first' },
+  'ensemble-ttt-first': { solver: 'ensemble', 'ensemble.rule': 'ttt-first' },
+  'ensemble-poe': { solver: 'ensemble', 'ensemble.rule': 'poe' },
+  'ensemble-poe-no-ttt': { solver: 'ensemble', 'ensemble.rule': 'poe', 'ttt.enabled': false }
 }
 
 export const PRESET_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -23,5 +29,11 @@ export const PRESET_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'full-ft': 'every weight trained per task instead of an adapter',
   'vote-flat': 'flat voting: one global top 2',
   'vote-none': 'no voting: the first two distinct identity predictions',
-  'vote-poe': 'product-of-experts rescoring of the candidates by summed NLL over augmented views'
+  'vote-poe': 'product-of-experts rescoring of the candidates by summed NLL over augmented views',
+  search: 'program search over grid transforms on the CPU: the two best answers of the programs that explain the demonstrations',
+  ensemble: 'program search and TTT combined by the best rule measured (docs/results.md)',
+  'ensemble-search-first': 'the paper\'s ensemble: a program explaining every demonstration wins, TTT elsewhere',
+  'ensemble-ttt-first': 'TTT\'s attempts first, the search\'s where TTT has none (for comparison)',
+  'ensemble-poe': 'search answers and TTT candidates pooled, ranked by the adapted model\'s summed NLL over augmented views',
+  'ensemble-poe-no-ttt': 'the poe pool ranked by the base model alone: what adaptation adds to the choice'
 }

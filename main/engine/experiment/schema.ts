@@ -25,7 +25,11 @@ const choice = (...values: string[]): KeyType => ({ kind: 'choice', values })
 export const LOSS_MASKS = ['outputs-except-first', 'test-output-only', 'all-outputs', 'inputs-and-outputs'] as const
 export const VOTE_METHODS = ['hierarchical', 'flat', 'none', 'product-of-experts'] as const
 
+export const SOLVERS = ['ttt', 'search', 'ensemble'] as const
+export const ENSEMBLE_RULES = ['search-first', 'ttt-first', 'poe'] as const
+
 export const CONFIG_SCHEMA: readonly KeySpec[] = [
+  { key: 'solver', type: choice(...SOLVERS), default: 'ttt', doc: 'ttt: the paper\'s method with the model; search: a program search over grid transforms on the CPU (no model); ensemble: both, combined by ensemble.rule' },
   { key: 'seed', type: int(0), default: 0, doc: 'seed of every random choice (data, adapters, prompts); runs on the CPU provider are deterministic given it' },
   { key: 'ttt.enabled', type: bool, default: true, doc: 'train per-task parameters at test time; false = the fine-tuned model alone (the paper\'s "no TTT")' },
   { key: 'ttt.mode', type: choice('lora', 'full', 'shared'), default: 'lora', doc: 'lora: one LoRA adapter per task; full: all weights per task; shared: one adapter trained on every task\'s TTT data' },
@@ -53,5 +57,13 @@ export const CONFIG_SCHEMA: readonly KeySpec[] = [
   { key: 'inference.maxNewTokens', type: int(4, 931), default: 931, doc: 'longest generated output (a 30x30 grid takes 931 tokens)' },
   { key: 'inference.batchSize', type: int(1, 64), default: 8, doc: 'prompts decoded together' },
   { key: 'vote.method', type: choice(...VOTE_METHODS), default: 'hierarchical', doc: 'how the two attempts are chosen: hierarchical (paper), flat, none, or product-of-experts rescoring by summed NLL over augmented views' },
-  { key: 'vote.poeViews', type: int(1, 64), default: 8, doc: 'augmented views scored per candidate by product-of-experts' }
+  { key: 'vote.poeViews', type: int(1, 64), default: 8, doc: 'augmented views scored per candidate by product-of-experts' },
+  { key: 'search.depth', type: int(1, 4), default: 2, doc: 'longest chain of DSL transformations the program search tries (each level is ~10-20x slower)' },
+  { key: 'search.timeSeconds', type: num(0), default: 30, doc: 'stop one test input\'s search after this many seconds, keeping the best found; 0 = no limit' },
+  { key: 'search.maxStates', type: int(1000), default: 400000, doc: 'cap on distinct search states per test input (the memory limit), keeping the best found' },
+  { key: 'search.maxCandidates', type: int(1, 100), default: 10, doc: 'distinct test answers kept per test input (the attempts are the best two)' },
+  { key: 'ensemble.rule', type: choice(...ENSEMBLE_RULES), default: 'search-first', doc: 'search-first: a program explaining every demonstration wins, else TTT (paper); ttt-first: TTT\'s attempts, else the search\'s; poe: pool both and rank by the adapted model\'s summed NLL over augmented views' },
+  { key: 'ensemble.tttOn', type: choice('every-task', 'undecided'), default: 'undecided', doc: 'run TTT on every task, or only where the search finds no program explaining every demonstration or more answers than two attempts' },
+  { key: 'ensemble.poolSize', type: int(1, 64), default: 8, doc: 'most candidates each solver adds to the poe pool (search: distinct answers of programs explaining every demonstration; TTT: most voted)' },
+  { key: 'search.workers', type: int(1, 64), default: 2, doc: 'worker threads over a task\'s test inputs (1 = in the run\'s own thread)' }
 ]

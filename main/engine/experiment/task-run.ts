@@ -1,7 +1,6 @@
 // One task of an experiment: TTT data, per-task training (unless the run uses no TTT or a shared
 // adapter), augmented inference for every test input, scoring where the outputs are known, and the
 // record for the log.
-import { gridsEqual } from '../arc/grid'
 import type { Task } from '../arc/types'
 import type { ModelSessions } from '../inference/model-sessions'
 import type { ArcModelConfig } from '../model/config'
@@ -14,6 +13,7 @@ import { trainOnExamples, type StepMetrics, type TrainingOptions } from '../ttt/
 import { predictOutput } from '../ttt/predict/predict-output'
 import type { ExperimentConfig } from './config'
 import type { RunPhase } from './events'
+import { attemptsCorrect, taskScore } from './task-score'
 
 export interface TaskRunContext {
   readonly config: ExperimentConfig
@@ -64,10 +64,9 @@ export function tttExamples(task: Task, config: ExperimentConfig, model: ArcMode
   return examples.map((e) => encodeTttExample(e, config.data.lossMask))
 }
 
-export async function runTask(task: Task, context: TaskRunContext): Promise<TaskRunOutcome> {
-  const { config } = context
-  const timings: Record<string, number> = {}
-  const time = async <R>(phase: string, work: () => Promise<R>): Promise<R> => {
+/** A stopwatch that adds each phase's seconds into `timings`. */
+export function phaseTimer(timings: Record<string, number>) {
+  return async <R>(phase: string, work: () => Promise<R>): Promise<R> => {
     const start = performance.now()
     try {
       return await work()
@@ -75,20 +74,33 @@ export async function runTask(task: Task, context: TaskRunContext): Promise<Task
       timings[phase] = (timings[phase] ?? 0) + (performance.now() - start) / 1000
     }
   }
-  let weights = context.baseWeights
-  let tttSteps = 0
-  let finalLoss: number | null = null
-  let adapters: Map<string, Float32Array> | undefined
-  if (config.ttt.enabled && config.ttt.mode !== 'shared') {
-    context.onPhase('ttt-data')
-    const examples = await time('ttt-data', async () => tttExamples(task, config, context.model, deriveSeed(config.seed, task.id, 'ttt-data')))
-    context.onPhase('ttt')
-    const outcome = await time('ttt', () => trainOnExamples(examples, context.model, context.baseWeights, context.trainGraphs, trainingOptions(config, deriveSeed(config.seed, task.id, 'ttt'), context.signal, context.onStep)))
-    weights = outcome.weights
-    tttSteps = outcome.steps
-    finalLoss = outcome.finalLoss
-    adapters = outcome.adapters
-  }
+}
+
+export interface Adaptation {
+  readonly weights: Weights
+  readonly tttSteps: number
+  readonly finalLoss: number | null
+  readonly adapters?: Map<string, Float32Array>
+}
+
+/** Test-time training on the task's own demonstrations (or the base weights where the config has none per task). */
+export async function adaptToTask(task: Task, context: TaskRunContext, timings: Record<string, number>): Promise<Adaptation> {
+  const { config } = context
+  if (!config.ttt.enabled || config.ttt.mode === 'shared') return { weights: context.baseWeights, tttSteps: 0, finalLoss: null }
+  const time = phaseTimer(timings)
+  context.onPhase('ttt-data')
+  const examples = await time('ttt-data', async () => tttExamples(task, config, context.model, deriveSeed(config.seed, task.id, 'ttt-data')))
+  context.onPhase('ttt')
+  const seed = deriveSeed(config.seed, task.id, 'ttt')
+  const outcome = await time('ttt', () => trainOnExamples(examples, context.model, context.baseWeights, context.trainGraphs, trainingOptions(config, seed, context.signal, context.onStep)))
+  return { weights: outcome.weights, tttSteps: outcome.steps, finalLoss: outcome.finalLoss, ...(outcome.adapters ? { adapters: outcome.adapters } : {}) }
+}
+
+export async function runTask(task: Task, context: TaskRunContext): Promise<TaskRunOutcome> {
+  const { config } = context
+  const timings: Record<string, number> = {}
+  const time = phaseTimer(timings)
+  const { weights, tttSteps, finalLoss, adapters } = await adaptToTask(task, context, timings)
   context.sessions.setWeights(weights)
   context.onPhase('inference')
   const outputs: TestOutputResult[] = []
@@ -101,21 +113,18 @@ export async function runTask(task: Task, context: TaskRunContext): Promise<Task
     outputs.push({
       testIndex,
       attempts: prediction.attempts,
-      correct: truth ? prediction.attempts.some((a) => gridsEqual(a, truth)) : null,
+      correct: attemptsCorrect(prediction.attempts, truth),
       provenance: { method: config.vote.method, prompts: prediction.prompts, undecodable: prediction.undecodable, attempts: prediction.voting?.attempts.map(({ grid: _grid, ...rest }) => rest) ?? null, reason: prediction.reason ?? null }
     })
     for (const c of prediction.candidates) candidates.push({ testIndex, grid: c.grid, transforms: c.transforms, promptIds: c.promptIds, votes: c.count, score: c.score })
   }
-  const scored = outputs.filter((o) => o.correct !== null)
-  const solved = scored.filter((o) => o.correct).length
   const everyOutputUnpredictable = reasons.length === task.test.length
   const result: TaskResultInput = {
     taskId: task.id,
     status: everyOutputUnpredictable ? 'skipped' : 'done',
     ...(everyOutputUnpredictable ? { reason: reasons.join('; ') } : {}),
     outputs,
-    officialScore: scored.length > 0 ? solved / scored.length : null,
-    allOrNothing: scored.length > 0 ? (solved === scored.length ? 1 : 0) : null,
+    ...taskScore(outputs),
     timings,
     tttSteps,
     finalLoss,

@@ -8,7 +8,7 @@ import { greedyDecode } from '../../inference/greedy'
 import type { ModelSessions } from '../../inference/model-sessions'
 import { encodeExamples } from '../../tokenizer/encode'
 import type { ExperimentConfig } from '../../experiment/config'
-import { buildInferencePrompts } from '../prompts'
+import { buildInferencePrompts, type InferencePrompt } from '../prompts'
 import { vote, type PredictionRecord, type VotingResult } from '../voting'
 import { distinctCandidates, type Candidate } from './candidates'
 import { rescoreByProductOfExperts } from './product-of-experts'
@@ -26,12 +26,18 @@ export interface OutputPrediction {
   readonly reason?: string
 }
 
-export async function predictOutput(task: Task, testIndex: number, sessions: ModelSessions, config: ExperimentConfig, seed: number): Promise<OutputPrediction> {
+/** The augmented prompts of one test input that fit the model's context, or why there are none. */
+export function fittingPrompts(task: Task, testIndex: number, sessions: ModelSessions, config: ExperimentConfig, seed: number): { prompts: InferencePrompt[]; reason?: string } {
   const model = sessions.config
   const maxTokens = Math.min(config.data.maxTokens, model.contextBuckets.at(-1)!)
   const set = buildInferencePrompts(task, testIndex, { seed, maxTokens, augment: config.inference.augment, allSymmetries: config.inference.allSymmetries })
   const prompts = set.prompts.filter((p) => bucketFor(model, p.tokens) !== undefined)
-  if (prompts.length === 0) return { testIndex, attempts: [], candidates: [], prompts: 0, undecodable: {}, reason: set.reason ?? `no prompt fits the ${maxTokens}-token context` }
+  return prompts.length > 0 ? { prompts } : { prompts, reason: set.reason ?? `no prompt fits the ${maxTokens}-token context` }
+}
+
+export async function predictOutput(task: Task, testIndex: number, sessions: ModelSessions, config: ExperimentConfig, seed: number): Promise<OutputPrediction> {
+  const { prompts, reason } = fittingPrompts(task, testIndex, sessions, config, seed)
+  if (prompts.length === 0) return { testIndex, attempts: [], candidates: [], prompts: 0, undecodable: {}, ...(reason ? { reason } : {}) }
   const records: PredictionRecord[] = []
   const undecodable: Record<string, number> = {}
   const batch = config.inference.batchSize

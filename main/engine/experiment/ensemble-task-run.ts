@@ -1,0 +1,171 @@
+// One task of a `solver=ensemble` run: the program search first, then TTT where the rule needs it,
+// then the attempts by `ensemble.rule`:
+// - search-first (the paper's rule): a program that explains every demonstration wins; TTT elsewhere;
+// - ttt-first (for comparison): TTT's attempts; the search's where TTT has none;
+// - poe: the search's answers (of programs explaining every demonstration) and TTT's most-voted
+//   candidates pooled, each scored by the task-adapted model's summed NLL over augmented views
+//   (product of experts, as `vote-poe`), the lowest two taken.
+// Every candidate and attempt records which solver proposed it, its program or TTT provenance and score.
+import { gridKey } from '../arc/grid'
+import type { Grid, Task } from '../arc/types'
+import { deriveSeed } from '../random'
+import { solveTask, type SearchCandidate, type SearchOutcome } from '../search'
+import type { CandidateRecord, TaskResultInput, TestOutputResult } from '../store'
+import { CancelledError } from '../ttt/adapt/train-on-examples'
+import type { Candidate } from '../ttt/predict/candidates'
+import { fittingPrompts, predictOutput, type OutputPrediction } from '../ttt/predict/predict-output'
+import { rescoreByProductOfExperts } from '../ttt/predict/product-of-experts'
+import type { ExperimentConfig } from './config'
+import { searchOptions } from './search-task-run'
+import { adaptToTask, phaseTimer, type Adaptation, type TaskRunContext, type TaskRunOutcome } from './task-run'
+import { attemptsCorrect, taskScore } from './task-score'
+
+/** One distinct grid of the pool, with what each solver said of it. */
+interface PoolEntry {
+  readonly grid: Grid
+  search: SearchCandidate | null
+  ttt: Candidate | null
+  score: number | null
+}
+
+/** Answers of programs that reproduce every demonstration, best first. */
+export function explainingAnswers(outcome: SearchOutcome): SearchCandidate[] {
+  return outcome.candidates.filter((c) => c.explains === c.demos && c.demos > 0)
+}
+
+/** Whether the rule needs TTT on this task, given what the search found for each test input. */
+export function needsTtt(config: ExperimentConfig, searched: readonly SearchOutcome[]): boolean {
+  const { rule, tttOn } = config.ensemble
+  if (rule === 'ttt-first' || tttOn === 'every-task') return true
+  const counts = searched.map((o) => explainingAnswers(o).length)
+  return rule === 'search-first' ? counts.some((n) => n === 0) : counts.some((n) => n === 0 || n > 2)
+}
+
+function pool(search: readonly SearchCandidate[], ttt: readonly Candidate[]): PoolEntry[] {
+  const byKey = new Map<string, PoolEntry>()
+  for (const c of search) if (!byKey.has(gridKey(c.grid))) byKey.set(gridKey(c.grid), { grid: c.grid, search: c, ttt: null, score: null })
+  for (const c of ttt) {
+    const entry = byKey.get(gridKey(c.grid))
+    if (entry) entry.ttt = c
+    else byKey.set(gridKey(c.grid), { grid: c.grid, search: null, ttt: c, score: null })
+  }
+  return [...byKey.values()]
+}
+
+/** Ranks the pool by summed NLL under the (adapted) model; the entries get their scores. */
+async function rankByProductOfExperts(entries: PoolEntry[], task: Task, testIndex: number, context: TaskRunContext): Promise<PoolEntry[]> {
+  const { config, sessions } = context
+  const { prompts } = fittingPrompts(task, testIndex, sessions, config, deriveSeed(config.seed, task.id, 'prompts', testIndex))
+  if (prompts.length === 0 || entries.length === 0) return entries
+  const asCandidates: Candidate[] = entries.map((e) => ({ grid: e.grid, transforms: [], promptIds: [], count: e.ttt?.count ?? 0, score: null }))
+  await rescoreByProductOfExperts(asCandidates, prompts, config.vote.poeViews, sessions, config.inference.batchSize)
+  entries.forEach((e, i) => (e.score = asCandidates[i]!.score))
+  return [...entries].sort((a, b) => a.score! - b.score!)
+}
+
+interface Choice {
+  readonly attempts: PoolEntry[]
+  readonly pooled: PoolEntry[]
+  readonly why: string
+}
+
+async function choose(task: Task, outcome: SearchOutcome, prediction: OutputPrediction | null, context: TaskRunContext): Promise<Choice> {
+  const { rule, poolSize } = context.config.ensemble
+  const explaining = explainingAnswers(outcome)
+  const tttCandidates = prediction ? [...prediction.candidates].sort((a, b) => b.count - a.count).slice(0, poolSize) : []
+  const tttAttempts = prediction ? pool([], prediction.attempts.map((grid) => prediction.candidates.find((c) => gridKey(c.grid) === gridKey(grid))!)) : []
+  const searchAttempts = pool(outcome.attempts.map((grid) => outcome.candidates.find((c) => gridKey(c.grid) === gridKey(grid))!), [])
+  const pooled = pool(explaining.slice(0, poolSize), tttCandidates)
+  if (rule === 'search-first') {
+    if (explaining.length > 0) return { attempts: pool(explaining.slice(0, 2), []), pooled, why: 'a program explains every demonstration' }
+    if (tttAttempts.length > 0) return { attempts: tttAttempts, pooled, why: 'no program explains every demonstration: TTT\'s attempts' }
+    return { attempts: searchAttempts, pooled, why: 'neither solver fully explains the task: the search\'s best partial programs' }
+  }
+  if (rule === 'ttt-first') {
+    if (tttAttempts.length > 0) return { attempts: tttAttempts, pooled, why: 'TTT\'s attempts' }
+    return { attempts: searchAttempts, pooled, why: 'TTT made no prediction: the search\'s attempts' }
+  }
+  if (!prediction && explaining.length > 0) return { attempts: pool(explaining.slice(0, 2), []), pooled, why: 'the search leaves no choice; TTT not run' }
+  if (pooled.length === 0) return { attempts: searchAttempts, pooled, why: 'an empty pool: the search\'s best partial programs' }
+  const ranked = await rankByProductOfExperts(pooled, task, outcome.testIndex, context)
+  return { attempts: ranked.slice(0, 2), pooled: ranked, why: 'the pool ranked by summed NLL over augmented views' }
+}
+
+function attemptProvenance(entry: PoolEntry) {
+  return {
+    sources: [...(entry.search ? ['search'] : []), ...(entry.ttt ? ['ttt'] : [])],
+    program: entry.search?.program ?? null,
+    demosExplained: entry.search?.explains ?? null,
+    demos: entry.search?.demos ?? null,
+    votes: entry.ttt?.count ?? null,
+    transforms: entry.ttt?.transforms ?? [],
+    score: entry.score
+  }
+}
+
+function candidateRecords(testIndex: number, outcome: SearchOutcome, prediction: OutputPrediction | null, scored: readonly PoolEntry[]): CandidateRecord[] {
+  const scoreOf = new Map(scored.filter((e) => e.score !== null).map((e) => [gridKey(e.grid), e.score]))
+  const fromSearch = outcome.candidates.map((c): CandidateRecord => ({
+    testIndex, grid: c.grid, transforms: [], promptIds: [], votes: 0, score: scoreOf.get(gridKey(c.grid)) ?? null,
+    source: 'search', program: c.program, demosExplained: c.explains, demos: c.demos
+  }))
+  const fromTtt = (prediction?.candidates ?? []).map((c): CandidateRecord => ({
+    testIndex, grid: c.grid, transforms: c.transforms, promptIds: c.promptIds, votes: c.count, score: scoreOf.get(gridKey(c.grid)) ?? c.score, source: 'ttt'
+  }))
+  return [...fromSearch, ...fromTtt]
+}
+
+export async function runEnsembleTask(task: Task, context: TaskRunContext): Promise<TaskRunOutcome> {
+  const { config } = context
+  const timings: Record<string, number> = {}
+  const time = phaseTimer(timings)
+  context.onPhase('search')
+  const searched = await time('search', () => solveTask(task, searchOptions(config, context.signal)))
+  if (context.signal?.aborted) throw new CancelledError()
+  let adaptation: Adaptation | null = null
+  const predictions: (OutputPrediction | null)[] = searched.map(() => null)
+  if (needsTtt(config, searched)) {
+    adaptation = await adaptToTask(task, context, timings)
+    context.sessions.setWeights(adaptation.weights)
+    context.onPhase('inference')
+    for (const [i, outcome] of searched.entries()) {
+      const seed = deriveSeed(config.seed, task.id, 'prompts', outcome.testIndex)
+      predictions[i] = await time('inference', () => predictOutput(task, outcome.testIndex, context.sessions, config, seed))
+    }
+  }
+  const outputs: TestOutputResult[] = []
+  const candidates: CandidateRecord[] = []
+  for (const [i, outcome] of searched.entries()) {
+    const prediction = predictions[i]!
+    const choice = await time('ensemble', () => choose(task, outcome, prediction, context))
+    const attempts = choice.attempts.slice(0, 2).map((e) => e.grid)
+    outputs.push({
+      testIndex: outcome.testIndex,
+      attempts,
+      correct: attemptsCorrect(attempts, task.test[outcome.testIndex]!.output),
+      provenance: {
+        method: 'ensemble',
+        rule: config.ensemble.rule,
+        why: choice.why,
+        tttRan: prediction !== null,
+        explainingAnswers: explainingAnswers(outcome).length,
+        pool: choice.pooled.length,
+        attempts: choice.attempts.slice(0, 2).map(attemptProvenance),
+        search: { states: outcome.stats.states, stoppedBy: outcome.stats.stoppedBy, depthReached: outcome.stats.depthReached },
+        reason: attempts.length === 0 ? 'neither solver produced an answer' : null
+      }
+    })
+    candidates.push(...candidateRecords(outcome.testIndex, outcome, prediction, choice.pooled))
+  }
+  const result: TaskResultInput = {
+    taskId: task.id,
+    status: 'done',
+    outputs,
+    ...taskScore(outputs),
+    timings,
+    tttSteps: adaptation?.tttSteps ?? 0,
+    finalLoss: adaptation?.finalLoss ?? null,
+    candidates
+  }
+  return { result, ...(adaptation?.adapters ? { adapters: adaptation.adapters } : {}) }
+}
