@@ -90,7 +90,7 @@ explains every demonstration, tasks/s, states/s, peak memory and the search time
     const report = await runSearchBench(tasks, options, workers, (row, done, total) => {
       if (values.list && !values.json) {
         const mark = row.correct === null ? '?' : row.correct ? 'solved' : '-'
-        process.stdout.write(`${row.task}[${row.testIndex}] ${mark} ${row.states} states ${row.seconds.toFixed(2)} s ${row.stoppedBy} ${row.program ?? ''}\n`)
+        process.stdout.write(`${row.task}[${row.testIndex}] ${mark} ${row.states} states ${row.seconds.toFixed(2)} s ${row.stoppedBy} ${row.explainedAll ? 'explains-all' : 'partial'} ${row.program ?? ''}\n`)
       } else if (process.stderr.isTTY) process.stderr.write(`\rbench search: ${done}/${total} test inputs`)
     })
     if (process.stderr.isTTY && !values.list) process.stderr.write('\n')

@@ -73,21 +73,17 @@ function layerText(graph: LockstepGraph, layer: Layer): string {
   return layer.mask === 'all' ? program : `${layer.mask}(${program})`
 }
 
-/**
- * The greedy composition of the graph's pieces, or null if no layer fixes any pixel. Its answer has
- * `testSize`; `explains` counts the demonstrations it reproduces. Past `deadline` (performance.now() ms) it
- * stops taking pieces and layers and returns what it has.
- */
-export function composeGreedy(
-  graph: LockstepGraph,
-  targets: readonly Image[],
-  testSize: Size,
-  limits: ComposeLimits,
-  deadline = Infinity
-): Found | null {
+/** Every (piece, mask) that sets at least one demonstration pixel right, with its bitsets over all target pixels. */
+interface LayerPool {
+  readonly layers: readonly Layer[]
+  readonly cover: readonly Uint32Array[]
+  readonly wrong: readonly Uint32Array[]
+  readonly pixels: number
+  readonly words: number
+}
+
+function layerPool(graph: LockstepGraph, targets: readonly Image[], pieces: readonly number[], deadline: number): LayerPool {
   const demos = targets.length
-  const pieces = eligiblePieces(graph, demos, testSize, limits.maxPieces)
-  if (pieces.length === 0) return null
   let pixels = 0
   for (const t of targets) pixels += t.cells.length
   const words = (pixels + 31) >>> 5
@@ -137,13 +133,20 @@ export function composeGreedy(
     for (let k = 0; k < words; k++) zeroCover[k] = ~nonzeroCover[k]!
     add('zero', zeroCover, wrongZero, rightZero)
   }
+  return { layers, cover, wrong, pixels, words }
+}
+
+/** The greedy stack of layers with masks in `masks`, top first (see the file's comment). */
+function greedyLayers(pool: LayerPool, masks: readonly Mask[], maxLayers: number, deadline: number): Layer[] {
+  const { layers, cover, wrong, pixels, words } = pool
   const unknown = new Uint32Array(words).fill(0xffffffff)
   if (pixels & 31) unknown[words - 1] = (1 << (pixels & 31)) - 1 >>> 0
   const chosen: Layer[] = []
-  while (chosen.length < limits.maxLayers && performance.now() < deadline) {
+  while (chosen.length < maxLayers && performance.now() < deadline) {
     let best = -1
     let bestGain = 0
     for (let l = 0; l < layers.length; l++) {
+      if (!masks.includes(layers[l]!.mask)) continue
       const c = cover[l]!
       const w = wrong[l]!
       let gain = 0
@@ -167,7 +170,42 @@ export function composeGreedy(
     const c = cover[best]!
     for (let k = 0; k < words; k++) unknown[k] = unknown[k]! & ~c[k]!
   }
-  if (chosen.length === 0) return null
+  return chosen
+}
+
+/** The greedy variants tried: which masks a layer may use, and how many layers. */
+const VARIANTS: readonly { readonly masks: readonly Mask[]; readonly maxLayers: number }[] = [
+  { masks: ['all', 'nonzero', 'zero'], maxLayers: Infinity },
+  { masks: ['all', 'nonzero'], maxLayers: Infinity },
+  { masks: ['all', 'nonzero', 'zero'], maxLayers: 3 }
+]
+
+/**
+ * Greedy compositions of the graph's pieces, one per variant that fixes any pixel. Each answer has
+ * `testSize`; `explains` counts the demonstrations it reproduces. Past `deadline` (performance.now()
+ * ms) it stops taking pieces and layers and returns what it has.
+ */
+export function composeGreedy(
+  graph: LockstepGraph,
+  targets: readonly Image[],
+  testSize: Size,
+  limits: ComposeLimits,
+  deadline = Infinity
+): Found[] {
+  const demos = targets.length
+  const pieces = eligiblePieces(graph, demos, testSize, limits.maxPieces)
+  if (pieces.length === 0) return []
+  const pool = layerPool(graph, targets, pieces, deadline)
+  const found: Found[] = []
+  VARIANTS.forEach((variant, v) => {
+    const chosen = greedyLayers(pool, variant.masks, Math.min(variant.maxLayers, limits.maxLayers), deadline)
+    if (chosen.length > 0) found.push(asFound(graph, targets, chosen, testSize, graph.nodes.length + v))
+  })
+  return found
+}
+
+function asFound(graph: LockstepGraph, targets: readonly Image[], chosen: readonly Layer[], testSize: Size, order: number): Found {
+  const demos = targets.length
   let explains = 0
   for (let g = 0; g < demos; g++) {
     const rendered = render(graph, chosen, g, targets[g]!.w, targets[g]!.h)
@@ -182,6 +220,6 @@ export function composeGreedy(
     cost: nodes.reduce((sum, n) => sum + n.cost, 0),
     layers: chosen.length,
     sizeFits: true,
-    order: graph.nodes.length + 1
+    order
   }
 }

@@ -72,8 +72,7 @@ export function solveTestInput(task: Task, testIndex: number, options: SearchOpt
   const found: Found[] = piecesAsAnswers(graph, targets, testSize)
   lap('pieces')
   if (testSize && watch.stoppedBy !== 'cancelled') {
-    const composed = composeGreedy(graph, targets, testSize, COMPOSE_LIMITS, start + options.timeSeconds * 1000 * COMPOSE_SHARE)
-    if (composed) found.push(composed)
+    found.push(...composeGreedy(graph, targets, testSize, COMPOSE_LIMITS, start + options.timeSeconds * 1000 * COMPOSE_SHARE))
   }
   lap('compose')
 
