@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { blank, fromGrid, type Image, toGrid } from '../../../main/engine/search/image'
 import { combineParts } from '../../../main/engine/search/dsl/objects/logic'
 import { COMPOSE_TRANSFORMS } from '../../../main/engine/search/dsl/objects/compose'
-import { countToSize, majorityVote, stack } from '../../../main/engine/search/dsl/objects/arrange'
+import { countCells, countToSize, majorityVote, stack } from '../../../main/engine/search/dsl/objects/arrange'
 import { LOGIC_TRANSFORMS } from '../../../main/engine/search/dsl/objects/logic'
 
 function at(grid: number[][], x: number, y: number): Image {
@@ -108,6 +108,13 @@ describe('stack, count and vote', () => {
     expect(toGrid(countToSize(images, 'vertical')!)).toEqual([[2], [2], [2]])
     expect(countToSize([blank(1, 1) as Image], 'vertical')).toBeNull()
     expect(countToSize(Array.from({ length: 31 }, () => fromGrid([[1]])), 'vertical')).toBeNull()
+  })
+
+  it('counts the non-zero cells of an image into a row or column of its most common colour', () => {
+    expect(toGrid(countCells(fromGrid([[0, 3], [3, 5]]), 'horizontal')!)).toEqual([[3, 3, 3]])
+    expect(toGrid(countCells(fromGrid([[4]]), 'vertical')!)).toEqual([[4]])
+    expect(countCells(blank(1, 1) as Image, 'horizontal')).toBeNull()
+    expect(countCells(blank(30, 30, 1) as Image, 'horizontal')).toBeNull()
   })
 
   it('votes each cell over three or more same-size images', () => {

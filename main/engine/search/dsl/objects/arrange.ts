@@ -1,7 +1,7 @@
-// Building one new image from a list without keeping places: side by side, as a count, or as the
-// cell-wise vote of several copies that each carry some noise.
-import { blank, build, type Image, type ImageList } from '../../image'
-import type { ListToImage } from '../transform'
+// Building one new image without keeping places: a list side by side, a count of objects (or of an
+// image's cells) as a row or column, or the cell-wise vote of several copies that each carry noise.
+import { blank, build, countForeground, type Image, type ImageList, majorityColour } from '../../image'
+import type { ImageToImage, ListToImage } from '../transform'
 import { listColourCounts, listHasForeground, nonEmpty, rankedColour, hasForeground } from './content'
 
 export type Direction = 'horizontal' | 'vertical'
@@ -37,6 +37,13 @@ export function countToSize(images: ImageList, direction: Direction): Image | nu
   return direction === 'horizontal' ? blank(n, 1, colour) : blank(1, n, colour)
 }
 
+/** One cell per non-zero cell of the image, in its most common colour: a row or a column. */
+export function countCells(image: Image, direction: Direction): Image | null {
+  const n = countForeground(image)
+  const colour = majorityColour(image)
+  return direction === 'horizontal' ? blank(n, 1, colour) : blank(1, n, colour)
+}
+
 /** Each cell takes the value most of the (three or more, same-size) images have there; lowest on a tie. */
 export function majorityVote(images: ImageList): Image | null {
   if (images.length < 3) return null
@@ -59,12 +66,18 @@ function entry(name: string, args: readonly string[], doc: string, apply: (image
   return { name, args, doc, cost: 1, from: 'list', to: 'image', apply: (images) => apply(images) }
 }
 
-export const ARRANGE_TRANSFORMS: readonly ListToImage[] = [
+function cellCount(direction: Direction, doc: string): ImageToImage {
+  return { name: 'count_cells', args: [direction], doc, cost: 1, from: 'image', to: 'image', apply: (image) => countCells(image, direction) }
+}
+
+export const ARRANGE_TRANSFORMS: readonly (ListToImage | ImageToImage)[] = [
   entry('stack', ['horizontal'], 'The images side by side in list order (all must be one height)', (images) => stack(images, 'horizontal')),
   entry('stack', ['vertical'], 'The images top to bottom in list order (all must be one width)', (images) => stack(images, 'vertical')),
   entry('count', ['horizontal'], "A 1-high row with one cell per object, in the objects' most common colour",
     (images) => countToSize(images, 'horizontal')),
   entry('count', ['vertical'], "A 1-wide column with one cell per object, in the objects' most common colour",
     (images) => countToSize(images, 'vertical')),
+  cellCount('horizontal', 'A 1-high row with one cell per non-zero cell, in the most common colour'),
+  cellCount('vertical', 'A 1-wide column with one cell per non-zero cell, in the most common colour'),
   entry('majority_vote', [], 'Each cell takes the colour most of three or more same-size images agree on', majorityVote)
 ]
