@@ -67,7 +67,8 @@ function entry(name: string, args: readonly string[], doc: string, apply: (image
 }
 
 function cellCount(direction: Direction, doc: string): ImageToImage {
-  return { name: 'count_cells', args: [direction], doc, cost: 1, from: 'image', to: 'image', apply: (image) => countCells(image, direction) }
+  const apply = (image: Image): Image | null => countCells(image, direction)
+  return { name: 'count_cells', args: [direction], doc, cost: 1, from: 'image', to: 'image', apply }
 }
 
 export const ARRANGE_TRANSFORMS: readonly (ListToImage | ImageToImage)[] = [

@@ -90,8 +90,8 @@ export const LIST_MAP_TRANSFORMS: readonly ListToList[] = [
   entry('sort', ['size_descending'], 'Images ordered by non-zero cells, most first', (images) => sortImages(images, 'size_descending')),
   entry('sort', ['rows'], 'Images ordered top to bottom, then left to right', (images) => sortImages(images, 'rows')),
   entry('sort', ['columns'], 'Images ordered left to right, then top to bottom', (images) => sortImages(images, 'columns')),
-  entry('remove', ['largest'], 'The list without the images tied for the most non-zero cells', (images) => removeExtremes(images, true)),
-  entry('remove', ['smallest'], 'The list without the images tied for the fewest non-zero cells', (images) => removeExtremes(images, false)),
+  entry('remove', ['largest'], 'The list without the images tied for the most cells', (images) => removeExtremes(images, true)),
+  entry('remove', ['smallest'], 'The list without the images tied for the fewest cells', (images) => removeExtremes(images, false)),
   entry('keep', ['largest'], 'Only the images tied for the most non-zero cells', (images) => keepExtremes(images, true)),
   entry('keep', ['smallest'], 'Only the non-empty images tied for the fewest non-zero cells', (images) => keepExtremes(images, false)),
   ...PROPERTY_DOCS.map(([property, doc]) => entry('keep', [property], doc, (images) => keepWith(images, property)))
