@@ -152,6 +152,7 @@ export async function runEnsembleTask(task: Task, context: TaskRunContext): Prom
         pool: choice.pooled.length,
         attempts: choice.attempts.slice(0, 2).map(attemptProvenance),
         search: { states: outcome.stats.states, stoppedBy: outcome.stats.stoppedBy, depthReached: outcome.stats.depthReached },
+        ttt: prediction ? { prompts: prediction.prompts, undecodable: prediction.undecodable, reason: prediction.reason ?? null } : null,
         reason: attempts.length === 0 ? 'neither solver produced an answer' : null
       }
     })
