@@ -4,7 +4,7 @@
 // with the runs in the order picked.
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { RunSummary } from '../../../main/api/runs-contract'
+import type { RunRecord, RunSummary } from '../../../main/api/runs-contract'
 import RunsView from '../../../renderer/src/views/RunsView.vue'
 import { fakeApi, mountWithApi, type FakeHandlers } from './fake-api'
 import { runSummary } from './run-summaries'
@@ -20,7 +20,8 @@ function logWith(initial: RunSummary[], extra: FakeHandlers = {}) {
     },
     updateRun: ({ runId, tags }) => {
       runs = runs.map((r) => (r.id === runId ? { ...r, tags: tags ?? r.tags } : r))
-      return runs.find((r) => r.id === runId)!
+      // The log answers with the whole record; the table reads only its summary fields.
+      return runs.find((r) => r.id === runId)! as RunRecord
     },
     ...extra
   })
