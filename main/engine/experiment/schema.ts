@@ -2,6 +2,7 @@
 // is a named preset plus `key=value` overrides, resolved against this table, validated (an unknown
 // key or a bad value is an error naming it) and hashed.
 import { LORA_TARGETS } from '../model/parameters'
+import { DEFAULT_SEARCH_OPTIONS } from '../search/options'
 
 export type KeyType =
   | { readonly kind: 'integer'; readonly min: number; readonly max?: number }
@@ -58,12 +59,12 @@ export const CONFIG_SCHEMA: readonly KeySpec[] = [
   { key: 'inference.batchSize', type: int(1, 64), default: 8, doc: 'prompts decoded together' },
   { key: 'vote.method', type: choice(...VOTE_METHODS), default: 'hierarchical', doc: 'how the two attempts are chosen: hierarchical (paper), flat, none, or product-of-experts rescoring by summed NLL over augmented views' },
   { key: 'vote.poeViews', type: int(1, 64), default: 8, doc: 'augmented views scored per candidate by product-of-experts' },
-  { key: 'search.depth', type: int(1, 4), default: 2, doc: 'longest chain of DSL transformations the program search tries (each level is ~10-20x slower)' },
-  { key: 'search.timeSeconds', type: num(0), default: 30, doc: 'stop one test input\'s search after this many seconds, keeping the best found; 0 = no limit' },
-  { key: 'search.maxStates', type: int(1000), default: 400000, doc: 'cap on distinct search states per test input (the memory limit), keeping the best found' },
-  { key: 'search.maxCandidates', type: int(1, 100), default: 10, doc: 'distinct test answers kept per test input (the attempts are the best two)' },
+  { key: 'search.depth', type: int(1, 4), default: DEFAULT_SEARCH_OPTIONS.depth, doc: 'longest chain of DSL transformations the program search tries (each level is ~10-20x slower)' },
+  { key: 'search.timeSeconds', type: num(0), default: DEFAULT_SEARCH_OPTIONS.timeSeconds, doc: 'stop one test input\'s search after this many seconds, keeping the best found (machine-dependent); 0 = no limit' },
+  { key: 'search.maxStates', type: int(1000), default: DEFAULT_SEARCH_OPTIONS.maxStates, doc: 'cap on distinct search states per test input (the memory limit), keeping the best found' },
+  { key: 'search.maxCandidates', type: int(1, 100), default: DEFAULT_SEARCH_OPTIONS.maxCandidates, doc: 'distinct test answers kept per test input (the attempts are the best two)' },
   { key: 'ensemble.rule', type: choice(...ENSEMBLE_RULES), default: 'search-first', doc: 'search-first: a program explaining every demonstration wins, else TTT (paper); ttt-first: TTT\'s attempts, else the search\'s; poe: pool both and rank by the adapted model\'s summed NLL over augmented views' },
-  { key: 'ensemble.tttOn', type: choice('every-task', 'undecided'), default: 'undecided', doc: 'run TTT on every task, or only where the search finds no program explaining every demonstration or more answers than two attempts' },
+  { key: 'ensemble.tttOn', type: choice('every-task', 'undecided'), default: 'undecided', doc: 'run TTT on every task, or only where the rule can use it: where no program explains every demonstration (and, for poe, where more than two answers do)' },
   { key: 'ensemble.poolSize', type: int(1, 64), default: 8, doc: 'most candidates each solver adds to the poe pool (search: distinct answers of programs explaining every demonstration; TTT: most voted)' },
   { key: 'search.workers', type: int(1, 64), default: 2, doc: 'worker threads over a task\'s test inputs (1 = in the run\'s own thread)' }
 ]
