@@ -6,6 +6,7 @@ import { parseCommandArgs, type Command } from '../command'
 import { formatTable } from '../format-table'
 import { choiceFlag, integerFlag } from '../integer-flag'
 import { EXIT_OK, UsageError } from '../usage-error'
+import { ENGINE_MODEL_USAGE, engineModelBench } from './engine-model'
 
 export const engineBench: Command = {
   name: 'engine',
@@ -22,8 +23,11 @@ Measures in one run: (a) GFLOP/s of a 2048x2048x2048 float32 MatMul (the practic
 (b) a train step of the workbench's ARC transformer, built as TTT and pretraining build it, at
 d_model 256, 6 layers, 8 heads, MLP 4x, sequence 1024, batch 4, all weights trainable: seconds per
 step, tokens/s, model FLOPs counted analytically, achieved GFLOP/s and the ratio to (a); (c) the
-same with only LoRA rank-16 adapters on q, v and the MLP trainable; (d) peak RSS.`,
+same with only LoRA rank-16 adapters on q, v and the MLP trainable; (d) peak RSS.
+
+${ENGINE_MODEL_USAGE}`,
   async run(argv) {
+    if (argv.some((a) => a === '--model' || a.startsWith('--model='))) return engineModelBench.run(argv)
     const { values, positionals } = parseCommandArgs(argv, { threads: { type: 'string' }, ep: { type: 'string' }, steps: { type: 'string' }, json: { type: 'boolean' } })
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
