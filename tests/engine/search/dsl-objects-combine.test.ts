@@ -6,6 +6,8 @@ import { combineParts } from '../../../main/engine/search/dsl/objects/logic'
 import { COMPOSE_TRANSFORMS } from '../../../main/engine/search/dsl/objects/compose'
 import { countCells, countToSize, majorityVote, stack } from '../../../main/engine/search/dsl/objects/arrange'
 import { LOGIC_TRANSFORMS } from '../../../main/engine/search/dsl/objects/logic'
+import { cellPerPart } from '../../../main/engine/search/dsl/objects/layout'
+import { splitBySeparatorLines } from '../../../main/engine/search/dsl/objects/split'
 
 function at(grid: number[][], x: number, y: number): Image {
   return { ...fromGrid(grid), x, y }
@@ -125,3 +127,29 @@ describe('stack, count and vote', () => {
     expect(majorityVote([fromGrid([[1]]), fromGrid([[1]]), fromGrid([[1, 1]])])).toBeNull()
   })
 })
+
+describe('cell per part', () => {
+  it('summarises the cells between separators as one cell each, at their place in the layout', () => {
+    const grid = [
+      [1, 1, 5, 0, 0, 5, 0, 2],
+      [0, 1, 5, 0, 0, 5, 2, 2],
+      [5, 5, 5, 5, 5, 5, 5, 5],
+      [0, 0, 5, 3, 3, 5, 0, 0],
+      [0, 0, 5, 3, 0, 5, 0, 0]
+    ]
+    const parts = splitBySeparatorLines(fromGrid(grid))!
+    expect(toGrid(cellPerPart(parts)!)).toEqual([[1, 0, 2], [0, 3, 0]])
+    expect(toGrid(cellPerPart([...parts].reverse())!)).toEqual([[1, 0, 2], [0, 3, 0]])
+  })
+
+  it('needs a full layout with each place once, and some colour', () => {
+    expect(cellPerPart([at([[1]], 0, 0), at([[2]], 3, 4)])).toBeNull() // two rows and two columns, two parts
+    expect(cellPerPart([at([[1]], 0, 0), at([[2]], 0, 0)])).toBeNull()
+    expect(cellPerPart([at([[0]], 0, 0), at([[0]], 2, 0)])).toBeNull()
+    expect(toGrid(cellPerPart([at([[4]], 7, 7)])!)).toEqual([[4]])
+    const row = Array.from({ length: 30 }, (_, i) => at([[1 + (i % 9)]], i, 0))
+    expect(cellPerPart(row)!.w).toBe(30)
+    expect(cellPerPart([...row, at([[1]], 30, 0)])).toBeNull()
+  })
+})
+
