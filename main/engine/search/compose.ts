@@ -78,15 +78,18 @@ interface LayerPool {
   readonly layers: readonly Layer[]
   readonly cover: readonly Uint32Array[]
   readonly wrong: readonly Uint32Array[]
-  readonly pixels: number
+  /** Demonstration g's pixels are the first targets[g].cells.length bits from word demoStart[g] (each starts a word). */
+  readonly demoStart: Uint32Array
+  readonly pixels: readonly number[]
   readonly words: number
 }
 
 function layerPool(graph: LockstepGraph, targets: readonly Image[], pieces: readonly number[], deadline: number): LayerPool {
   const demos = targets.length
-  let pixels = 0
-  for (const t of targets) pixels += t.cells.length
-  const words = (pixels + 31) >>> 5
+  const pixels = targets.map((t) => t.cells.length)
+  const demoStart = new Uint32Array(demos + 1)
+  for (let g = 0; g < demos; g++) demoStart[g + 1] = demoStart[g]! + ((pixels[g]! + 31) >>> 5)
+  const words = demoStart[demos]!
   // cover/wrong bitsets of every (piece, mask) that sets at least one pixel right. The 'all' mask
   // covers every pixel, so its cover bitset is shared.
   const everything = new Uint32Array(words).fill(0xffffffff)
@@ -102,11 +105,10 @@ function layerPool(graph: LockstepGraph, targets: readonly Image[], pieces: read
     const wrongZero = new Uint32Array(words)
     let rightNonzero = 0
     let rightZero = 0
-    let bit = 0
     for (let g = 0; g < demos; g++) {
       const source = (values[g] as Image).cells
       const target = targets[g]!.cells
-      for (let i = 0; i < target.length; i++, bit++) {
+      for (let i = 0, bit = demoStart[g]! * 32; i < target.length; i++, bit++) {
         const word = bit >>> 5
         const flag = 1 << (bit & 31)
         const value = source[i]!
@@ -133,34 +135,51 @@ function layerPool(graph: LockstepGraph, targets: readonly Image[], pieces: read
     for (let k = 0; k < words; k++) zeroCover[k] = ~nonzeroCover[k]!
     add('zero', zeroCover, wrongZero, rightZero)
   }
-  return { layers, cover, wrong, pixels, words }
+  return { layers, cover, wrong, demoStart, pixels, words }
 }
 
-/** The greedy stack of layers with masks in `masks`, top first (see the file's comment). */
-function greedyLayers(pool: LayerPool, masks: readonly Mask[], maxLayers: number, deadline: number): Layer[] {
-  const { layers, cover, wrong, pixels, words } = pool
-  const unknown = new Uint32Array(words).fill(0xffffffff)
-  if (pixels & 31) unknown[words - 1] = (1 << (pixels & 31)) - 1 >>> 0
+/**
+ * The greedy stack of layers with masks in `masks`, top first (see the file's comment). A layer must
+ * fix pixels of at least `minDemos` demonstrations: a layer that helps one demonstration only is
+ * likely fitted to it rather than part of the rule.
+ */
+function greedyLayers(pool: LayerPool, variant: Variant, maxLayers: number, deadline: number): Layer[] {
+  const { layers, cover, wrong, demoStart, pixels, words } = pool
+  const demos = pixels.length
+  const minDemos = Math.min(variant.minDemos, demos)
+  const unknown = new Uint32Array(words)
+  for (let g = 0; g < demos; g++) {
+    const start = demoStart[g]!
+    const full = pixels[g]! >>> 5
+    unknown.fill(0xffffffff, start, start + full)
+    if (pixels[g]! & 31) unknown[start + full] = ((1 << (pixels[g]! & 31)) - 1) >>> 0
+  }
   const chosen: Layer[] = []
   while (chosen.length < maxLayers && performance.now() < deadline) {
     let best = -1
     let bestGain = 0
     for (let l = 0; l < layers.length; l++) {
-      if (!masks.includes(layers[l]!.mask)) continue
+      if (!variant.masks.includes(layers[l]!.mask)) continue
       const c = cover[l]!
       const w = wrong[l]!
       let gain = 0
+      let helped = 0
       let valid = true
-      for (let k = 0; k < words; k++) {
-        const u = unknown[k]!
-        if (w[k]! & u) {
-          valid = false
-          break
+      for (let g = 0; g < demos && valid; g++) {
+        let demoGain = 0
+        for (let k = demoStart[g]!; k < demoStart[g + 1]!; k++) {
+          const u = unknown[k]!
+          if (w[k]! & u) {
+            valid = false
+            break
+          }
+          demoGain += popcount(c[k]! & u)
         }
-        gain += popcount(c[k]! & u)
+        gain += demoGain
+        if (demoGain > 0) helped++
       }
       // Equal gains keep the earlier layer: cheaper piece (pieces are ordered by cost), then mask order.
-      if (valid && gain > bestGain) {
+      if (valid && helped >= minDemos && gain > bestGain) {
         best = l
         bestGain = gain
       }
@@ -173,11 +192,21 @@ function greedyLayers(pool: LayerPool, masks: readonly Mask[], maxLayers: number
   return chosen
 }
 
+interface Variant {
+  /** The masks a layer may use. */
+  readonly masks: readonly Mask[]
+  readonly maxLayers: number
+  /** Demonstrations each layer must help (capped at the number of demonstrations). */
+  readonly minDemos: number
+}
+
 /** The greedy variants tried: which masks a layer may use, and how many layers. */
-const VARIANTS: readonly { readonly masks: readonly Mask[]; readonly maxLayers: number }[] = [
-  { masks: ['all', 'nonzero', 'zero'], maxLayers: Infinity },
-  { masks: ['all', 'nonzero'], maxLayers: Infinity },
-  { masks: ['all', 'nonzero', 'zero'], maxLayers: 3 }
+const VARIANTS: readonly Variant[] = [
+  { masks: ['all', 'nonzero', 'zero'], maxLayers: Infinity, minDemos: 1 },
+  { masks: ['all', 'nonzero'], maxLayers: Infinity, minDemos: 1 },
+  { masks: ['all', 'nonzero', 'zero'], maxLayers: 3, minDemos: 1 },
+  { masks: ['all', 'nonzero', 'zero'], maxLayers: Infinity, minDemos: 2 },
+  { masks: ['all', 'nonzero'], maxLayers: Infinity, minDemos: 2 }
 ]
 
 /**
@@ -198,7 +227,7 @@ export function composeGreedy(
   const pool = layerPool(graph, targets, pieces, deadline)
   const found: Found[] = []
   VARIANTS.forEach((variant, v) => {
-    const chosen = greedyLayers(pool, variant.masks, Math.min(variant.maxLayers, limits.maxLayers), deadline)
+    const chosen = greedyLayers(pool, variant, Math.min(variant.maxLayers, limits.maxLayers), deadline)
     if (chosen.length > 0) found.push(asFound(graph, targets, chosen, testSize, graph.nodes.length + v))
   })
   return found
