@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { blank, fromGrid, type Image, toGrid } from '../../../main/engine/search/image'
 import { combineParts } from '../../../main/engine/search/dsl/objects/logic'
-import { COMPOSE_TRANSFORMS } from '../../../main/engine/search/dsl/objects/compose'
+import { COMPOSE_TRANSFORMS, overlay } from '../../../main/engine/search/dsl/objects/compose'
 import { countCells, countToSize, majorityVote, stack } from '../../../main/engine/search/dsl/objects/arrange'
 import { LOGIC_TRANSFORMS } from '../../../main/engine/search/dsl/objects/logic'
 import { cellPerPart } from '../../../main/engine/search/dsl/objects/layout'
@@ -57,6 +57,25 @@ describe('compose', () => {
     const image = composeWith('compose', 'growing', [at([[1]], 0, 0), at([[2]], 29, 29)])!
     expect([image.w, image.h, image.cells[899]]).toEqual([30, 30, 2])
     expect(composeWith('compose', 'growing', [at([[1]], 0, 0), at([[2]], 30, 0)])).toBeNull()
+  })
+})
+
+describe('overlay', () => {
+  // Three panels of a separator split, at different offsets.
+  const panels = [at([[1, 0], [0, 0]], 0, 0), at([[2, 2], [0, 0]], 3, 0), at([[3, 3], [3, 3]], 6, 0)]
+
+  it('lays same-size parts over one another at the origin, in the chosen order', () => {
+    const first = overlay(panels, 'first_on_top')!
+    expect([first.x, first.y, toGrid(first)]).toEqual([0, 0, [[1, 2], [3, 3]]])
+    expect(toGrid(overlay(panels, 'last_on_top')!)).toEqual([[3, 3], [3, 3]])
+    expect(toGrid(overlay(panels, 'growing')!)).toEqual([[1, 2], [3, 3]])
+  })
+
+  it('needs two or more parts of one size', () => {
+    expect(overlay([panels[0]!], 'first_on_top')).toBeNull()
+    expect(overlay([panels[0]!, at([[1]], 0, 0)], 'first_on_top')).toBeNull()
+    expect(overlay([blank(1, 1) as Image, blank(1, 1) as Image], 'first_on_top')).toBeNull()
+    expect(overlay([blank(30, 30, 5) as Image, blank(30, 30) as Image], 'last_on_top')!.cells[899]).toBe(5)
   })
 })
 

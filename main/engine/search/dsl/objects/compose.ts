@@ -1,7 +1,8 @@
 // Putting a list of images back together in place: each is drawn at its offset, background cells
 // are transparent, and the order decides which image shows where they overlap. The frame is either
 // the smallest one holding every image, or the predicted output's frame from the origin (for tasks
-// that keep the grid and change or drop some objects).
+// that keep the grid and change or drop some objects). Overlaying instead stacks same-size parts
+// on one another, their offsets ignored (panels of a split laid over each other).
 import { blank, countForeground, type Image, type ImageList } from '../../image'
 import type { ListToImage, TransformContext } from '../transform'
 import { type Bounds, listHasForeground, nonEmpty, unionFrame } from './content'
@@ -81,7 +82,29 @@ function composeOnOutput(layering: Layering, what: string): ListToImage {
   }
 }
 
+/** Same-size images drawn over one another at the origin; null unless there are two or more of one size. */
+export function overlay(images: ImageList, layering: Layering): Image | null {
+  if (images.length < 2 || !listHasForeground(images)) return null
+  const { w, h } = images[0]!
+  for (const image of images) if (image.w !== w || image.h !== h) return null
+  const atOrigin = images.map((image) => (image.x === 0 && image.y === 0 ? image : { ...image, x: 0, y: 0 }))
+  return composeInFrame(atOrigin, { left: 0, top: 0, right: w, bottom: h }, layering)
+}
+
+function overlayEntry(layering: Layering, what: string): ListToImage {
+  return {
+    name: 'overlay',
+    args: [layering],
+    doc: `Lays same-size images over one another, offsets ignored, ${what}`,
+    cost: 1,
+    from: 'list',
+    to: 'image',
+    apply: (images) => overlay(images, layering)
+  }
+}
+
 export const COMPOSE_TRANSFORMS: readonly ListToImage[] = [
   ...LAYERINGS.map(([layering, what]) => compose(layering, what)),
-  ...LAYERINGS.map(([layering, what]) => composeOnOutput(layering, what))
+  ...LAYERINGS.map(([layering, what]) => composeOnOutput(layering, what)),
+  ...LAYERINGS.map(([layering, what]) => overlayEntry(layering, what))
 ]
