@@ -45,6 +45,8 @@ export interface AppInfo {
   readonly mode: 'electron' | 'browser'
   /** True where a native folder picker exists (Electron); the browser mode types a path instead. */
   readonly canPickFolder: boolean
+  /** The dataset the workbench was started on (`arc-ttt serve --data DIR`); the views open it first. */
+  readonly startDataset?: string
 }
 
 /** Every API method: its argument type and its result type. */

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { loadDataset, summarizeTask, type Dataset, type TaskEntry } from '../engine/arc'
 import type { ApiArgs, ApiMethod, ApiMethods, ApiResultValue, DatasetRef, DatasetView, TaskListItem } from './contract'
 import { ApiFailure } from './api-failure'
-import { readRecentDatasets, rememberDataset } from './recent-datasets'
+import { readRecentDatasets, rememberDataset } from '../services/recent-datasets'
 import { createRunHandlers, type RunHandlerOptions } from './run-handlers'
 
 export { ApiFailure } from './api-failure'
@@ -19,6 +19,8 @@ export interface HandlerOptions extends RunHandlerOptions {
   readonly recentFile: string
   /** A native folder picker (Electron only). */
   readonly pickFolder?: () => Promise<string | null>
+  /** The dataset the views open first instead of the samples (`arc-ttt serve --data DIR`). */
+  readonly startDataset?: string
 }
 
 export type Handlers = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResultValue<M>> }
@@ -41,14 +43,19 @@ export function createHandlers(options: HandlerOptions): Handlers {
     const path = resolve(rawPath)
     const dataset = await loadDataset(path)
     const unreadable = dataset.entries.length === 0 && dataset.problems.some((p) => p.file === path)
-    if (unreadable) throw new ApiFailure('not-found', `${path}: ${dataset.problems[0]!.reason}`)
+    if (unreadable) throw new ApiFailure('not-found', dataset.problems[0]!.reason.replace(/^cannot open: /, ''))
     loaded.set(path, dataset)
     if (path !== samplesPath) await rememberDataset(options.recentFile, path)
     return dataset
   }
 
   const handlers: { [M in ApiMethod]: (args: ApiMethods[M]['args']) => Promise<ApiMethods[M]['result']> } = {
-    appInfo: async () => ({ version: options.version, mode: options.mode, canPickFolder: options.pickFolder !== undefined }),
+    appInfo: async () => ({
+      version: options.version,
+      mode: options.mode,
+      canPickFolder: options.pickFolder !== undefined,
+      ...(options.startDataset === undefined ? {} : { startDataset: resolve(options.startDataset) })
+    }),
     listDatasets: async () => ({
       samples: samplesRef,
       recent: (await readRecentDatasets(options.recentFile)).filter((p) => p !== samplesPath).map(refFor)

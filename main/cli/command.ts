@@ -1,5 +1,7 @@
-// The shape of one CLI command, and argument parsing that turns bad flags into usage errors.
+// The shape of one CLI command, and argument parsing that turns bad flags into usage errors in the
+// CLI's own words (Node's parser explains how to pass a positional starting with '-' instead).
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { editDistance } from '../engine/experiment/nearest-names'
 import { UsageError } from './usage-error'
 
 export interface Command {
@@ -14,11 +16,34 @@ export interface Command {
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
+/** At most this many edits away, a known option is offered as what the user meant. */
+const MAX_OPTION_TYPO = 2
+
+function unknownOption(flag: string, options: Options): string {
+  const known = Object.keys(options).map((name) => `--${name}`)
+  const nearest = known.filter((k) => editDistance(flag, k) <= MAX_OPTION_TYPO).sort((a, b) => editDistance(flag, a) - editDistance(flag, b))[0]
+  if (nearest) return `unknown option ${flag} (did you mean ${nearest}?)`
+  return known.length > 0 ? `unknown option ${flag}; the options are ${known.join(', ')}` : `unknown option ${flag}: this command takes none`
+}
+
+/** Node's parse error as one sentence naming the flag and what is wrong with it. */
+export function parseErrorMessage(error: unknown, options: Options): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const code = (error as { code?: string } | undefined)?.code
+  const flag = /'(-{1,2}[^' <]+)/.exec(message)?.[1]
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) return unknownOption(flag, options)
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+    const spec = options[flag.replace(/^-+/, '')]
+    return spec?.type === 'boolean' ? `${flag} takes no value` : `${flag} needs a value`
+  }
+  return message.split('. ')[0]!
+}
+
 /** `parseArgs` in strict mode, with its errors turned into `UsageError`s. */
 export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O) {
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
+    throw new UsageError(parseErrorMessage(error, options))
   }
 }

@@ -14,6 +14,7 @@ import { serveCommand } from './commands/serve'
 import { tasksCommand } from './commands/tasks'
 import { tttDataCommand } from './commands/ttt-data'
 import { validateCommand } from './commands/validate'
+import { CommandFailure } from './command-failure'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error'
 
 export const COMMANDS: readonly Command[] = [validateCommand, tasksCommand, demoCommand, makeSamplesCommand, serveCommand, scoreCommand, gradcheckCommand, tttDataCommand, promptsCommand, benchCommand, runCommand, runsCommand, pretrainCommand, modelsCommand]
@@ -51,6 +52,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`arc-ttt ${command.name}: ${error.message}\n\nUsage: ${command.usage}\n`)
       return EXIT_USAGE
+    }
+    if (error instanceof CommandFailure) {
+      process.stderr.write(`arc-ttt ${command.name}: ${error.message}\n`)
+      return EXIT_FAILURE
     }
     // A bug, not a user's mistake: say so plainly, with the stack for a bug report.
     process.stderr.write(`arc-ttt ${command.name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)

@@ -2,7 +2,7 @@
 // the API handlers, answers the Electron side's calls through the same `dispatch` as the
 // browser-mode bridge, forks the engine host for runs and passes its events up.
 import { resolve } from 'node:path'
-import { defaultDatabasePath } from '../api/default-db'
+import { defaultDatabasePath } from '../services/default-db'
 import { dispatch } from '../api/dispatch'
 import { createHandlers } from '../api/handlers'
 import { isApiHostRequest, type ApiHostConfig, type ApiHostMessage } from './api-host-protocol'

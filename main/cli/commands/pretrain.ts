@@ -1,17 +1,19 @@
 // `arc-ttt pretrain`: full-parameter training of the ARC transformer on ARC training tasks (the
 // base model that TTT adapts), with checkpoints in --out and metrics in the experiment log.
-import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename, resolve, sep } from 'node:path'
 import { datasetFingerprint, loadDataset, validTasks } from '../../engine/arc'
 import type { Task } from '../../engine/arc/types'
+import { hashJson } from '../../engine/experiment/config-hash'
+import { probeProvider, requireProvider } from '../../engine/experiment/provider-check'
+import { RunSetupError } from '../../engine/experiment/runner'
 import { DEFAULT_MODEL_CONFIG, modelConfigProblems, type ArcModelConfig } from '../../engine/model/config'
 import { loadModel, ModelFileError, type LoadedModel } from '../../engine/model/model-files'
 import { CheckpointError, DEFAULT_PRETRAIN_OPTIONS, pretrain, PretrainDataError, type PretrainEvent, type PretrainOptions } from '../../engine/pretrain'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { ExperimentLog, StoreError } from '../../engine/store'
 import { parseCommandArgs, type Command } from '../command'
-import { defaultDatabasePath } from '../default-db'
+import { defaultDatabasePath } from '../../services/default-db'
 import { choiceFlag, integerFlag } from '../integer-flag'
 import { pretrainProgressPrinter } from '../pretrain-progress'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
@@ -159,6 +161,8 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
     const cancel = () => controller.abort()
     process.once('SIGINT', cancel)
     try {
+      // As for `arc-ttt run`: a provider this machine lacks is one line, before any run is logged.
+      await requireProvider(provider, probeProvider)
       const init: LoadedModel | undefined = values.init === undefined ? undefined : await loadModel(values.init)
       const modelConfig = init?.config ?? (await readModelConfig(values['model-config']))
       const tasks = await loadTasks(paths)
@@ -170,7 +174,7 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
           name: values.name ?? `pretrain ${basename(out)}`,
           preset: 'pretrain',
           config: logged,
-          configHash: createHash('sha256').update(JSON.stringify(logged)).digest('hex').slice(0, 16),
+          configHash: hashJson(logged),
           seed: opts.seed,
           modelId: basename(out),
           // From scratch the initial weights are a function of the seed; with --init, of the model file.
@@ -222,7 +226,8 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
       return result.finished ? EXIT_OK : EXIT_FAILURE
     } catch (error) {
       if (runId !== undefined) log?.setRunStatus(runId, 'failed', error instanceof Error ? error.message : String(error))
-      if (error instanceof StoreError || error instanceof ModelFileError || error instanceof CheckpointError || error instanceof PretrainDataError) {
+      const setup = error instanceof RunSetupError || error instanceof ModelFileError || error instanceof PretrainDataError
+      if (setup || error instanceof StoreError || error instanceof CheckpointError) {
         process.stderr.write(`arc-ttt pretrain: ${error.message}\n`)
         return EXIT_FAILURE
       }

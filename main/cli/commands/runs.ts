@@ -2,7 +2,7 @@
 // subcommand per file under main/cli/runs/; all open the log read-only except `export --out`.
 import { StoreError } from '../../engine/store'
 import type { Command } from '../command'
-import { DEFAULT_DATABASE_HELP } from '../default-db'
+import { DEFAULT_DATABASE_HELP } from '../../services/default-db'
 import { compareRunsCommand } from '../runs/compare'
 import { exportRunCommand } from '../runs/export'
 import { listRunsCommand } from '../runs/list'

@@ -9,12 +9,12 @@ import { HostClient } from '../../host/host-client'
 import { forkHostProcess } from '../../host/host-process'
 import { startBridge } from '../../server/bridge'
 import { parseCommandArgs, type Command } from '../command'
-import { DEFAULT_DATABASE_HELP, defaultDatabasePath } from '../default-db'
-import { PROJECT_ROOT, SAMPLE_TASKS_PATH, userSettingsDir } from '../project-paths'
+import { requireOpenablePath } from '../open-dataset'
+import { DEFAULT_DATABASE_HELP, defaultDatabasePath } from '../../services/default-db'
+import { BUNDLED_MODELS_DIR, PROJECT_ROOT, SAMPLE_TASKS_PATH, userSettingsDir } from '../project-paths'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
 
 const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer')
-const MODELS_DIR = join(PROJECT_ROOT, 'resources', 'models')
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
@@ -50,7 +50,8 @@ export const serveCommand: Command = {
   summary: 'open the workbench in a web browser (local HTTP bridge with a one-time token)',
   usage: `arc-ttt serve [--data PATH] [--db FILE] [--port N] [--host ADDRESS [--allow-remote]]
 
-  --data PATH       a dataset folder or file the page opens first (default: the bundled samples)
+  --data PATH       a dataset folder or file the Tasks and Adapt views open first (default: the
+                    bundled samples); one that cannot be opened is an error at start
   --db FILE         the experiment log the page's runs are written to and read from
                     (default ${defaultDatabasePath()})
   --port N          port to listen on (default 0: a free port)
@@ -81,21 +82,25 @@ ${DEFAULT_DATABASE_HELP}`,
           'only served to this machine unless you add --allow-remote (an SSH tunnel to 127.0.0.1 is safer)'
       )
     }
+    // A dataset that cannot be opened is said now, not found missing later by the page.
+    const startDataset = values.data === undefined ? undefined : resolve(values.data)
+    if (startDataset !== undefined) await requireOpenablePath(startDataset)
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
       process.stderr.write(`arc-ttt serve: the renderer is not built (${join(RENDERER_DIR, 'index.html')} is missing): run \`npm run build\` first\n`)
       return EXIT_FAILURE
     }
     if (values.db === '') throw new UsageError('--db needs a file name')
     const databasePath = resolve(values.db ?? defaultDatabasePath())
-    const engineHost = new HostClient({ config: { databasePath, modelsDir: MODELS_DIR, threads: 0 }, spawn: forkHostProcess })
+    const engineHost = new HostClient({ config: { databasePath, modelsDir: BUNDLED_MODELS_DIR, threads: 0 }, spawn: forkHostProcess })
     const handlers = createHandlers({
       version: await packageVersion(),
       mode: 'browser',
       samplesPath: SAMPLE_TASKS_PATH,
       recentFile: join(userSettingsDir(), 'recent-datasets.json'),
       databasePath,
-      modelsDir: MODELS_DIR,
-      host: engineHost
+      modelsDir: BUNDLED_MODELS_DIR,
+      host: engineHost,
+      ...(startDataset === undefined ? {} : { startDataset })
     })
     let bridge
     try {
@@ -107,7 +112,6 @@ ${DEFAULT_DATABASE_HELP}`,
       return EXIT_FAILURE
     }
     const query = new URLSearchParams({ token: bridge.token })
-    if (values.data !== undefined) query.set('data', resolve(values.data))
     process.stdout.write(`arc-ttt serve: open ${bridge.url}?${query.toString()}\n`)
     process.stderr.write('arc-ttt serve: press Ctrl+C to stop\n')
     const signal = await untilStopSignal()

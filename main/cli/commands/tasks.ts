@@ -1,8 +1,9 @@
 // `arc-ttt tasks PATH [--json]`: one line per task with its sizes and compact-encoding length.
-import { loadDataset, summarizeTask } from '../../engine/arc'
+import { summarizeTask } from '../../engine/arc'
 import { parseCommandArgs, type Command } from '../command'
 import { formatProblem } from '../format-problem'
 import { formatTable } from '../format-table'
+import { openDataset } from '../open-dataset'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
 
 export const tasksCommand: Command = {
@@ -19,7 +20,7 @@ end marker per grid). Invalid tasks are listed with their problems on stderr.`,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } })
     if (positionals.length !== 1) throw new UsageError('tasks needs exactly one PATH')
-    const dataset = await loadDataset(positionals[0]!)
+    const dataset = await openDataset(positionals[0]!)
     const rows = dataset.entries.map((entry) => ({ entry, summary: entry.task ? summarizeTask(entry.task) : undefined }))
     if (values.json) {
       const list = rows.map(({ entry, summary }) => (summary ? { ...summary, file: entry.file, valid: true } : { id: entry.id, file: entry.file, valid: false, problems: entry.problems }))

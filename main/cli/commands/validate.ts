@@ -1,7 +1,8 @@
 // `arc-ttt validate PATH... [--json] [--solutions FILE]`: one line per problem, then a summary.
-import { allProblems, loadDataset } from '../../engine/arc'
+import { allProblems } from '../../engine/arc'
 import { parseCommandArgs, type Command } from '../command'
 import { formatProblem } from '../format-problem'
+import { openDataset } from '../open-dataset'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
 
 export const validateCommand: Command = {
@@ -21,7 +22,7 @@ Exit status: 0 when every task is valid, 1 when any problem was found, 2 on a us
     if (values.solutions !== undefined && positionals.length !== 1) throw new UsageError('--solutions goes with exactly one PATH')
     const datasets = []
     for (const path of positionals) {
-      datasets.push(await loadDataset(path, values.solutions === undefined ? {} : { solutions: values.solutions }))
+      datasets.push(await openDataset(path, values.solutions === undefined ? {} : { solutions: values.solutions }))
     }
     const problems = datasets.flatMap(allProblems)
     const valid = datasets.reduce((n, d) => n + d.entries.filter((e) => e.task).length, 0)

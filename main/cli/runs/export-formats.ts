@@ -1,10 +1,8 @@
 // The `runs export` formats built from a run's report: the submission and the CSV come from the
-// module the workbench's export shares (main/api/run-export.ts); JSON is the whole report.
-import { formatCsv, submissionText, type RunSubmission } from '../../api/run-export'
+// module the workbench's export shares (main/engine/scoring/run-export.ts); JSON is the whole report.
+import { formatCsv, submissionText, type RunSubmission } from '../../engine/scoring/run-export'
 import { formatJson } from '../format-json'
 import type { RunReport } from './run-report'
-
-export { csvField, csvHeader, formatCsv, runSubmission, type RunSubmission } from '../../api/run-export'
 
 export const EXPORT_FORMATS = ['submission', 'csv', 'json'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]

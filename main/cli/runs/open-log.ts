@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ExperimentLog, StoreError, type RunRecord } from '../../engine/store'
-import { defaultDatabasePath } from '../default-db'
+import { defaultDatabasePath } from '../../services/default-db'
 
 /** A failure the user can act on: the CLI prints the message (no stack trace) and exits 1. */
 export class RunsFailure extends Error {}

@@ -4,6 +4,7 @@
 // invalid ones still load.
 import { readdir, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { describeFileError } from './file-errors'
 import { datasetFingerprint } from './fingerprint'
 import { readJsonFile } from './read-json'
 import type { Task, ValidationProblem } from './types'
@@ -76,7 +77,7 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
   try {
     info = await stat(path)
   } catch (error) {
-    problems.push({ file: path, taskId: '', path: '', reason: `cannot open: ${(error as NodeJS.ErrnoException).code ?? String(error)}` })
+    problems.push({ file: path, taskId: '', path: '', reason: `cannot open: ${describeFileError(error)}` })
   }
   if (info?.isDirectory()) {
     const files = await listJsonFiles(path, problems)
@@ -116,7 +117,7 @@ async function listJsonFiles(root: string, problems: ValidationProblem[]): Promi
         file: dir,
         taskId: '',
         path: '',
-        reason: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`
+        reason: `cannot read folder: ${describeFileError(error)}`
       })
       return
     }

@@ -1,5 +1,6 @@
 // Reads and parses one JSON file, turning every failure into a reason in words.
 import { readFile, stat } from 'node:fs/promises'
+import { describeFileError } from './file-errors'
 
 /** Larger files are refused before reading: no ARC file comes near this (the Kaggle files are ~2 MB). */
 export const MAX_JSON_FILE_BYTES = 64 * 1024 * 1024
@@ -15,7 +16,7 @@ export async function readJsonFile(file: string): Promise<JsonRead> {
     }
     text = await readFile(file, 'utf8')
   } catch (error) {
-    return { ok: false, reason: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }
+    return { ok: false, reason: `cannot read file: ${describeFileError(error)}` }
   }
   return parseJsonText(text)
 }

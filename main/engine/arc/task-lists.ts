@@ -4,6 +4,7 @@
 // view's levels.
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
+import { describeFileError } from './file-errors'
 
 export class TaskListError extends Error {}
 
@@ -36,7 +37,7 @@ export async function readTaskList(file: string): Promise<string[]> {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new TaskListError(`cannot read the task list ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    throw new TaskListError(`cannot read the task list ${file}: ${describeFileError(error)}`)
   }
   const ids = parseTaskList(text)
   if (ids.length === 0) throw new TaskListError(`the task list ${file} names no task`)

@@ -43,11 +43,15 @@ export function useDatasets(api: ApiSession) {
     else if (result.value.path !== null) await open(result.value.path)
   }
 
-  /** Loads app info and the known datasets, then opens `initialPath` (the page's `?data=`) or the samples. */
-  async function start(initialPath: string | null): Promise<void> {
+  /**
+   * Loads app info and the known datasets, then opens `linkedPath` (a link's `?data=`), else the
+   * dataset the workbench was started on (`arc-ttt serve --data DIR`), else the samples.
+   */
+  async function start(linkedPath: string | null): Promise<void> {
     const info = await api.call('appInfo', {})
     if (info.ok) appInfo.value = info.value
     await refreshKnown()
+    const initialPath = linkedPath ?? appInfo.value?.startDataset ?? null
     const initialError = initialPath ? await open(initialPath) : null
     if ((initialPath === null || initialError !== null) && samples.value) {
       await open(samples.value.path)

@@ -34,7 +34,7 @@ describe('single task file', () => {
   it('reports a missing path as a problem, not an exception', async () => {
     const dataset = await loadDataset(join(dir, 'nope'))
     expect(dataset.entries).toEqual([])
-    expect(dataset.problems[0]!.reason).toMatch(/cannot open: ENOENT/)
+    expect(dataset.problems[0]!.reason).toBe('cannot open: no such file or folder (ENOENT)')
   })
 })
 

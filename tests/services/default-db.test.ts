@@ -1,6 +1,6 @@
 // Where the experiment log lives without --db, per platform.
 import { describe, expect, it } from 'vitest'
-import { defaultDatabasePath } from '../../main/cli/default-db'
+import { defaultDatabasePath } from '../../main/services/default-db'
 
 describe('defaultDatabasePath', () => {
   const home = '/home/ada'

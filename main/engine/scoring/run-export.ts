@@ -1,9 +1,10 @@
 // A run's results as files: the ARC Prize submission (through the scoring module's builder) and one
 // CSV row per task. Shared by `arc-ttt runs export` and the workbench's export button (exportRun),
 // so both give byte-for-byte the same content.
-import type { Grid } from '../engine/arc/types'
-import { formatSubmission, submissionEntry, type Submission, type SubmissionEntry } from '../engine/scoring'
-import type { TaskResultRecord } from '../engine/store'
+import type { Grid } from '../arc/types'
+import type { TaskResultRecord } from '../store/types'
+import type { Submission, SubmissionEntry } from './types'
+import { formatSubmission, submissionEntry } from './write-submission'
 
 /** What the exports read of a run: its ordered task selection and its recorded task results. */
 export interface RunResults {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_RECENT_DATASETS, readRecentDatasets, rememberDataset } from '../../main/api/recent-datasets'
+import { MAX_RECENT_DATASETS, readRecentDatasets, rememberDataset } from '../../main/services/recent-datasets'
 
 let dir: string
 beforeAll(async () => {
