@@ -25,7 +25,7 @@ describe('loss curves', () => {
 
 describe('task times', () => {
   const o = (runId: string, taskId: string, status: 'done' | 'skipped', totalSeconds: number, tttSteps = 4): TaskOutcome => ({
-    runId, taskId, status, officialScore: 0, allOrNothing: 0, totalSeconds, tttSteps, finalLoss: null
+    runId, taskId, status, officialScore: 0, allOrNothing: 0, totalSeconds, tttSteps, finalLoss: null, solvedBy: null
   })
   const outcomes = [o('a', 't1', 'done', 10), o('a', 't2', 'done', 30), o('a', 't3', 'skipped', 0.01, 0), o('b', 't1', 'done', 5, 0)]
 

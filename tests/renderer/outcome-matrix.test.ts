@@ -16,7 +16,9 @@ function outcome(runId: string, taskId: string, result: 'solved' | 'wrong' | 'sk
     allOrNothing: scored ? (result === 'solved' ? 1 : 0) : null,
     totalSeconds: 10,
     tttSteps: 5,
-    finalLoss: 0.5
+    finalLoss: 0.5,
+    // Run c is an ensemble whose right attempts came from the search; the others are TTT runs.
+    solvedBy: result === 'solved' ? (runId === 'c' ? 'search' : 'ttt') : null
   }
 }
 
@@ -36,6 +38,10 @@ const rows = buildOutcomeMatrix(runs, outcomes, levels)
 const shown = (filter: MatrixFilter): string[] => rows.filter((r) => matchesMatrixFilter(r, filter)).map((r) => r.taskId)
 
 describe('outcome matrix', () => {
+  it('keeps, per solved cell, which solver the right attempts came from', () => {
+    expect(rows.find((r) => r.taskId === 't2')!.solvedBy).toEqual(['ttt', null, 'search'])
+  })
+
   it('has one row per task and one cell per run, in the runs order', () => {
     expect(rows.map((r) => [r.taskId, r.cells.join(' '), r.solvedCount, r.level])).toEqual([
       ['t1', 'solved solved solved', 3, 'hard'],

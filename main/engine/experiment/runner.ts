@@ -17,6 +17,7 @@ import type { RunEvent } from './events'
 import { runEnsembleTask } from './ensemble-task-run'
 import { runSearchTask } from './search-task-run'
 import { runTask, trainingOptions, tttExamples } from './task-run'
+import { solvedBy } from './task-score'
 
 export interface RunRequest {
   readonly dataset: Dataset
@@ -120,7 +121,7 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
       // Skipped tasks with ground truth count as unsolved.
       const known = entry?.task?.test.some((p) => p.output) ?? false
       const result = outcome.result.status === 'skipped' && known && outcome.result.officialScore === null ? { ...outcome.result, officialScore: 0, allOrNothing: 0 as const } : outcome.result
-      log.recordTaskResult(runId, result)
+      log.recordTaskResult(runId, { ...result, solvedBy: entry?.task ? solvedBy(entry.task, result.outputs, result.candidates) : null })
       const seconds = (performance.now() - start) / 1000
       durations.push(seconds)
       const remaining = selection.slice(index + 1).filter((id) => !finished.has(id)).length

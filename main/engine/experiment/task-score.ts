@@ -1,8 +1,8 @@
 // A task's score from its test outputs, in both conventions: official (the fraction of test outputs
 // solved) and all-or-nothing (1 only when every test output is solved); null without ground truth.
 import { gridsEqual } from '../arc/grid'
-import type { Grid } from '../arc/types'
-import type { TestOutputResult } from '../store'
+import type { Grid, Task } from '../arc/types'
+import type { CandidateRecord, CandidateSource, SolvedBy, TestOutputResult } from '../store'
 
 export function taskScore(outputs: readonly Pick<TestOutputResult, 'correct'>[]): { officialScore: number | null; allOrNothing: 0 | 1 | null } {
   const scored = outputs.filter((o) => o.correct !== null)
@@ -14,4 +14,21 @@ export function taskScore(outputs: readonly Pick<TestOutputResult, 'correct'>[])
 /** Whether any attempt equals the truth; null when the truth is unknown. */
 export function attemptsCorrect(attempts: readonly Grid[], truth: Grid | undefined): boolean | null {
   return truth ? attempts.some((a) => gridsEqual(a, truth)) : null
+}
+
+/**
+ * Which solver's candidates the right attempts were, over the task's test outputs: 'both' when the
+ * right grids came from both solvers (or one output from each); null when no output is solved.
+ */
+export function solvedBy(task: Task, outputs: readonly TestOutputResult[], candidates: readonly CandidateRecord[]): SolvedBy | null {
+  const sources = new Set<CandidateSource>()
+  for (const output of outputs) {
+    const truth = task.test[output.testIndex]?.output
+    if (!output.correct || !truth) continue
+    const right = candidates.filter((c) => c.testIndex === output.testIndex && gridsEqual(c.grid, truth))
+    // A right attempt is always a candidate; a solver that logs none is TTT (logs older than sources).
+    for (const c of right.length > 0 ? right : [{ source: 'ttt' as const }]) sources.add(c.source ?? 'ttt')
+  }
+  if (sources.size === 0) return null
+  return sources.size > 1 ? 'both' : [...sources][0]!
 }

@@ -211,16 +211,18 @@ const RUN_TASK_SELECTION: Migration = {
 
 /**
  * Where each candidate came from: the solver ('ttt' or 'search'), the program that produced it (search),
- * and how many demonstrations that program reproduces. Older rows are TTT candidates.
+ * and how many demonstrations that program reproduces (older rows are TTT candidates); and per task,
+ * which solver's candidates its right attempts were ('search', 'ttt' or 'both'; null when unsolved).
  */
 const CANDIDATE_SOURCES: Migration = {
   version: 4,
-  description: 'task_candidates: solver, program text and demonstrations explained',
+  description: 'task_candidates: solver, program text and demonstrations explained; task_results: solved_by',
   steps: [
     "ALTER TABLE task_candidates ADD COLUMN source TEXT NOT NULL DEFAULT 'ttt'",
     'ALTER TABLE task_candidates ADD COLUMN program TEXT',
     'ALTER TABLE task_candidates ADD COLUMN demos_explained INTEGER',
-    'ALTER TABLE task_candidates ADD COLUMN demos INTEGER'
+    'ALTER TABLE task_candidates ADD COLUMN demos INTEGER',
+    "ALTER TABLE task_results ADD COLUMN solved_by TEXT CHECK (solved_by IN ('search', 'ttt', 'both'))"
   ]
 }
 

@@ -3,7 +3,7 @@
 import { makeGrid } from '../arc/grid'
 import type { SqliteDatabase } from './database'
 import { gridFromJson } from './input-checks'
-import type { CandidateRecord, CandidateSource, TaskOutcome, TaskResultRecord, TaskResultStatus, TestOutputResult } from './types'
+import type { CandidateRecord, CandidateSource, SolvedBy, TaskOutcome, TaskResultRecord, TaskResultStatus, TestOutputResult } from './types'
 
 interface TaskRow {
   task_id: string
@@ -16,6 +16,7 @@ interface TaskRow {
   timings_json: string
   total_seconds: number
   recorded_at: string
+  solved_by: SolvedBy | null
 }
 
 interface OutputRow {
@@ -102,6 +103,7 @@ export class TaskResultReader {
       tttSteps: row.ttt_steps,
       finalLoss: row.final_loss,
       candidates: (candidates.get(row.task_id) ?? []).map(candidateFromRow),
+      solvedBy: row.solved_by,
       recordedAt: row.recorded_at
     }))
   }
@@ -114,7 +116,7 @@ export class TaskResultReader {
   /** One row per (run, task) over the given runs, for a tasks x runs matrix; no grids are read. */
   outcomes(runs: readonly { readonly id: string; readonly runNumber: number }[]): TaskOutcome[] {
     const statement = this.db.prepare(
-      `SELECT task_id, status, official_score, all_or_nothing, total_seconds, ttt_steps, final_loss
+      `SELECT task_id, status, official_score, all_or_nothing, total_seconds, ttt_steps, final_loss, solved_by
        FROM task_results WHERE run_number = ? ORDER BY task_id`
     )
     return runs.flatMap(({ id, runNumber }) =>
@@ -126,7 +128,8 @@ export class TaskResultReader {
         allOrNothing: row.all_or_nothing,
         totalSeconds: row.total_seconds,
         tttSteps: row.ttt_steps,
-        finalLoss: row.final_loss
+        finalLoss: row.final_loss,
+        solvedBy: row.solved_by
       }))
     )
   }

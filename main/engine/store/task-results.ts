@@ -4,7 +4,7 @@
 // written. Re-recording a task replaces it (the runner may finish a task again after a resume).
 import type { SqliteDatabase, SqliteStatement } from './database'
 import { nullFromNaN, type InputChecks } from './input-checks'
-import { CANDIDATE_SOURCES, type CandidateRecord, type TaskResultInput, type TestOutputResult } from './types'
+import { CANDIDATE_SOURCES, SOLVED_BY, type CandidateRecord, type TaskResultInput, type TestOutputResult } from './types'
 
 /** A task's contribution to its run's summary columns. */
 interface SummaryDelta {
@@ -33,9 +33,9 @@ export class TaskResultWriter {
     this.deleteTask = db.prepare('DELETE FROM task_results WHERE run_number = ? AND task_id = ?')
     this.insertTask = db.prepare(
       `INSERT INTO task_results (run_number, task_id, status, skip_reason, official_score, all_or_nothing, ttt_steps,
-         final_loss, timings_json, total_seconds, recorded_at)
+         final_loss, timings_json, total_seconds, recorded_at, solved_by)
        VALUES (@run, @taskId, @status, @reason, @officialScore, @allOrNothing, @tttSteps, @finalLoss, @timingsJson,
-               @totalSeconds, @recordedAt)`
+               @totalSeconds, @recordedAt, @solvedBy)`
     )
     this.insertOutput = db.prepare(
       'INSERT INTO task_test_outputs (run_number, task_id, test_index, attempts_json, correct, provenance_json) VALUES (?, ?, ?, ?, ?, ?)'
@@ -91,7 +91,8 @@ export class TaskResultWriter {
       finalLoss: nullFromNaN(c.nullableNumber('taskResult.finalLoss', result.finalLoss)),
       timingsJson: JSON.stringify(Object.fromEntries(timings)),
       totalSeconds: timings.reduce((sum, [, seconds]) => sum + seconds, 0),
-      recordedAt
+      recordedAt,
+      solvedBy: result.solvedBy == null ? null : c.oneOf('taskResult.solvedBy', result.solvedBy, SOLVED_BY)
     }
   }
 

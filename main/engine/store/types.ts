@@ -231,6 +231,10 @@ export const CANDIDATE_SOURCES = ['ttt', 'search'] as const
 /** The solver that proposed a candidate. */
 export type CandidateSource = (typeof CANDIDATE_SOURCES)[number]
 
+export const SOLVED_BY = ['search', 'ttt', 'both'] as const
+/** Which solver's candidates a task's right attempts were. */
+export type SolvedBy = (typeof SOLVED_BY)[number]
+
 /** One distinct candidate prediction for one test input, with where it came from. */
 export interface CandidateRecord {
   readonly testIndex: number
@@ -264,6 +268,8 @@ export interface TaskResultInput {
   readonly tttSteps: number
   readonly finalLoss: number | null
   readonly candidates: readonly CandidateRecord[]
+  /** Which solver's candidates the right attempts were; null (or left out) when no test output is solved. */
+  readonly solvedBy?: SolvedBy | null
 }
 
 export interface TaskResultRecord extends Omit<TaskResultInput, 'reason'> {
@@ -283,6 +289,7 @@ export interface TaskOutcome {
   readonly totalSeconds: number
   readonly tttSteps: number
   readonly finalLoss: number | null
+  readonly solvedBy: SolvedBy | null
 }
 
 export const ARTIFACT_KINDS = ['adapter', 'submission', 'export', 'checkpoint', 'other'] as const

@@ -2,6 +2,7 @@
 // being the baseline. A task counts as solved when its all-or-nothing score is 1 (every test output
 // right), the stricter of the two conventions.
 import type { TaskOutcome } from '../../../main/api/runs-contract'
+import type { SolvedBy } from '../../../main/engine/store/types'
 import { compareLevels } from './levels'
 
 /**
@@ -16,6 +17,8 @@ export interface MatrixRow {
   readonly level: string | null
   /** One cell per run, in the runs' order. */
   readonly cells: readonly CellState[]
+  /** Per cell, which solver's candidates the right attempts were (null where unsolved or unknown). */
+  readonly solvedBy: readonly (SolvedBy | null)[]
   readonly solvedCount: number
 }
 
@@ -47,7 +50,8 @@ export function buildOutcomeMatrix(
   return [...byTask.keys()].sort().map((taskId) => {
     const row = byTask.get(taskId)!
     const cells = runIds.map((runId) => cellState(row.get(runId)))
-    return { taskId, level: levels[taskId] ?? null, cells, solvedCount: cells.filter((c) => c === 'solved').length }
+    const solvedBy = runIds.map((runId, i) => (cells[i] === 'solved' ? (row.get(runId)?.solvedBy ?? null) : null))
+    return { taskId, level: levels[taskId] ?? null, cells, solvedBy, solvedCount: cells.filter((c) => c === 'solved').length }
   })
 }
 

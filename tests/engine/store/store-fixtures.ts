@@ -53,6 +53,7 @@ export function doneTask(taskId: string, overrides: Partial<TaskResultInput> = {
     timings: { ttt: 2.5, inference: 0.5 },
     tttSteps: 24,
     finalLoss: 0.125,
+    solvedBy: 'ttt',
     candidates: [
       { testIndex: 0, grid: g([[1, 2], [3, 4]]), transforms: ['identity', 'rotate-90'], promptIds: ['p0', 'p3'], votes: 3, score: 1.5, ...TTT },
       { testIndex: 0, grid: g([[5]]), transforms: ['transpose'], promptIds: ['p5'], votes: 2, score: null, ...TTT }

@@ -26,7 +26,8 @@ describe('task results', () => {
       candidates: [
         { testIndex: 0, grid: g([[1]]), transforms: [], promptIds: [], votes: 0, score: 2.75, source: 'search', program: 'crop(x)', demosExplained: 3, demos: 3 }
       ],
-      finalLoss: null
+      finalLoss: null,
+      solvedBy: null
     })
     log.recordTaskResult(runId, doneTask('t1'))
     log.recordTaskResult(runId, twoOutputs)
