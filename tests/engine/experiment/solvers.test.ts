@@ -72,6 +72,7 @@ describe('the search solver in a run', () => {
     expect(provenance.method).toBe('search')
     expect(provenance.attempts[0]).toMatchObject({ program: best.program, demosExplained: 3, demos: 3 })
     expect(Object.keys(result.timings)).toContain('search')
+    expect(log.taskOutcomes([runId])[0]).toMatchObject({ taskId: 'mirror', solvedBy: 'search' })
     log.close()
   })
 })
