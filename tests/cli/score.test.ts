@@ -130,7 +130,7 @@ describe('arc-ttt score', () => {
     expect(notJson.stderr).toMatch(/not-json\.json: not valid JSON/)
     const absent = score('absent.json')
     expect(absent.code).toBe(1)
-    expect(absent.stderr).toContain('absent.json: cannot read file: ENOENT')
+    expect(absent.stderr).toContain('absent.json: cannot read file: no such file or folder (ENOENT)')
     for (const run of [bad, count, notJson, absent]) expect(run.stderr).not.toMatch(/\n\s+at /)
   })
 
