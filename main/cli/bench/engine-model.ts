@@ -71,6 +71,8 @@ export const engineModelBench: Command = {
     const f = (x: number) => x.toFixed(1)
     process.stdout.write(`${name}: ${report.architecture}, ${report.parameters.toLocaleString('en-US')} parameters, intra-op threads ${report.threads || 'all'}\n\n`)
     process.stdout.write(`${formatTable(['figure', 'tokens/s'], [[`prefill (${report.sequence} tokens)`, f(report.prefillTokensPerSecond)], ['decode (KV cache)', f(report.decodeTokensPerSecond)], [`LoRA r16 train step (${report.sequence} tokens)`, f(report.loraTrainTokensPerSecond)]])}\n\n`)
+    const c = report.cpuSeconds
+    process.stdout.write(`CPU seconds per run (all threads): prefill ${c.prefill.toFixed(1)}, decode ${c.decode.toFixed(1)}, LoRA step ${c.loraTrainStep.toFixed(1)}\n`)
     process.stdout.write(`peak resident memory: ${report.peakRssMb.toFixed(0)} MB\n`)
     return EXIT_OK
   }

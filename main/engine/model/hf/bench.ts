@@ -35,6 +35,11 @@ export interface HfBenchReport {
   readonly decodeTokensPerSecond: number
   readonly loraTrainTokensPerSecond: number
   readonly peakRssMb: number
+  /**
+   * CPU seconds (all threads) per timed run: on a shared machine the wall-clock figures include
+   * waiting for other processes, and CPU seconds / threads bounds what an idle machine would take.
+   */
+  readonly cpuSeconds: { readonly prefill: number; readonly decode: number; readonly loraTrainStep: number }
 }
 
 /** Weights of the config's shapes: uniform with the standard deviation 0.02 for matrices, ones for norms. */
@@ -58,14 +63,21 @@ export function randomHfWeights(config: HfModelConfig, seed: number): Map<string
   return weights
 }
 
-async function medianSeconds(repeats: number, run: () => Promise<unknown>): Promise<number> {
+/** CPU seconds (all threads) spent in the timed runs, kept for `cpuSeconds` in the report. */
+const cpuSpent: Record<string, number> = {}
+
+/** Median wall seconds of `repeats` runs after a warm-up; their mean CPU seconds go to cpuSpent[label]. */
+async function medianSeconds(label: string, repeats: number, run: () => Promise<unknown>): Promise<number> {
   await run() // warm-up: the first run allocates
   const times: number[] = []
+  const cpu = process.cpuUsage()
   for (let i = 0; i < repeats; i++) {
     const start = performance.now()
     await run()
     times.push((performance.now() - start) / 1000)
   }
+  const used = process.cpuUsage(cpu)
+  cpuSpent[label] = (used.user + used.system) / 1e6 / repeats
   return times.sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)]!
 }
 
@@ -78,15 +90,15 @@ export async function runHfModelBench(options: HfBenchOptions): Promise<HfBenchR
   progress(`prefill of ${t} tokens`)
   const forward = await sessions.forward(1, t)
   const feeds = sessions.withWeights({ tokens: hostTensor(BigInt64Array.from(tokens, BigInt), [1, t]) })
-  const prefill = await medianSeconds(repeats, () => forward.run(feeds))
+  const prefill = await medianSeconds('prefill', repeats, () => forward.run(feeds))
   progress(`decoding ${options.decodeTokens} tokens after a ${t / 2}-token prompt`)
   const prompt = tokens.slice(0, t / 2)
   const promptBucket = hfBucketFor(config, prompt.length)!
-  const generation = await medianSeconds(repeats, () => hfGreedyDecode(sessions, [prompt], { maxNewTokens: options.decodeTokens + 1, stopTokens: [], padToken: 0 }))
+  const generation = await medianSeconds('generation', repeats, () => hfGreedyDecode(sessions, [prompt], { maxNewTokens: options.decodeTokens + 1, stopTokens: [], padToken: 0 }))
   // A generation is one prefill (of the prompt's bucket) and then one decode step per further token.
   const promptForward = await sessions.forward(1, promptBucket)
   const promptFeeds = sessions.withWeights({ tokens: hostTensor(BigInt64Array.from(tokens.slice(0, promptBucket), BigInt), [1, promptBucket]) })
-  const promptPrefill = await medianSeconds(repeats, () => promptForward.run(promptFeeds))
+  const promptPrefill = await medianSeconds('promptPrefill', repeats, () => promptForward.run(promptFeeds))
   await sessions.release()
   progress(`LoRA r16 train step on ${t} tokens`)
   const lora: HfLoraConfig = { rank: 16, alpha: 32, targets: ['q_proj', 'v_proj', 'gate_proj', 'up_proj', 'down_proj'] }
@@ -101,7 +113,7 @@ export async function runHfModelBench(options: HfBenchOptions): Promise<HfBenchR
     targets: hostTensor(BigInt64Array.from(tokens.slice(1).concat([0]), BigInt), [t]),
     loss_mask: hostTensor(new Float32Array(t).fill(1), [t])
   }
-  const train = await medianSeconds(repeats, () => trainer.step(batch, 1e-4))
+  const train = await medianSeconds('train', repeats, () => trainer.step(batch, 1e-4))
   await session.release()
   return {
     architecture: config.architecture,
@@ -111,6 +123,7 @@ export async function runHfModelBench(options: HfBenchOptions): Promise<HfBenchR
     prefillTokensPerSecond: t / prefill,
     decodeTokensPerSecond: options.decodeTokens / Math.max(generation - promptPrefill, 1e-9),
     loraTrainTokensPerSecond: t / train,
-    peakRssMb: process.resourceUsage().maxRSS / 1024
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    cpuSeconds: { prefill: cpuSpent.prefill!, decode: cpuSpent.generation! - cpuSpent.promptPrefill!, loraTrainStep: cpuSpent.train! }
   }
 }
