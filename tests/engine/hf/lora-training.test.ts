@@ -65,7 +65,7 @@ describe.each(FIXTURE_MODELS)('%s LoRA training as PEFT', (model) => {
 
     const losses = [first.loss, second.loss, after]
     const expected = [reference.losses.before_step_1, reference.losses.before_step_2, reference.losses.after_step_2]
-    console.log(`${model} losses ${losses.map((l) => l.toFixed(6))} vs PEFT ${expected.map((l) => l.toFixed(6))}`)
+    console.log(`${model} losses ${losses.map((l) => l.toFixed(6))} vs PEFT ${expected.map((l) => l.toFixed(6))}: max difference ${Math.max(...losses.map((l, i) => Math.abs(l - expected[i]!))).toExponential(2)}`)
     losses.forEach((loss, i) => expect(Math.abs(loss - expected[i]!)).toBeLessThan(1e-4))
 
     const peft = readPeftAdapter(join(fixtureDir(model), 'peft-adapter-after-2-steps'), loaded.config)
