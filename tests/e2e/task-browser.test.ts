@@ -1,7 +1,7 @@
 // End to end: the real `arc-ttt serve` on the bundled sample tasks plus one malformed file, driven
 // through headless Chromium. Checks the task list, the grid colours against the task files, keyboard
 // navigation, the invalid file's error, the refused state for a bad token, and saves a screenshot.
-// Needs the built renderer (`npx electron-vite build`; `npm test` builds first) and /usr/bin/chromium.
+// Needs the built renderer (`npx electron-vite build`; `npm test` builds first) and Chromium (tests/e2e/chromium.ts).
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,9 +9,9 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDataset, summarizeTask, taskGrids, type Dataset, type Grid, type Task, type TaskSummary } from '../../main/engine/arc'
+import { CHROMIUM, CHROMIUM_FLAGS, requireChromium } from './chromium'
 import { PROJECT_ROOT, startServe, type ServeProcess } from './serve-process'
 
-const CHROMIUM = '/usr/bin/chromium'
 const SAMPLES = join(PROJECT_ROOT, 'resources', 'sample-tasks')
 const SCREENSHOT = join(PROJECT_ROOT, 'test-output', 'task-browser.png')
 const BROKEN_FILE = 'zz-broken-task.json'
@@ -57,9 +57,7 @@ beforeAll(async () => {
   if (!existsSync(join(PROJECT_ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error('the renderer is not built (out/renderer/index.html is missing): run `npx electron-vite build` (npm test does) before this test')
   }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium); the end-to-end test does not skip without it`)
-  }
+  requireChromium()
   temp = await mkdtemp(join(tmpdir(), 'arc-ttt-e2e-'))
   dataDir = join(temp, 'tasks')
   await mkdir(dataDir)
@@ -74,7 +72,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(join(temp, 'chromium-profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_FLAGS,
     viewport: { width: 1400, height: 900 }
   })
   page = context.pages()[0] ?? (await context.newPage())
