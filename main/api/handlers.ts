@@ -62,7 +62,8 @@ export function createHandlers(options: HandlerOptions): Handlers {
     }),
     openDataset: async ({ path }): Promise<DatasetView> => {
       const dataset = await open(path)
-      return { ref: refFor(dataset.path), fingerprint: dataset.fingerprint, tasks: dataset.entries.map(toListItem), problems: dataset.problems }
+      const tasks = dataset.entries.map(toListItem)
+      return { ref: refFor(dataset.path), fingerprint: dataset.fingerprint, tasks, problems: dataset.problems }
     },
     getTask: async ({ path, taskId }) => {
       const dataset = loaded.get(resolve(path)) ?? (await open(path))

@@ -1,7 +1,7 @@
 // The shape of one CLI command, and argument parsing that turns bad flags into usage errors in the
 // CLI's own words (Node's parser explains how to pass a positional starting with '-' instead).
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { editDistance } from '../engine/experiment/nearest-names'
+import { editDistance, nearestNames } from '../engine/experiment/nearest-names'
 import { UsageError } from './usage-error'
 
 export interface Command {
@@ -21,9 +21,10 @@ const MAX_OPTION_TYPO = 2
 
 function unknownOption(flag: string, options: Options): string {
   const known = Object.keys(options).map((name) => `--${name}`)
-  const nearest = known.filter((k) => editDistance(flag, k) <= MAX_OPTION_TYPO).sort((a, b) => editDistance(flag, a) - editDistance(flag, b))[0]
-  if (nearest) return `unknown option ${flag} (did you mean ${nearest}?)`
-  return known.length > 0 ? `unknown option ${flag}; the options are ${known.join(', ')}` : `unknown option ${flag}: this command takes none`
+  const [nearest] = nearestNames(flag, known, 1)
+  if (nearest !== undefined && editDistance(flag, nearest) <= MAX_OPTION_TYPO) return `unknown option ${flag} (did you mean ${nearest}?)`
+  if (known.length === 0) return `unknown option ${flag}: this command takes none`
+  return `unknown option ${flag}; the options are ${known.join(', ')}`
 }
 
 /** Node's parse error as one sentence naming the flag and what is wrong with it. */

@@ -59,7 +59,10 @@ export class RunExecutor {
 
   /** The run setup's context: the bundled models, and the providers probed once per host. */
   private setup(): RunSetupContext {
-    const probeProvider = async (name: ExecutionProviderName): Promise<ProviderStatus> => (await this.providers()).find((p) => p.name === name)!
+    const probeProvider = async (name: ExecutionProviderName): Promise<ProviderStatus> => {
+      const statuses = await this.providers()
+      return statuses.find((p) => p.name === name)!
+    }
     return { modelsDir: this.config.modelsDir, probeProvider }
   }
 

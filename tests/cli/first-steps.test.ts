@@ -40,14 +40,16 @@ describe('arc-ttt run refuses before anything is logged', () => {
   it('an unknown task id, naming it and the nearest ids', () => {
     const db = join(dir, 'unknown-task.sqlite')
     const result = runCli(['run', '--data', SAMPLES, '--tasks', 'flip-horizontl,gravity', '--db', db])
-    expectOneClearLine(result, 1, /^arc-ttt run: 1 task id is not in .*sample-tasks: flip-horizontl \(nearest: flip-horizontal, flip-vertical/)
+    const named = /^arc-ttt run: 1 task id is not in .*sample-tasks: flip-horizontl \(nearest: flip-horizontal, flip-vertical/
+    expectOneClearLine(result, 1, named)
     expect(loggedRuns(db)).toBe(0)
   })
 
   it('an execution provider this machine lacks, saying what it needs', () => {
     const db = join(dir, 'provider.sqlite')
     const result = runCli(['run', '--data', SAMPLES, '--tasks', 'gravity', '--ep', MISSING_PROVIDER, '--db', db])
-    expectOneClearLine(result, 1, new RegExp(`^arc-ttt run: execution provider "${MISSING_PROVIDER}" is not available on this machine: .*It needs `))
+    const said = new RegExp(`^arc-ttt run: execution provider "${MISSING_PROVIDER}" is not available on this machine: .*It needs `)
+    expectOneClearLine(result, 1, said)
     expect(loggedRuns(db)).toBe(0)
   })
 })

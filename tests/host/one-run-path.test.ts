@@ -28,7 +28,8 @@ const TASKS = ['task-2', 'task-0']
 async function runFromTheForm(drafts: Record<string, string | readonly string[]>): Promise<string> {
   const form = checkOverrides(CONFIG_SCHEMA, undefined, drafts)
   expect(form.errors).toEqual({})
-  const host = new HostClient({ config: { databasePath: world.databasePath, modelsDir: world.modelsDir, threads: 1 }, spawn: forkHostProcess })
+  const config = { databasePath: world.databasePath, modelsDir: world.modelsDir, threads: 1 }
+  const host = new HostClient({ config, spawn: forkHostProcess })
   try {
     const finished = new Promise<HostEvent>((resolve) => host.subscribe((event) => event.kind === 'run-finished' && resolve(event)))
     const args = { datasetPath: world.dataDir, selection: { kind: 'ids' as const, ids: TASKS }, preset: 'ttt', overrides: form.overrides }

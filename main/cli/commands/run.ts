@@ -32,10 +32,87 @@ function selectionFromFlags(tasks: string | undefined, taskList: string | undefi
   return { kind: 'ids', ids }
 }
 
-/** The fields of a RunRequest that say what runs, from a prepared run. */
-function runParts(prepared: PreparedRun): Pick<RunRequest, 'dataset' | 'taskIds' | 'preset' | 'config' | 'model'> {
-  const { dataset, taskIds, preset, config, model } = prepared
-  return { dataset, taskIds, preset, config, model }
+const RUN_OPTIONS = {
+  data: { type: 'string' },
+  tasks: { type: 'string' },
+  'task-list': { type: 'string' },
+  preset: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  model: { type: 'string' },
+  db: { type: 'string' },
+  name: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  seed: { type: 'string' },
+  ep: { type: 'string' },
+  threads: { type: 'string' },
+  limit: { type: 'string' },
+  resume: { type: 'string' },
+  json: { type: 'boolean' }
+} as const
+
+type RunValues = ReturnType<typeof parseCommandArgs<typeof RUN_OPTIONS>>['values']
+
+/** The flags checked: what a new run or a resume asks for. */
+interface RunFlags {
+  readonly values: RunValues
+  readonly provider: string | undefined
+  readonly threads: number
+  readonly limit: number | undefined
+  readonly resumeId: string | undefined
+}
+
+function readFlags(values: RunValues): RunFlags {
+  const provider = values.ep === undefined ? undefined : choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
+  const threads = integerFlag('--threads', values.threads, 0, 0)
+  const limit = values.limit === undefined ? undefined : integerFlag('--limit', values.limit, 0, 1)
+  const resumeId = values.resume
+  const runFlags = values.set || values.preset || values.tasks || values['task-list'] || values.seed || limit !== undefined
+  if (resumeId !== undefined && runFlags) {
+    const drop = '--preset, --set, --seed, --tasks, --task-list and --limit'
+    throw new UsageError(`--resume continues a run with its own config and tasks: drop ${drop}`)
+  }
+  if (resumeId === undefined && values.data === undefined) throw new UsageError('run needs --data PATH (or --resume RUN_ID)')
+  return { values, provider, threads, limit, resumeId }
+}
+
+/** Where a run writes and reports: the log, the progress printer, Ctrl-C. */
+type RunPlace = Pick<RunRequest, 'log' | 'onEvent' | 'signal'>
+
+/** The fields of a RunRequest that say what runs and where, from a prepared run. */
+function runRequest(prepared: PreparedRun, threads: number, place: RunPlace): RunRequest {
+  const { dataset, taskIds, preset, config, model, provider } = prepared
+  return { dataset, taskIds, preset, config, model, runtime: { provider, intraOpThreads: threads }, ...place }
+}
+
+async function newRun(flags: RunFlags, place: RunPlace): Promise<string> {
+  const { values, limit, provider } = flags
+  const overrides: Record<string, unknown> = parseOverrides(values.set ?? [])
+  if (values.seed !== undefined) overrides.seed = values.seed
+  const plan = {
+    datasetPath: values.data!,
+    selection: selectionFromFlags(values.tasks, values['task-list']),
+    ...(limit !== undefined ? { limit } : {}),
+    preset: values.preset ?? 'ttt',
+    overrides,
+    ...(values.model !== undefined ? { modelDir: values.model } : {}),
+    provider: provider ?? 'cpu'
+  }
+  const prepared = await prepareRun(plan, SETUP)
+  if (prepared.notice) process.stderr.write(`arc-ttt run: ${prepared.notice}\n`)
+  return startRun({ ...runRequest(prepared, flags.threads, place), ...(values.name ? { name: values.name } : {}), tags: values.tag ?? [] })
+}
+
+async function resumeRun(flags: RunFlags, runId: string, place: RunPlace): Promise<string> {
+  const { values, provider } = flags
+  const plan = {
+    runId,
+    ...(provider ? { provider } : {}),
+    ...(values.data ? { datasetPath: values.data } : {}),
+    ...(values.model ? { modelDir: values.model } : {})
+  }
+  const prepared = await prepareResume(place.log, plan, SETUP)
+  await continueRun(runId, runRequest(prepared, flags.threads, place))
+  return runId
 }
 
 export const runCommand: Command = {
@@ -58,64 +135,17 @@ export const runCommand: Command = {
 
 Progress goes to stderr; Ctrl-C cancels between steps and the run can be resumed.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      data: { type: 'string' },
-      tasks: { type: 'string' },
-      'task-list': { type: 'string' },
-      preset: { type: 'string' },
-      set: { type: 'string', multiple: true },
-      model: { type: 'string' },
-      db: { type: 'string' },
-      name: { type: 'string' },
-      tag: { type: 'string', multiple: true },
-      seed: { type: 'string' },
-      ep: { type: 'string' },
-      threads: { type: 'string' },
-      limit: { type: 'string' },
-      resume: { type: 'string' },
-      json: { type: 'boolean' }
-    })
+    const { values, positionals } = parseCommandArgs(argv, RUN_OPTIONS)
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
-    const provider = values.ep === undefined ? undefined : choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
-    const threads = integerFlag('--threads', values.threads, 0, 0)
-    const limit = values.limit === undefined ? undefined : integerFlag('--limit', values.limit, 0, 1)
-    const resumeId = values.resume
-    if (resumeId !== undefined && (values.set || values.preset || values.tasks || values['task-list'] || values.seed || limit !== undefined)) {
-      throw new UsageError('--resume continues a run with its own config and tasks: drop --preset, --set, --seed, --tasks, --task-list and --limit')
-    }
-    if (resumeId === undefined && values.data === undefined) throw new UsageError('run needs --data PATH (or --resume RUN_ID)')
-    let log: ExperimentLog | undefined
+    const flags = readFlags(values)
     const controller = new AbortController()
     const cancel = () => controller.abort()
     process.once('SIGINT', cancel)
+    let log: ExperimentLog | undefined
     try {
       log = ExperimentLog.open(values.db ?? defaultDatabasePath())
-      let runId: string
-      if (resumeId !== undefined) {
-        const resumePlan = { runId: resumeId, ...(provider ? { provider } : {}), ...(values.data ? { datasetPath: values.data } : {}), ...(values.model ? { modelDir: values.model } : {}) }
-        const prepared = await prepareResume(log, resumePlan, SETUP)
-        const runtime = { provider: prepared.provider, intraOpThreads: threads }
-        await continueRun(resumeId, { ...runParts(prepared), runtime, log, onEvent: progressPrinter(), signal: controller.signal })
-        runId = resumeId
-      } else {
-        const overrides: Record<string, unknown> = parseOverrides(values.set ?? [])
-        if (values.seed !== undefined) overrides.seed = values.seed
-        const selection = selectionFromFlags(values.tasks, values['task-list'])
-        const plan = {
-          datasetPath: values.data!,
-          selection,
-          ...(limit !== undefined ? { limit } : {}),
-          preset: values.preset ?? 'ttt',
-          overrides,
-          ...(values.model !== undefined ? { modelDir: values.model } : {}),
-          provider: provider ?? 'cpu'
-        }
-        const prepared = await prepareRun(plan, SETUP)
-        if (prepared.notice) process.stderr.write(`arc-ttt run: ${prepared.notice}\n`)
-        const runtime = { provider: prepared.provider, intraOpThreads: threads }
-        const name = values.name ? { name: values.name } : {}
-        runId = await startRun({ ...runParts(prepared), runtime, log, onEvent: progressPrinter(), signal: controller.signal, ...name, tags: values.tag ?? [] })
-      }
+      const where = { log, onEvent: progressPrinter(), signal: controller.signal }
+      const runId = flags.resumeId !== undefined ? await resumeRun(flags, flags.resumeId, where) : await newRun(flags, where)
       const summary = summarizeRun(log, runId)
       process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatRunSummary(summary)}\n`)
       return summary.status === 'completed' ? EXIT_OK : EXIT_FAILURE

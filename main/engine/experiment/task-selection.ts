@@ -7,8 +7,8 @@
 import type { Dataset } from '../arc/load'
 import { TaskListError, readTaskList } from '../arc/task-lists'
 import { createRng, deriveSeed } from '../random'
-import { nearestNames } from './nearest-names'
 import { RunSetupError } from './runner'
+import { unknownTaskIdsMessage } from './unknown-task-ids'
 
 export type TaskSelection =
   | { readonly kind: 'all' }
@@ -17,22 +17,13 @@ export type TaskSelection =
   | { readonly kind: 'list'; readonly path: string }
   | { readonly kind: 'random'; readonly count: number; readonly seed: number }
 
-/** How many unknown ids an error names before it says "and N more". */
-const UNKNOWN_IDS_SHOWN = 5
-
 export class UnknownTasksError extends RunSetupError {
   constructor(
     readonly unknownIds: readonly string[],
     known: readonly string[],
     where: string
   ) {
-    const shown = unknownIds.slice(0, UNKNOWN_IDS_SHOWN).map((id) => {
-      const near = nearestNames(id, known)
-      return near.length > 0 ? `${id} (nearest: ${near.join(', ')})` : id
-    })
-    const more = unknownIds.length > UNKNOWN_IDS_SHOWN ? `, and ${unknownIds.length - UNKNOWN_IDS_SHOWN} more` : ''
-    const noun = unknownIds.length === 1 ? 'task id is' : 'task ids are'
-    super(`${unknownIds.length} ${noun} not in ${where}: ${shown.join('; ')}${more}`)
+    super(unknownTaskIdsMessage(unknownIds, known, where))
   }
 }
 

@@ -35,7 +35,9 @@ export async function chooseModel(modelsDir: string, dir: string | undefined): P
   if (existsSync(join(bundledDir, CONFIG_FILE))) return { model: await loadModel(bundledDir) }
   return {
     model: initialModel(),
-    notice: `no trained model is bundled yet (${bundledDir}); adapting the default architecture from its seeded initial weights, so expect few tasks solved`
+    notice:
+      `no trained model is bundled yet (${bundledDir}); adapting the default architecture from its seeded initial weights, ` +
+      'so expect few tasks solved'
   }
 }
 

@@ -47,7 +47,11 @@ export interface OverridesCheck {
 }
 
 /** Checks every drafted field; a value equal to the base value is not sent as an override. */
-export function checkOverrides(schema: readonly ConfigKeyView[], preset: PresetView | undefined, drafts: Readonly<Record<string, FieldDraft>>): OverridesCheck {
+export function checkOverrides(
+  schema: readonly ConfigKeyView[],
+  preset: PresetView | undefined,
+  drafts: Readonly<Record<string, FieldDraft>>
+): OverridesCheck {
   const overrides: Record<string, ConfigValue> = {}
   const errors: Record<string, string> = {}
   for (const spec of schema) {

@@ -1,6 +1,7 @@
 // Which tasks a run takes, as the Adapt form edits it, and its check into the wire API's
 // TaskSelection. 'filtered' is the ids the Tasks view passed in its link (`?tasks=ID1,ID2`).
 import type { TaskSelection } from '../../../main/api/runs-contract'
+import { unknownTaskIdsMessage } from '../../../main/engine/experiment/unknown-task-ids'
 
 export type SelectionMode = 'all' | 'list' | 'random' | 'single' | 'filtered'
 
@@ -69,13 +70,13 @@ export function checkSelection(draft: SelectionDraft, context: SelectionContext)
     case 'single': {
       const id = draft.singleTaskId.trim()
       if (id === '') return { ok: false, error: 'choose a task' }
-      if (ids !== null && !ids.includes(id)) return { ok: false, error: `task ${id} is not in this dataset` }
+      if (ids !== null && !ids.includes(id)) return { ok: false, error: unknownTaskIdsMessage([id], ids, 'this dataset') }
       return { ok: true, selection: { kind: 'ids', ids: [id] }, count: 1 }
     }
     case 'filtered': {
       if (draft.filteredIds.length === 0) return { ok: false, error: 'no task ids came from the Tasks view; filter there and use "Adapt these tasks"' }
       const missing = ids === null ? [] : draft.filteredIds.filter((id) => !ids.includes(id))
-      if (missing.length > 0) return { ok: false, error: `${missing.length} task id(s) are not in this dataset: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}` }
+      if (missing.length > 0) return { ok: false, error: unknownTaskIdsMessage(missing, ids ?? [], 'this dataset') }
       return { ok: true, selection: { kind: 'ids', ids: draft.filteredIds }, count: draft.filteredIds.length }
     }
   }

@@ -38,13 +38,15 @@ describe('selectTaskIds', () => {
     const attempt = selectTaskIds(tasks, { kind: 'ids', ids: ['b', 'a1b3', 'no-such-task'] })
     await expect(attempt).rejects.toThrow(UnknownTasksError)
     await expect(attempt).rejects.toThrow(/^2 task ids are not in .*tasks: a1b3 \(nearest: a1b2, b, c\); no-such-task \(nearest: /)
-    await expect(selectTaskIds(tasks, { kind: 'list', path: join(dir, 'typo.txt') })).rejects.toThrow(/1 task id is not in .*: a1b3 \(nearest: a1b2/)
-    await expect(selectTaskIds(tasks, { kind: 'list', path: join(dir, 'none.txt') })).rejects.toThrow(/cannot read the task list .*none.txt: ENOENT/)
+    const list = (name: string) => selectTaskIds(tasks, { kind: 'list', path: join(dir, name) })
+    await expect(list('typo.txt')).rejects.toThrow(/1 task id is not in .*: a1b3 \(nearest: a1b2/)
+    await expect(list('none.txt')).rejects.toThrow(/cannot read the task list .*none.txt: no such file or folder \(ENOENT\)/)
   })
 
   it('names at most five unknown ids and counts the rest', async () => {
     const ids = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']
-    await expect(selectTaskIds(await dataset(), { kind: 'ids', ids })).rejects.toThrow(/^7 task ids are not in .*x5 \(nearest: [^)]*\), and 2 more$/)
+    const attempt = selectTaskIds(await dataset(), { kind: 'ids', ids })
+    await expect(attempt).rejects.toThrow(/^7 task ids are not in .*x5 \(nearest: [^)]*\), and 2 more$/)
   })
 
   it('samples valid tasks with a seed: the same seed, the same sample', async () => {
