@@ -5,7 +5,7 @@ import { join } from 'node:path'
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..')
 
 export interface ServeProcess {
-  /** The printed page URL, with `?token=` (and `&data=`). */
+  /** The printed page URL, with `?token=`. */
   readonly pageUrl: string
   readonly child: ChildProcess
   /** Output so far, for failure messages. */

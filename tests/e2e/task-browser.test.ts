@@ -92,7 +92,7 @@ afterAll(async () => {
 })
 
 describe('task browser in headless Chromium', () => {
-  it('opens the ?data= dataset and lists every task, the malformed one marked invalid', async () => {
+  it('opens the --data dataset and lists every task, the malformed one marked invalid', async () => {
     const items = page.getByTestId('task-item')
     await expect.poll(() => items.count()).toBe(dataset.entries.length)
     expect(await items.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-id')))).toEqual(dataset.entries.map((e) => e.id))
@@ -228,15 +228,27 @@ describe('task browser in headless Chromium', () => {
     const missing = join(temp, 'no-such-folder')
     await page.getByTestId('folder-path').fill(missing)
     await page.getByTestId('open-folder').click()
-    await expect.poll(() => page.getByTestId('dataset-error').textContent()).toContain(`Cannot open ${missing}`)
+    await expect.poll(() => page.getByTestId('dataset-error').textContent()).toContain(`Cannot open ${missing}: no such file or folder`)
+    // The path once: the message is the reason alone.
+    expect((await page.getByTestId('dataset-error').textContent())!.split(missing)).toHaveLength(2)
     expect(await page.getByTestId('task-item').count()).toBe(samples.entries.length)
 
-    // The ?data= folder was remembered among the recent folders.
+    // The --data folder was remembered among the recent folders.
     const recent = await page.locator('[data-testid="dataset-select"] optgroup option').evaluateAll((options) => options.map((o) => o.getAttribute('value')))
     expect(recent).toContain(dataDir)
     await page.getByTestId('dataset-select').selectOption(dataDir)
     await expect.poll(() => page.getByTestId('task-item').count()).toBe(dataset.entries.length)
     expect(await page.getByTestId('dataset-error').count()).toBe(0)
+  })
+
+  it('opens the Adapt view on the --data dataset too', async () => {
+    const adapt = await context.newPage()
+    try {
+      await adapt.goto(`${serve.pageUrl.split('#')[0]}#/adapt`)
+      await expect.poll(() => adapt.getByTestId('dataset-select').inputValue(), { timeout: 15_000 }).toBe(dataDir)
+    } finally {
+      await adapt.close()
+    }
   })
 
   it('saves a screenshot of a task', async () => {
