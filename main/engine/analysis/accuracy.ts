@@ -19,7 +19,7 @@ export interface RunAccuracy {
 }
 
 /** Per task: solved (all-or-nothing 1), not solved, or null when the run has no score for it. */
-export function solvedByTask(outcomes: readonly TaskOutcome[], runId: string): Map<string, boolean | null> {
+function solvedByTask(outcomes: readonly TaskOutcome[], runId: string): Map<string, boolean | null> {
   const solved = new Map<string, boolean | null>()
   for (const o of outcomes) if (o.runId === runId) solved.set(o.taskId, o.allOrNothing === null ? null : o.allOrNothing === 1)
   return solved

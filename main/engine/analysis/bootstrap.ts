@@ -24,7 +24,7 @@ export interface MeanInterval {
 }
 
 export const DEFAULT_RESAMPLES = 2000
-export const DEFAULT_CONFIDENCE = 0.95
+const DEFAULT_CONFIDENCE = 0.95
 
 /** The mean of `values` with its percentile bootstrap interval; null for an empty sample. */
 export function bootstrapMeanInterval(values: readonly number[], options: BootstrapOptions = {}): MeanInterval | null {

@@ -37,7 +37,7 @@ function unitsOf(nodes: readonly Node[]): Unit[] {
  * Sums `gradient` (which may have a broadcast shape) back to `shape`: leading extra axes are
  * summed away, and axes where the input had size 1 are summed with keepdims.
  */
-export function reduceToShape(gradient: Value, target: Value): Value {
+function reduceToShape(gradient: Value, target: Value): Value {
   if (shapesEqual(gradient.shape, target.shape)) return gradient
   const extra = gradient.rank - target.rank
   const axes: number[] = []

@@ -87,6 +87,6 @@ export const layoutRules: Record<string, RuleEntry> = {
   }
 }
 
-export function zerosLike(value: Value): Value {
+function zerosLike(value: Value): Value {
   return op.Expand(value.graph.scalar(0, value.dtype), value.shape)
 }

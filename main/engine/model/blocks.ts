@@ -51,7 +51,7 @@ export function layerNorm(x: Value, source: WeightSource, name: string, channels
 }
 
 /** GELU, exact form: x * 0.5 * (1 + erf(x / sqrt 2)). */
-export function gelu(x: Value): Value {
+function gelu(x: Value): Value {
   const g = x.graph
   return op.Mul(op.Mul(x, g.scalar(0.5, x.dtype)), op.Add(g.scalar(1, x.dtype), op.Erf(op.Mul(x, g.scalar(Math.SQRT1_2, x.dtype)))))
 }

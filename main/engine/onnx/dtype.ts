@@ -7,8 +7,6 @@ export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'bool'
 
 export type TensorData = Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array
 
-export const FLOAT_DTYPES: readonly DType[] = ['float32', 'float64']
-
 export function isFloat(dtype: DType): boolean {
   return dtype === 'float32' || dtype === 'float64'
 }

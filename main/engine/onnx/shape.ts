@@ -37,9 +37,3 @@ export function normalizeAxis(axis: number, rank: number): number | undefined {
   return Number.isInteger(a) && a >= 0 && a < rank ? a : undefined
 }
 
-/** Row-major strides of a shape. */
-export function stridesOf(shape: Shape): number[] {
-  const strides = new Array<number>(shape.length).fill(1)
-  for (let i = shape.length - 2; i >= 0; i--) strides[i] = strides[i + 1]! * shape[i + 1]!
-  return strides
-}

@@ -1,7 +1,7 @@
 // The operators of the standard `ai.onnx` domain up to opset 18 (onnx/docs/Operators.md). Emitted
 // graphs may use only these: no `com.microsoft` kernels, no `ai.onnx.preview.training` ops, which
 // onnxruntime-node does not register.
-export const STANDARD_ONNX_OPS: ReadonlySet<string> = new Set(
+const STANDARD_ONNX_OPS: ReadonlySet<string> = new Set(
   `Abs Acos Acosh Add And ArgMax ArgMin Asin Asinh Atan Atanh AveragePool BatchNormalization Bernoulli
   BitShift BitwiseAnd BitwiseNot BitwiseOr BitwiseXor BlackmanWindow Cast CastLike Ceil Celu CenterCropPad
   Clip Col2Im Compress Concat ConcatFromSequence Constant ConstantOfShape Conv ConvInteger ConvTranspose Cos

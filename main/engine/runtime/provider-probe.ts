@@ -15,7 +15,7 @@ import type { ExecutionProviderName } from './providers'
 /** What a probe found: `ok`, or the error and what the provider printed, as `reason`. */
 export type ProbeOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string }
 
-export const PROBE_TIMEOUT_MS = 20_000
+const PROBE_TIMEOUT_MS = 20_000
 
 // CommonJS run by `node -e`; argv: onnxruntime-node's path, the provider, the model in base64.
 // Prints one JSON line: {"ok":true} or {"ok":false,"error":"..."}.

@@ -43,10 +43,6 @@ export function randomPalette(rng: Rng, count: number, from: readonly Color[] = 
   return rng.shuffle(from).slice(0, count)
 }
 
-export function countNonZero(grid: Grid): number {
-  return grid.reduce((sum, row) => sum + row.filter((cell) => cell !== 0).length, 0)
-}
-
 const STEPS_4: readonly Position[] = [
   [-1, 0],
   [1, 0],
@@ -101,7 +97,7 @@ export interface Box {
 }
 
 /** Whether two boxes overlap once each is grown by `margin` cells on every side. */
-export function boxesClash(a: Box, b: Box, margin: number): boolean {
+function boxesClash(a: Box, b: Box, margin: number): boolean {
   return (
     a.top - margin < b.top + b.height &&
     b.top - margin < a.top + a.height &&

@@ -31,7 +31,7 @@ export function generateSampleTasks(seed = SAMPLE_SEED): Task[] {
  * Generates one rule's task from its own stream (seeded by the seed and the rule's id), so adding
  * or reordering rules leaves the other tasks unchanged.
  */
-export function generateSampleTask(rule: SampleRule, seed = SAMPLE_SEED): Task {
+function generateSampleTask(rule: SampleRule, seed = SAMPLE_SEED): Task {
   const rng = createRng(deriveSeed(seed, rule.id))
   const demonstrations = rng.int(MIN_DEMONSTRATIONS, MAX_DEMONSTRATIONS)
   const tests = TWO_TEST_TASKS.has(rule.id) ? 2 : 1

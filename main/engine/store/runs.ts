@@ -12,7 +12,7 @@ import { RUN_STATUSES, type HostInfo, type NewRun, type RunParam, type RunRecord
 const TERMINAL_STATUSES: readonly RunStatus[] = ['completed', 'interrupted', 'failed', 'cancelled']
 
 /** `run-20261126-065301-a1b2`: UTC date and time, then random hex; sorts by creation second. */
-export function makeRunId(now: Date, randomHex = randomBytes(2).toString('hex')): string {
+function makeRunId(now: Date, randomHex = randomBytes(2).toString('hex')): string {
   const iso = now.toISOString() // 2026-11-26T06:53:01.123Z
   return `run-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${randomHex}`
 }

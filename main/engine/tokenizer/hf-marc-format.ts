@@ -11,7 +11,7 @@ import { gridToNumpyText, numpyTextToGrid } from './hf-grid-text'
 import type { TextFormat, TokenizedExample } from './hf-text-format'
 import { HfTokenizerError, type HfTokenizer } from './hf-tokenizer'
 
-export const MARC_INSTRUCTION =
+const MARC_INSTRUCTION =
   'Figure out the underlying transformation in the following examples and apply it to the test case. ' +
   'Here are some examples from this transformation, your answer must follow the format.\n' +
   'The input-output grids are provided as python arrays:\n'

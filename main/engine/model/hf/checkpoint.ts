@@ -7,8 +7,8 @@ import type { HfModelConfig } from './config'
 import { hfParameterTable, OUTPUT_HEAD } from './parameters'
 import { SafetensorsFile, type StoredDtype } from './safetensors-reader'
 
-export const SINGLE_FILE = 'model.safetensors'
-export const SHARD_INDEX = 'model.safetensors.index.json'
+const SINGLE_FILE = 'model.safetensors'
+const SHARD_INDEX = 'model.safetensors.index.json'
 
 export class CheckpointError extends Error {}
 

@@ -3,7 +3,7 @@
 // comments name the config.json key each comes from and an example value (Llama 3.2 1B).
 import type { RopeScaling } from './rope'
 
-export const SUPPORTED_ARCHITECTURES = ['LlamaForCausalLM', 'MistralForCausalLM', 'Qwen2ForCausalLM'] as const
+const SUPPORTED_ARCHITECTURES = ['LlamaForCausalLM', 'MistralForCausalLM', 'Qwen2ForCausalLM'] as const
 export type HfArchitecture = (typeof SUPPORTED_ARCHITECTURES)[number]
 
 export interface HfModelConfig {

@@ -25,7 +25,7 @@ export interface HfDecodeOptions {
 const MASKED = -1e9
 
 /** Index of the largest logit in row `offset`, over `allowed` ids or the whole vocabulary. */
-export function argmaxOver(logits: Float32Array, offset: number, vocab: number, allowed?: readonly number[]): number {
+function argmaxOver(logits: Float32Array, offset: number, vocab: number, allowed?: readonly number[]): number {
   let best = -1
   let bestValue = -Infinity
   const consider = (token: number) => {

@@ -8,7 +8,7 @@ import { checkpointFiles, loadCheckpointWeights } from './checkpoint'
 import { HfConfigError, parseHfConfig, type HfModelConfig } from './config'
 import type { StoredDtype } from './safetensors-reader'
 
-export const HF_CONFIG_FILE = 'config.json'
+const HF_CONFIG_FILE = 'config.json'
 export const TOKENIZER_FILE = 'tokenizer.json'
 
 export interface LoadedHfModel {

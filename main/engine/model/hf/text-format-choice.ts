@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_HF_TEXT_FORMAT, TEXT_FORMATS } from '../../tokenizer/hf-text-format'
 
-export const FOLDER_SETTINGS_FILE = 'arc-ttt.json'
+const FOLDER_SETTINGS_FILE = 'arc-ttt.json'
 
 export function chooseTextFormat(dir: string, configured?: string): { name: string; chosenBy: string } {
   const check = (name: string, source: string) => {

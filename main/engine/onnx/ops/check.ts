@@ -32,7 +32,3 @@ export function axesOf(op: string, axes: readonly number[], value: Value, rank =
   if (new Set(normalized).size !== normalized.length) fail(op, `repeated axes ${JSON.stringify(axes)}`, [value])
   return normalized.sort((a, b) => a - b)
 }
-
-export function graphOf(values: readonly Value[]) {
-  return values[0]!.graph
-}

@@ -10,7 +10,7 @@ import { Reshape, Unsqueeze } from './layout'
 export const SOFTMAX_CROSS_ENTROPY = 'SoftmaxCrossEntropy'
 
 /** A float [V] constant 0..V-1, compared with target ids to build one-hot rows. */
-export function classIds(logits: Value): Value {
+function classIds(logits: Value): Value {
   const vocab = logits.shape[logits.rank - 1]!
   const ids = new BigInt64Array(vocab).map((_, i) => BigInt(i))
   return logits.graph.constant(ids, [vocab], 'class_ids')

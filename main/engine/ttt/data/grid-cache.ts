@@ -53,7 +53,7 @@ export class GridCache {
  * one character per cell ('0'..'9') and '|' per row. `gridKey`'s per-row join of numbers was most
  * of the build's time on 400 tasks (the colour-permuted copies make thousands of new grids).
  */
-export function compactGridKey(grid: Grid): string {
+function compactGridKey(grid: Grid): string {
   const codes: number[] = []
   for (const row of grid) {
     for (const colour of row) codes.push(48 + colour)

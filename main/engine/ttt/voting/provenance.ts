@@ -12,7 +12,7 @@ export interface Producers {
   readonly promptIds: readonly string[]
 }
 
-export function producersOf(records: readonly PredictionRecord[], grid: Grid): Producers {
+function producersOf(records: readonly PredictionRecord[], grid: Grid): Producers {
   const key = gridKey(grid)
   const matching = records.filter((record) => gridKey(record.prediction) === key)
   const transforms = new Set(matching.map((record) => record.transform))

@@ -11,8 +11,6 @@ import type { SymmetryId } from '../../arc/transforms/ids'
  */
 export type VotingMethod = 'hierarchical' | 'flat' | 'none'
 
-export const VOTING_METHODS = ['hierarchical', 'flat', 'none'] as const satisfies readonly VotingMethod[]
-
 /** One model prediction, already mapped back through the inverse of its prompt's transform. */
 export interface PredictionRecord {
   readonly prediction: Grid

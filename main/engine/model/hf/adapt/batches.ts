@@ -27,7 +27,7 @@ export function hfEpochBatches(examples: readonly TokenizedExample[], config: Hf
   return rng.shuffle(batches)
 }
 
-export function makeHfBatch(members: readonly TokenizedExample[], bucket: number, size: number, padToken: number): HfTrainingBatch {
+function makeHfBatch(members: readonly TokenizedExample[], bucket: number, size: number, padToken: number): HfTrainingBatch {
   const all = [...members, ...Array.from({ length: size - members.length }, () => members[0]!)]
   const tokens = new BigInt64Array(size * bucket).fill(BigInt(padToken))
   const targets = new BigInt64Array(size * bucket).fill(BigInt(padToken))

@@ -16,7 +16,7 @@ import { hfGreedyDecode, tokenMatrix } from '../greedy'
 import type { HfModelSessions } from '../sessions'
 
 /** Prompts of one test input whose text-format tokens, plus room for an answer like the demonstrations', fit the context. */
-export function fittingHfPrompts(task: Task, testIndex: number, sessions: HfModelSessions, format: TextFormat, config: ExperimentConfig, seed: number) {
+function fittingHfPrompts(task: Task, testIndex: number, sessions: HfModelSessions, format: TextFormat, config: ExperimentConfig, seed: number) {
   const limit = Math.min(config.data.maxTokens, sessions.config.contextBuckets.at(-1)!)
   // Prompts are built without the compact-token limit; the text format's own length decides.
   const set = buildInferencePrompts(task, testIndex, { seed, maxTokens: Number.MAX_SAFE_INTEGER, augment: config.inference.augment, allSymmetries: config.inference.allSymmetries })

@@ -37,7 +37,7 @@ export interface HfTaskRunContext {
 /** The ARC transformer's LoRA targets in a Llama block: its MLP `up` is SwiGLU's gate and up. */
 const TARGETS: Readonly<Record<LoraTarget, readonly HfLoraTarget[]>> = { q: ['q_proj'], k: ['k_proj'], v: ['v_proj'], o: ['o_proj'], up: ['gate_proj', 'up_proj'], down: ['down_proj'] }
 
-export function hfLoraConfig(config: ExperimentConfig): HfLoraConfig {
+function hfLoraConfig(config: ExperimentConfig): HfLoraConfig {
   const targets = new Set(config.ttt.loraTargets.flatMap((t) => TARGETS[t]))
   return { rank: config.ttt.loraRank, alpha: config.ttt.loraAlpha, targets: ['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'].filter((t) => targets.has(t as HfLoraTarget)) as HfLoraTarget[] }
 }
