@@ -1,0 +1,56 @@
+// A Hugging Face model ready for runs: weights, tokenizer and text format, and the per-task runner
+// the experiment runner calls for it (adapt/task-run.ts) with its sessions and train graphs.
+import type { Task } from '../../arc/types'
+import type { RuntimeOptions } from '../../runtime/session'
+import { textFormat, type TextFormat } from '../../tokenizer/hf-text-format'
+import { HfTokenizer } from '../../tokenizer/hf-tokenizer'
+import { runHfTask, type HfTaskRunContext } from './adapt/task-run'
+import { HfTrainGraphs } from './adapt/train-graphs'
+import { CheckpointError } from './checkpoint'
+import { loadHfModel, type LoadedHfModel } from './model-folder'
+import { HfModelSessions } from './sessions'
+import { chooseTextFormat } from './text-format-choice'
+
+export interface HfRunModel extends LoadedHfModel {
+  readonly tokenizer: HfTokenizer
+  readonly format: TextFormat
+  /** Pads prompts and batches: the tokenizer's pad token when it has one, else end of text. */
+  readonly padToken: number
+}
+
+/** Loads a model folder for runs; `textFormatName` (a run's config key) overrides the folder's choice. */
+export function openHfRunModel(dir: string, textFormatName?: string): HfRunModel {
+  const model = loadHfModel(dir)
+  if (!model.tokenizerFile) throw new CheckpointError(`${model.dir}: no tokenizer.json; a run writes tasks as text and needs the model's tokenizer`)
+  const tokenizer = HfTokenizer.load(model.tokenizerFile)
+  const format = textFormat(chooseTextFormat(model.dir, textFormatName).name, tokenizer)
+  const padToken = tokenizer.tokenId('<|finetune_right_pad_id|>') ?? tokenizer.tokenId('<|endoftext|>') ?? format.stopTokens[0]!
+  return { ...model, tokenizer, format, padToken }
+}
+
+export function isHfRunModel(model: { readonly config: { readonly family: string } }): model is HfRunModel {
+  return model.config.family === 'hf-llama'
+}
+
+/** Sessions and train graphs of one run, and the task runner over them. */
+export class HfTaskRunner {
+  readonly sessions: HfModelSessions
+  readonly trainGraphs: HfTrainGraphs
+
+  constructor(
+    readonly model: HfRunModel,
+    runtime: RuntimeOptions
+  ) {
+    this.sessions = new HfModelSessions(model.config, model.weights, runtime)
+    this.trainGraphs = new HfTrainGraphs(model.config, runtime)
+  }
+
+  run(task: Task, context: Pick<HfTaskRunContext, 'config' | 'signal' | 'onPhase' | 'onStep'>) {
+    const { model } = this
+    return runHfTask(task, { ...context, model, format: model.format, padToken: model.padToken, baseWeights: model.weights, sessions: this.sessions, trainGraphs: this.trainGraphs })
+  }
+
+  async release(): Promise<void> {
+    await Promise.all([this.sessions.release(), this.trainGraphs.release()])
+  }
+}
