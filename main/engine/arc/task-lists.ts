@@ -46,7 +46,10 @@ export async function readTaskList(file: string): Promise<string[]> {
 
 /** The folders where lists of a dataset are looked for: the dataset folder (or a file's folder) and its parent. */
 async function listFolders(datasetPath: string): Promise<string[]> {
-  const isFolder = await stat(datasetPath).then((s) => s.isDirectory(), () => false)
+  const isFolder = await stat(datasetPath).then(
+    (s) => s.isDirectory(),
+    () => false
+  )
   const own = isFolder ? datasetPath : dirname(datasetPath)
   return [...new Set([own, dirname(own)])]
 }
@@ -63,7 +66,10 @@ async function candidateFiles(datasetPath: string): Promise<string[]> {
 }
 
 async function smallText(file: string): Promise<string | undefined> {
-  const size = await stat(file).then((s) => s.size, () => Infinity)
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => Infinity
+  )
   return size <= MAX_LIST_BYTES ? readFile(file, 'utf8').catch(() => undefined) : undefined
 }
 
@@ -88,7 +94,8 @@ export async function findTaskLists(datasetPaths: readonly string[]): Promise<Fo
       const isCsv = extname(file).toLowerCase() === '.csv'
       const headed = table.length > 0 && ID_HEADERS.has(table[0]![0]!.toLowerCase())
       const ids = parseTaskList(text)
-      const plausible = ids.length > 0 && ids.every((id) => TASK_ID.test(id)) && (isCsv ? headed : table.every((cells) => cells.length === 1))
+      const plausible =
+        ids.length > 0 && ids.every((id) => TASK_ID.test(id)) && (isCsv ? headed : table.every((cells) => cells.length === 1))
       if (plausible) found.set(file, { path: file, label: `${basename(dirname(file))}/${basename(file)}`, count: ids.length })
     }
   }

@@ -25,7 +25,8 @@ function describeConfig(config: ArcModelConfig): string {
 function hfEntry(dir: string, id: string): ModelCatalogEntry | undefined {
   try {
     const c = readHfConfig(dir)
-    const summary = `${c.architecture}, ${c.layers} layers, hidden ${c.channels}, ${c.heads} heads (${c.keyValueHeads} key-value), Hugging Face checkpoint`
+    const heads = `${c.heads} heads (${c.keyValueHeads} key-value)`
+    const summary = `${c.architecture}, ${c.layers} layers, hidden ${c.channels}, ${heads}, Hugging Face checkpoint`
     return { dir, id, isDefault: false, parameterCount: hfParameterCount(c), summary }
   } catch {
     return undefined

@@ -28,12 +28,21 @@ export function runSubmission(results: RunResults): RunSubmission {
   const omitted: { taskId: string; why: string }[] = []
   for (const result of results.taskResults) {
     if (result.outputs.length === 0) {
-      omitted.push({ taskId: result.taskId, why: result.status === 'skipped' ? `skipped (${result.reason ?? 'no reason'}), test inputs unknown` : 'done but no test output recorded' })
+      omitted.push({
+        taskId: result.taskId,
+        why:
+          result.status === 'skipped'
+            ? `skipped (${result.reason ?? 'no reason'}), test inputs unknown`
+            : 'done but no test output recorded'
+      })
       continue
     }
     const attempts = new Map<number, readonly Grid[]>(result.outputs.map((o) => [o.testIndex, o.attempts]))
     const count = Math.max(...attempts.keys()) + 1
-    submission.set(result.taskId, Array.from({ length: count }, (_, index) => submissionEntry(attempts.get(index) ?? [])))
+    submission.set(
+      result.taskId,
+      Array.from({ length: count }, (_, index) => submissionEntry(attempts.get(index) ?? []))
+    )
   }
   const recorded = new Set(results.taskResults.map((r) => r.taskId))
   for (const taskId of results.taskSelection) {
@@ -60,7 +69,17 @@ export function csvField(value: string | number | null): string {
 }
 
 export function csvHeader(phases: readonly string[]): string[] {
-  return ['task_id', 'status', 'reason', 'official', 'all_or_nothing', 'ttt_steps', 'final_loss', 'total_seconds', ...phases.map((p) => `${p}_seconds`)]
+  return [
+    'task_id',
+    'status',
+    'reason',
+    'official',
+    'all_or_nothing',
+    'ttt_steps',
+    'final_loss',
+    'total_seconds',
+    ...phases.map((p) => `${p}_seconds`)
+  ]
 }
 
 function csvRow(result: TaskResultRecord, phases: readonly string[]): (string | number | null)[] {

@@ -83,7 +83,8 @@ async function medianSeconds(label: string, repeats: number, run: () => Promise<
 
 export async function runHfModelBench(options: HfBenchOptions): Promise<HfBenchReport> {
   const { config, weights, runtime, sequence: t, repeats } = options
-  if (hfBucketFor(config, t) !== t) throw new RangeError(`sequence ${t} must be one of the context buckets ${config.contextBuckets.join(', ')}`)
+  if (hfBucketFor(config, t) !== t)
+    throw new RangeError(`sequence ${t} must be one of the context buckets ${config.contextBuckets.join(', ')}`)
   const progress = options.onProgress ?? (() => undefined)
   const tokens = Array.from({ length: t }, (_, i) => (i * 7919 + 11) % config.vocabSize)
   const sessions = new HfModelSessions(config, weights, runtime)
@@ -94,10 +95,14 @@ export async function runHfModelBench(options: HfBenchOptions): Promise<HfBenchR
   progress(`decoding ${options.decodeTokens} tokens after a ${t / 2}-token prompt`)
   const prompt = tokens.slice(0, t / 2)
   const promptBucket = hfBucketFor(config, prompt.length)!
-  const generation = await medianSeconds('generation', repeats, () => hfGreedyDecode(sessions, [prompt], { maxNewTokens: options.decodeTokens + 1, stopTokens: [], padToken: 0 }))
+  const generation = await medianSeconds('generation', repeats, () =>
+    hfGreedyDecode(sessions, [prompt], { maxNewTokens: options.decodeTokens + 1, stopTokens: [], padToken: 0 })
+  )
   // A generation is one prefill (of the prompt's bucket) and then one decode step per further token.
   const promptForward = await sessions.forward(1, promptBucket)
-  const promptFeeds = sessions.withWeights({ tokens: hostTensor(BigInt64Array.from(tokens.slice(0, promptBucket), BigInt), [1, promptBucket]) })
+  const promptFeeds = sessions.withWeights({
+    tokens: hostTensor(BigInt64Array.from(tokens.slice(0, promptBucket), BigInt), [1, promptBucket])
+  })
   const promptPrefill = await medianSeconds('promptPrefill', repeats, () => promptForward.run(promptFeeds))
   await sessions.release()
   progress(`LoRA r16 train step on ${t} tokens`)

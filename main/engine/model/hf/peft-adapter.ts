@@ -12,7 +12,7 @@ import { HF_LORA_TARGETS, type HfLoraTarget } from './parameters'
 import { SafetensorsFile } from './safetensors-reader'
 
 export const ADAPTER_CONFIG = 'adapter_config.json'
-const ADAPTER_WEIGHTS = 'adapter_model.safetensors'
+export const ADAPTER_WEIGHTS = 'adapter_model.safetensors'
 const PICKLED_WEIGHTS = 'adapter_model.bin'
 const PEFT_PREFIX = 'base_model.model.'
 

@@ -21,7 +21,8 @@ export interface HfRunModel extends LoadedHfModel {
 /** Loads a model folder for runs; `textFormatName` (a run's config key) overrides the folder's choice. */
 export function openHfRunModel(dir: string, textFormatName?: string): HfRunModel {
   const model = loadHfModel(dir)
-  if (!model.tokenizerFile) throw new CheckpointError(`${model.dir}: no tokenizer.json; a run writes tasks as text and needs the model's tokenizer`)
+  if (!model.tokenizerFile)
+    throw new CheckpointError(`${model.dir}: no tokenizer.json; a run writes tasks as text and needs the model's tokenizer`)
   const tokenizer = HfTokenizer.load(model.tokenizerFile)
   const format = textFormat(chooseTextFormat(model.dir, textFormatName).name, tokenizer)
   const padToken = tokenizer.tokenId('<|finetune_right_pad_id|>') ?? tokenizer.tokenId('<|endoftext|>') ?? format.stopTokens[0]!
@@ -47,7 +48,15 @@ export class HfTaskRunner {
 
   run(task: Task, context: Pick<HfTaskRunContext, 'config' | 'signal' | 'onPhase' | 'onStep'>) {
     const { model } = this
-    return runHfTask(task, { ...context, model, format: model.format, padToken: model.padToken, baseWeights: model.weights, sessions: this.sessions, trainGraphs: this.trainGraphs })
+    return runHfTask(task, {
+      ...context,
+      model,
+      format: model.format,
+      padToken: model.padToken,
+      baseWeights: model.weights,
+      sessions: this.sessions,
+      trainGraphs: this.trainGraphs
+    })
   }
 
   async release(): Promise<void> {

@@ -28,7 +28,13 @@ export const HF_MODEL_SHAPES: Readonly<Record<string, Readonly<Record<string, un
     vocab_size: 128256,
     max_position_embeddings: 131072,
     rope_theta: 500000.0,
-    rope_scaling: { rope_type: 'llama3', factor: 32.0, low_freq_factor: 1.0, high_freq_factor: 4.0, original_max_position_embeddings: 8192 },
+    rope_scaling: {
+      rope_type: 'llama3',
+      factor: 32.0,
+      low_freq_factor: 1.0,
+      high_freq_factor: 4.0,
+      original_max_position_embeddings: 8192
+    },
     rms_norm_eps: 1e-5,
     tie_word_embeddings: true,
     hidden_act: 'silu',

@@ -27,15 +27,32 @@ export interface OutputPrediction {
 }
 
 /** The augmented prompts of one test input that fit the model's context, or why there are none. */
-export function fittingPrompts(task: Task, testIndex: number, sessions: ModelSessions, config: ExperimentConfig, seed: number): { prompts: InferencePrompt[]; reason?: string } {
+export function fittingPrompts(
+  task: Task,
+  testIndex: number,
+  sessions: ModelSessions,
+  config: ExperimentConfig,
+  seed: number
+): { prompts: InferencePrompt[]; reason?: string } {
   const model = sessions.config
   const maxTokens = Math.min(config.data.maxTokens, model.contextBuckets.at(-1)!)
-  const set = buildInferencePrompts(task, testIndex, { seed, maxTokens, augment: config.inference.augment, allSymmetries: config.inference.allSymmetries })
+  const set = buildInferencePrompts(task, testIndex, {
+    seed,
+    maxTokens,
+    augment: config.inference.augment,
+    allSymmetries: config.inference.allSymmetries
+  })
   const prompts = set.prompts.filter((p) => bucketFor(model, p.tokens) !== undefined)
   return prompts.length > 0 ? { prompts } : { prompts, reason: set.reason ?? `no prompt fits the ${maxTokens}-token context` }
 }
 
-export async function predictOutput(task: Task, testIndex: number, sessions: ModelSessions, config: ExperimentConfig, seed: number): Promise<OutputPrediction> {
+export async function predictOutput(
+  task: Task,
+  testIndex: number,
+  sessions: ModelSessions,
+  config: ExperimentConfig,
+  seed: number
+): Promise<OutputPrediction> {
   const { prompts, reason } = fittingPrompts(task, testIndex, sessions, config, seed)
   if (prompts.length === 0) return { testIndex, attempts: [], candidates: [], prompts: 0, undecodable: {}, ...(reason ? { reason } : {}) }
   const records: PredictionRecord[] = []
@@ -44,10 +61,14 @@ export async function predictOutput(task: Task, testIndex: number, sessions: Mod
   for (let i = 0; i < prompts.length; i += batch) {
     const chunk = prompts.slice(i, i + batch)
     const encoded = chunk.map((p) => encodeExamples([...p.demonstrations, { input: p.testInput }]))
-    const generations = await greedyDecode(sessions, encoded, { maxNewTokens: config.inference.maxNewTokens, constrained: config.inference.constrained })
+    const generations = await greedyDecode(sessions, encoded, {
+      maxNewTokens: config.inference.maxNewTokens,
+      constrained: config.inference.constrained
+    })
     generations.forEach((g, k) => {
       const prompt = chunk[k]!
-      if (g.decoded.ok) records.push({ prediction: symmetry(prompt.inverse).apply(g.decoded.grid), transform: prompt.transform, promptId: prompt.id })
+      if (g.decoded.ok)
+        records.push({ prediction: symmetry(prompt.inverse).apply(g.decoded.grid), transform: prompt.transform, promptId: prompt.id })
       else undecodable[g.decoded.reason] = (undecodable[g.decoded.reason] ?? 0) + 1
     })
   }

@@ -14,7 +14,13 @@ export interface HfTrainingBatch {
   readonly feeds: Record<string, HostTensor>
 }
 
-export function hfEpochBatches(examples: readonly TokenizedExample[], config: HfModelConfig, batchSize: number, padToken: number, rng: Rng): HfTrainingBatch[] {
+export function hfEpochBatches(
+  examples: readonly TokenizedExample[],
+  config: HfModelConfig,
+  batchSize: number,
+  padToken: number,
+  rng: Rng
+): HfTrainingBatch[] {
   const byBucket = new Map<number, TokenizedExample[]>()
   for (const example of rng.shuffle(examples)) {
     const bucket = hfBucketFor(config, example.ids.length)!
@@ -22,7 +28,8 @@ export function hfEpochBatches(examples: readonly TokenizedExample[], config: Hf
   }
   const batches: HfTrainingBatch[] = []
   for (const [bucket, members] of [...byBucket.entries()].sort((a, b) => a[0] - b[0])) {
-    for (let i = 0; i < members.length; i += batchSize) batches.push(makeHfBatch(members.slice(i, i + batchSize), bucket, batchSize, padToken))
+    for (let i = 0; i < members.length; i += batchSize)
+      batches.push(makeHfBatch(members.slice(i, i + batchSize), bucket, batchSize, padToken))
   }
   return rng.shuffle(batches)
 }
@@ -43,6 +50,10 @@ function makeHfBatch(members: readonly TokenizedExample[], bucket: number, size:
       }
     }
   })
-  const feeds = { tokens: hostTensor(tokens, [size, bucket]), targets: hostTensor(targets, [size * bucket]), loss_mask: hostTensor(mask, [size * bucket]) }
+  const feeds = {
+    tokens: hostTensor(tokens, [size, bucket]),
+    targets: hostTensor(targets, [size * bucket]),
+    loss_mask: hostTensor(mask, [size * bucket])
+  }
   return { bucket, size, examples: members.length, targetTokens, feeds }
 }

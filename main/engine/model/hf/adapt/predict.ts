@@ -16,16 +16,40 @@ import { hfGreedyDecode, tokenMatrix } from '../greedy'
 import type { HfModelSessions } from '../sessions'
 
 /** Prompts of one test input whose text-format tokens, plus room for an answer like the demonstrations', fit the context. */
-function fittingHfPrompts(task: Task, testIndex: number, sessions: HfModelSessions, format: TextFormat, config: ExperimentConfig, seed: number) {
+function fittingHfPrompts(
+  task: Task,
+  testIndex: number,
+  sessions: HfModelSessions,
+  format: TextFormat,
+  config: ExperimentConfig,
+  seed: number
+) {
   const limit = Math.min(config.data.maxTokens, sessions.config.contextBuckets.at(-1)!)
   // Prompts are built without the compact-token limit; the text format's own length decides.
-  const set = buildInferencePrompts(task, testIndex, { seed, maxTokens: Number.MAX_SAFE_INTEGER, augment: config.inference.augment, allSymmetries: config.inference.allSymmetries })
+  const set = buildInferencePrompts(task, testIndex, {
+    seed,
+    maxTokens: Number.MAX_SAFE_INTEGER,
+    augment: config.inference.augment,
+    allSymmetries: config.inference.allSymmetries
+  })
   const encoded = set.prompts.map((prompt) => ({ prompt, ids: format.prompt(prompt.demonstrations, prompt.testInput) }))
-  const fits = encoded.filter(({ prompt, ids }) => ids.length + Math.max(...prompt.demonstrations.map((d) => format.answer(d.output).length), 1) <= limit)
-  return fits.length > 0 ? { prompts: fits } : { prompts: fits, reason: set.reason ?? `no prompt fits the ${limit}-token context in the ${format.name} format` }
+  const fits = encoded.filter(
+    ({ prompt, ids }) => ids.length + Math.max(...prompt.demonstrations.map((d) => format.answer(d.output).length), 1) <= limit
+  )
+  return fits.length > 0
+    ? { prompts: fits }
+    : { prompts: fits, reason: set.reason ?? `no prompt fits the ${limit}-token context in the ${format.name} format` }
 }
 
-export async function predictHfOutput(task: Task, testIndex: number, sessions: HfModelSessions, format: TextFormat, config: ExperimentConfig, seed: number, padToken: number): Promise<OutputPrediction> {
+export async function predictHfOutput(
+  task: Task,
+  testIndex: number,
+  sessions: HfModelSessions,
+  format: TextFormat,
+  config: ExperimentConfig,
+  seed: number,
+  padToken: number
+): Promise<OutputPrediction> {
   const { prompts, reason } = fittingHfPrompts(task, testIndex, sessions, format, config, seed)
   if (prompts.length === 0) return { testIndex, attempts: [], candidates: [], prompts: 0, undecodable: {}, ...(reason ? { reason } : {}) }
   const records: PredictionRecord[] = []
@@ -34,17 +58,33 @@ export async function predictHfOutput(task: Task, testIndex: number, sessions: H
   for (let i = 0; i < prompts.length; i += batch) {
     const chunk = prompts.slice(i, i + batch)
     const constraints = chunk.map(() => (config.inference.constrained ? format.constraint() : undefined))
-    const outputs = await hfGreedyDecode(sessions, chunk.map((p) => p.ids), { maxNewTokens: config.inference.maxNewTokens, stopTokens: format.stopTokens, padToken, constraints })
+    const outputs = await hfGreedyDecode(
+      sessions,
+      chunk.map((p) => p.ids),
+      { maxNewTokens: config.inference.maxNewTokens, stopTokens: format.stopTokens, padToken, constraints }
+    )
     outputs.forEach((ids, k) => {
       const prompt = chunk[k]!.prompt
       const decoded = format.parse(ids)
-      if (decoded.ok) records.push({ prediction: symmetry(prompt.inverse).apply(decoded.grid), transform: prompt.transform, promptId: prompt.id })
+      if (decoded.ok)
+        records.push({ prediction: symmetry(prompt.inverse).apply(decoded.grid), transform: prompt.transform, promptId: prompt.id })
       else undecodable[decoded.reason] = (undecodable[decoded.reason] ?? 0) + 1
     })
   }
   const candidates = distinctCandidates(records)
   if (config.vote.method === 'product-of-experts') {
-    const ranked = candidates.length > 0 ? await rescoreHf(candidates, prompts.map((p) => p.prompt), config.vote.poeViews, sessions, format, batch, padToken) : []
+    const ranked =
+      candidates.length > 0
+        ? await rescoreHf(
+            candidates,
+            prompts.map((p) => p.prompt),
+            config.vote.poeViews,
+            sessions,
+            format,
+            batch,
+            padToken
+          )
+        : []
     return { testIndex, attempts: ranked.slice(0, 2).map((c) => c.grid), candidates, prompts: prompts.length, undecodable }
   }
   const voting = vote(records, config.vote.method)
@@ -52,11 +92,23 @@ export async function predictHfOutput(task: Task, testIndex: number, sessions: H
 }
 
 /** Product-of-experts: each candidate's summed NLL of its answer tokens over up to `views` prompts; best first. */
-async function rescoreHf(candidates: Candidate[], prompts: readonly InferencePrompt[], views: number, sessions: HfModelSessions, format: TextFormat, batchSize: number, padToken: number): Promise<Candidate[]> {
+async function rescoreHf(
+  candidates: Candidate[],
+  prompts: readonly InferencePrompt[],
+  views: number,
+  sessions: HfModelSessions,
+  format: TextFormat,
+  batchSize: number,
+  padToken: number
+): Promise<Candidate[]> {
   const jobs = candidates.flatMap((candidate, c) =>
     prompts.slice(0, views).map((prompt) => {
       const promptIds = format.prompt(prompt.demonstrations, prompt.testInput)
-      return { candidate: c, ids: [...promptIds, ...format.answer(symmetry(prompt.transform).apply(candidate.grid))], promptLength: promptIds.length }
+      return {
+        candidate: c,
+        ids: [...promptIds, ...format.answer(symmetry(prompt.transform).apply(candidate.grid))],
+        promptLength: promptIds.length
+      }
     })
   )
   const totals = new Float64Array(candidates.length)
@@ -72,7 +124,15 @@ async function rescoreHf(candidates: Candidate[], prompts: readonly InferencePro
         mask[b * t + p] = 1
       }
     })
-    const feeds = { tokens: tokenMatrix(chunk.map((j) => j.ids), t, padToken), targets: hostTensor(targets, [chunk.length, t]), target_mask: hostTensor(mask, [chunk.length, t]) }
+    const feeds = {
+      tokens: tokenMatrix(
+        chunk.map((j) => j.ids),
+        t,
+        padToken
+      ),
+      targets: hostTensor(targets, [chunk.length, t]),
+      target_mask: hostTensor(mask, [chunk.length, t])
+    }
     const nll = (await (await sessions.nll(chunk.length, t)).run(sessions.withWeights(feeds))).nll!.data as Float32Array
     chunk.forEach((job, b) => (totals[job.candidate]! += nll[b]!))
   }

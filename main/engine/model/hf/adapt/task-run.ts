@@ -35,21 +35,45 @@ export interface HfTaskRunContext {
 }
 
 /** The ARC transformer's LoRA targets in a Llama block: its MLP `up` is SwiGLU's gate and up. */
-const TARGETS: Readonly<Record<LoraTarget, readonly HfLoraTarget[]>> = { q: ['q_proj'], k: ['k_proj'], v: ['v_proj'], o: ['o_proj'], up: ['gate_proj', 'up_proj'], down: ['down_proj'] }
+const TARGETS: Readonly<Record<LoraTarget, readonly HfLoraTarget[]>> = {
+  q: ['q_proj'],
+  k: ['k_proj'],
+  v: ['v_proj'],
+  o: ['o_proj'],
+  up: ['gate_proj', 'up_proj'],
+  down: ['down_proj']
+}
 
 function hfLoraConfig(config: ExperimentConfig): HfLoraConfig {
   const targets = new Set(config.ttt.loraTargets.flatMap((t) => TARGETS[t]))
-  return { rank: config.ttt.loraRank, alpha: config.ttt.loraAlpha, targets: ['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'].filter((t) => targets.has(t as HfLoraTarget)) as HfLoraTarget[] }
+  return {
+    rank: config.ttt.loraRank,
+    alpha: config.ttt.loraAlpha,
+    targets: ['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'].filter((t) =>
+      targets.has(t as HfLoraTarget)
+    ) as HfLoraTarget[]
+  }
 }
 
 /** The task's TTT examples in the text format; those longer than the context are dropped. */
 export function hfTttExamples(task: Task, config: ExperimentConfig, format: TextFormat, limit: number, seed: number): TokenizedExample[] {
-  const options = { seed, cap: config.data.cap, maxTokens: Number.MAX_SAFE_INTEGER, augment: config.data.augment, format: config.data.format, leaveTwoOutTopUp: config.data.leaveTwoOutTopUp, lossMask: config.data.lossMask }
+  const options = {
+    seed,
+    cap: config.data.cap,
+    maxTokens: Number.MAX_SAFE_INTEGER,
+    augment: config.data.augment,
+    format: config.data.format,
+    leaveTwoOutTopUp: config.data.leaveTwoOutTopUp,
+    lossMask: config.data.lossMask
+  }
   const { examples } = buildTttData(task, options)
   return examples.map((e) => format.example(e.demonstrations, e.test, config.data.lossMask)).filter((e) => e.ids.length <= limit)
 }
 
-export async function runHfTask(task: Task, context: HfTaskRunContext): Promise<{ result: TaskResultInput; adapters?: Map<string, Float32Array> }> {
+export async function runHfTask(
+  task: Task,
+  context: HfTaskRunContext
+): Promise<{ result: TaskResultInput; adapters?: Map<string, Float32Array> }> {
   const { config, format } = context
   const timings: Record<string, number> = {}
   const time = phaseTimer(timings)
@@ -60,10 +84,18 @@ export async function runHfTask(task: Task, context: HfTaskRunContext): Promise<
   if (config.ttt.enabled && config.ttt.mode !== 'shared') {
     context.onPhase('ttt-data')
     const limit = Math.min(config.data.maxTokens, context.model.config.contextBuckets.at(-1)!)
-    const examples = await time('ttt-data', async () => hfTttExamples(task, config, format, limit, deriveSeed(config.seed, task.id, 'ttt-data')))
+    const examples = await time('ttt-data', async () =>
+      hfTttExamples(task, config, format, limit, deriveSeed(config.seed, task.id, 'ttt-data'))
+    )
     context.onPhase('ttt')
-    const options = { ...trainingOptions(config, deriveSeed(config.seed, task.id, 'ttt'), context.signal, context.onStep), lora: hfLoraConfig(config), padToken: context.padToken }
-    const outcome = await time('ttt', () => trainHfOnExamples(examples, context.model.config, context.baseWeights, context.trainGraphs, options))
+    const options = {
+      ...trainingOptions(config, deriveSeed(config.seed, task.id, 'ttt'), context.signal, context.onStep),
+      lora: hfLoraConfig(config),
+      padToken: context.padToken
+    }
+    const outcome = await time('ttt', () =>
+      trainHfOnExamples(examples, context.model.config, context.baseWeights, context.trainGraphs, options)
+    )
     ;({ weights, adapters, steps: tttSteps, finalLoss } = outcome)
   }
   context.sessions.setWeights(weights)
@@ -73,15 +105,24 @@ export async function runHfTask(task: Task, context: HfTaskRunContext): Promise<
   const reasons: string[] = []
   for (let testIndex = 0; testIndex < task.test.length; testIndex++) {
     const seed = deriveSeed(config.seed, task.id, 'prompts', testIndex)
-    const prediction = await time('inference', () => predictHfOutput(task, testIndex, context.sessions, format, config, seed, context.padToken))
+    const prediction = await time('inference', () =>
+      predictHfOutput(task, testIndex, context.sessions, format, config, seed, context.padToken)
+    )
     if (prediction.reason) reasons.push(`test ${testIndex}: ${prediction.reason}`)
     outputs.push({
       testIndex,
       attempts: prediction.attempts,
       correct: attemptsCorrect(prediction.attempts, task.test[testIndex]!.output),
-      provenance: { method: config.vote.method, prompts: prediction.prompts, undecodable: prediction.undecodable, attempts: prediction.voting?.attempts.map(({ grid: _grid, ...rest }) => rest) ?? null, reason: prediction.reason ?? null }
+      provenance: {
+        method: config.vote.method,
+        prompts: prediction.prompts,
+        undecodable: prediction.undecodable,
+        attempts: prediction.voting?.attempts.map(({ grid: _grid, ...rest }) => rest) ?? null,
+        reason: prediction.reason ?? null
+      }
     })
-    for (const c of prediction.candidates) candidates.push({ testIndex, grid: c.grid, transforms: c.transforms, promptIds: c.promptIds, votes: c.count, score: c.score })
+    for (const c of prediction.candidates)
+      candidates.push({ testIndex, grid: c.grid, transforms: c.transforms, promptIds: c.promptIds, votes: c.count, score: c.score })
   }
   const unpredictable = reasons.length === task.test.length
   const result: TaskResultInput = {

@@ -56,7 +56,12 @@ export async function trainHfOnExamples(
   const table = hfParameterTable(config)
   const initial: Map<string, HostTensor> =
     options.mode === 'lora'
-      ? new Map(hfAdapterTable(config, options.lora).map((a) => [a.name, hostTensor(initialHfAdapters(config, options.lora, options.seed).get(a.name)!, a.shape)]))
+      ? new Map(
+          hfAdapterTable(config, options.lora).map((a) => [
+            a.name,
+            hostTensor(initialHfAdapters(config, options.lora, options.seed).get(a.name)!, a.shape)
+          ])
+        )
       : new Map(table.map((p) => [p.name, hostTensor(Float32Array.from(base.get(p.name)!), p.shape)]))
   const fixed = options.mode === 'lora' ? Object.fromEntries(table.map((p) => [p.name, hostTensor(base.get(p.name)!, p.shape)])) : {}
   let trainer: Trainer | undefined
@@ -68,7 +73,14 @@ export async function trainHfOnExamples(
       stoppedBy = 'time-budget'
       break
     }
-    const graph = await graphs.get({ mode: options.mode, lora: options.lora, batch: batch.size, sequence: batch.bucket, optimizer, maxGradNorm: options.maxGradNorm })
+    const graph = await graphs.get({
+      mode: options.mode,
+      lora: options.lora,
+      batch: batch.size,
+      sequence: batch.bucket,
+      optimizer,
+      maxGradNorm: options.maxGradNorm
+    })
     if (!trainer) trainer = new Trainer(graph.session, graph.signature, initial, fixed)
     else trainer.switchTo(graph.session, graph.signature)
     const stepStart = performance.now()
@@ -77,7 +89,16 @@ export async function trainHfOnExamples(
     finalLoss = result.loss
     const seconds = (performance.now() - stepStart) / 1000
     const tokens = batch.size * batch.bucket
-    options.onStep?.({ step: i + 1, totalSteps: plan.length, loss: result.loss, learningRate, gradNorm: result.gradNorm, tokensPerSecond: tokens / seconds, tokens, bucket: batch.bucket })
+    options.onStep?.({
+      step: i + 1,
+      totalSteps: plan.length,
+      loss: result.loss,
+      learningRate,
+      gradNorm: result.gradNorm,
+      tokensPerSecond: tokens / seconds,
+      tokens,
+      bucket: batch.bucket
+    })
   }
   const source = trainer ? trainer.parameters() : initial
   const trained = new Map([...source].map(([name, t]) => [name, t.data as Float32Array]))
