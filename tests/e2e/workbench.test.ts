@@ -131,12 +131,12 @@ describe('the workbench in headless Chromium', () => {
   it('shows a bad override value inline and starts nothing', async () => {
     await setOverride(page, 'ttt.maxSteps', '-2')
     const error = page.getByTestId('override-ttt.maxSteps').getByTestId('override-error')
-    await poll(() => error.textContent()).toBe('ttt.maxSteps must be an integer >= 0')
+    await poll(() => error.textContent()).toBe('ttt.maxSteps: expected an integer >= 0, got "-2"')
     expect(await page.getByTestId('start-run').isDisabled()).toBe(true)
     expect(await page.getByTestId('start-problems').textContent()).toContain('fix the override of ttt.maxSteps')
 
     await setOverride(page, 'ttt.maxSteps', 'two')
-    await poll(() => error.textContent()).toBe('ttt.maxSteps must be an integer >= 0')
+    await poll(() => error.textContent()).toBe('ttt.maxSteps: expected an integer >= 0, got "two"')
     // Enter submits the form: still nothing may start (the Runs test's count of exactly three runs,
     // and of three startRun calls, confirm it after the fact).
     await page.getByTestId('override-ttt.maxSteps').locator('input').press('Enter')
