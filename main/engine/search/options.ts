@@ -16,7 +16,11 @@ export interface SearchOptions {
 export interface SearchCandidate {
   /** The answer for the test input, in the task's own colours. */
   readonly grid: Grid
-  /** The program, e.g. `tile(crop(largest(cut(x))), 2, 2)` or `layers(nonzero(p1); p2)`. */
+  /**
+   * The program, e.g. `tile(crop(largest(cut(x))), 2, 2)` or `layers(nonzero(p1); p2)` (layers top
+   * first). Colour arguments are the task's normalised colours: 0 is the most common colour of the
+   * demonstration inputs, 1 the next most common, and so on (see colours.ts).
+   */
   readonly program: string
   /** Demonstrations the program reproduces exactly, out of `demos`. */
   readonly explains: number
