@@ -17,7 +17,10 @@ export interface NodeBinary {
 /** Runs `<path> --version`; throws when it cannot be run. */
 export type VersionProbe = (path: string) => string
 
-const probeVersion: VersionProbe = (path) => execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } }).trim()
+const probeVersion: VersionProbe = (path) => {
+  const env = { ...process.env, ELECTRON_RUN_AS_NODE: undefined }
+  return execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 10_000, env }).trim()
+}
 
 /** True for "v20.19.0" and later. */
 export function isSupportedNodeVersion(version: string): boolean {

@@ -6,7 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import type { ApiResult } from '../api/contract'
 import type { HostEvent, HostEventSource } from '../api/runs-contract'
-import { API_HOST_CONFIG_VARIABLE, isApiHostMessage, type ApiHostConfig, type ApiHostMessage, type ApiHostRequest } from './api-host-protocol'
+import { API_HOST_CONFIG_VARIABLE, isApiHostMessage } from './api-host-protocol'
+import type { ApiHostConfig, ApiHostMessage, ApiHostRequest } from './api-host-protocol'
 
 /** How long the API host may take to load (Node, the engine's modules) before calls fail. */
 const START_TIMEOUT_MS = 60_000
@@ -84,7 +85,8 @@ export class ApiHostClient implements HostEventSource {
     const exited = new Promise<void>((done) => child.once('exit', () => done()))
     this.send(child, { kind: 'shutdown' })
     let timer: ReturnType<typeof setTimeout> | undefined
-    const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((done) => (timer = setTimeout(() => done(true), CLOSE_TIMEOUT_MS)))])
+    const deadline = new Promise<boolean>((done) => (timer = setTimeout(() => done(true), CLOSE_TIMEOUT_MS)))
+    const timedOut = await Promise.race([exited.then(() => false), deadline])
     clearTimeout(timer)
     if (timedOut) child.kill('SIGKILL')
   }
@@ -98,7 +100,8 @@ export class ApiHostClient implements HostEventSource {
     if (this.ready) return this.ready
     const ready = new Promise<ChildProcess>((resolve, reject) => {
       const { nodePath, entry, nodeArguments = [], config } = this.launch
-      const child = spawn(nodePath, [...nodeArguments, entry], { env: childEnvironment(config), stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' })
+      const stdio: ['ignore', 'inherit', 'inherit', 'ipc'] = ['ignore', 'inherit', 'inherit', 'ipc']
+      const child = spawn(nodePath, [...nodeArguments, entry], { env: childEnvironment(config), stdio, serialization: 'json' })
       this.child = child
       let fatal: string | undefined
       const timer = setTimeout(() => {
@@ -120,7 +123,8 @@ export class ApiHostClient implements HostEventSource {
       child.once('exit', (code, signal) => {
         clearTimeout(timer)
         const how = signal ? `was killed (${signal})` : `exited with code ${code ?? 'unknown'}`
-        reject(new Error(fatal === undefined ? `the workbench's API process ${how} while starting` : `the workbench's API process could not start: ${fatal}`))
+        const why = fatal === undefined ? `${how} while starting` : `could not start: ${fatal}`
+        reject(new Error(`the workbench's API process ${why}`))
         this.lost(child, how)
       })
     })

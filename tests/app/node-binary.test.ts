@@ -25,14 +25,16 @@ describe('node binary', () => {
 
   it('does not look further when ARC_TTT_NODE is wrong, and says what to fix', () => {
     expect(() => findNodeBinary({ ARC_TTT_NODE: '/usr/bin/node18' }, probe)).toThrow(NodeBinaryError)
-    expect(() => findNodeBinary({ ARC_TTT_NODE: '/usr/bin/node18' }, probe)).toThrow(/needs Node\.js >= 20\.19: fix ARC_TTT_NODE .*Tried: \/usr\/bin\/node18: v18\.20\.4 is too old\./)
+    const tooOld = /needs Node\.js >= 20\.19: fix ARC_TTT_NODE .*Tried: \/usr\/bin\/node18: v18\.20\.4 is too old\./
+    expect(() => findNodeBinary({ ARC_TTT_NODE: '/usr/bin/node18' }, probe)).toThrow(tooOld)
   })
 
   it('names every candidate it tried when none works', () => {
     const none = (): string => {
       throw new Error('ENOENT')
     }
-    expect(() => findNodeBinary({ npm_node_execpath: '/x/node' }, none)).toThrow(/put it on PATH, or set ARC_TTT_NODE.*Tried: \/x\/node: cannot be run; node: cannot be run\./)
+    const nothing = /put it on PATH, or set ARC_TTT_NODE.*Tried: \/x\/node: cannot be run; node: cannot be run\./
+    expect(() => findNodeBinary({ npm_node_execpath: '/x/node' }, none)).toThrow(nothing)
   })
 
   it('finds the Node that runs these tests', () => {

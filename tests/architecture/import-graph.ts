@@ -12,7 +12,8 @@ function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
   if (!clause) return false
   if (clause.isTypeOnly) return true
   const bindings = clause.namedBindings
-  return clause.name === undefined && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly)
+  if (clause.name !== undefined || bindings === undefined || !ts.isNamedImports(bindings)) return false
+  return bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly)
 }
 
 /** The module specifiers a file loads at run time. */
@@ -20,11 +21,14 @@ export function runtimeImports(text: string, fileName = 'module.ts'): string[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false)
   const found: string[] = []
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && !isTypeOnlyImport(node)) found.push(node.moduleSpecifier.text)
-    else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) found.push(node.moduleSpecifier.text)
-    else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteral(node.arguments[0]!)) {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (!isTypeOnlyImport(node)) found.push(node.moduleSpecifier.text)
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (!node.isTypeOnly) found.push(node.moduleSpecifier.text)
+    } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteral(node.arguments[0]!)) {
       const callee = node.expression
-      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) found.push(node.arguments[0].text)
+      const loads = callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')
+      if (loads) found.push(node.arguments[0].text)
     }
     ts.forEachChild(node, visit)
   }

@@ -70,7 +70,8 @@ describe('the desktop API host (a plain Node process)', () => {
   })
 
   it('validates every call as the bridge does', async () => {
-    expect(await client.call('dropTables', {})).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'unknown API method "dropTables"' } })
+    const unknown = { ok: false, error: { code: 'bad-request', message: 'unknown API method "dropTables"' } }
+    expect(await client.call('dropTables', {})).toMatchObject(unknown)
     expect(await client.call('openDataset', { path: 7 })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
   })
 
@@ -81,7 +82,9 @@ describe('the desktop API host (a plain Node process)', () => {
   })
 
   it('runs through its engine host, passes the events up and reads the run back from the log', async () => {
-    const args = { datasetPath: world.dataDir, selection: { kind: 'ids', ids: ['task-0'] }, preset: 'ttt', overrides: QUICK_OVERRIDES, modelDir: world.modelDir, provider: 'cpu', name: 'desktop' }
+    const selection = { kind: 'ids', ids: ['task-0'] }
+    const model = { modelDir: world.modelDir, provider: 'cpu' }
+    const args = { datasetPath: world.dataDir, selection, preset: 'ttt', overrides: QUICK_OVERRIDES, ...model, name: 'desktop' }
     const { runId } = value(await client.call('startRun', args)) as { runId: string }
     expect(await finished(runId)).toEqual({ kind: 'run-finished', runId, status: 'completed' })
     expect(events.some((e) => e.kind === 'run-started' && e.runId === runId)).toBe(true)
@@ -90,12 +93,12 @@ describe('the desktop API host (a plain Node process)', () => {
 
   it('says why it cannot start, as an API error, and starts once the cause is gone', async () => {
     const broken = new ApiHostClient(launch({ samplesPath: '' }))
-    expect(await broken.call('appInfo', {})).toEqual({
-      ok: false,
-      error: { code: 'internal', message: `the workbench's API process could not start: API host config: "samplesPath" must be a non-empty string` }
-    })
+    const why = 'API host config: "samplesPath" must be a non-empty string'
+    const message = `the workbench's API process could not start: ${why}`
+    expect(await broken.call('appInfo', {})).toEqual({ ok: false, error: { code: 'internal', message } })
     const missing = new ApiHostClient({ ...launch(), nodePath: join(root, 'no-node') })
-    expect(await missing.call('appInfo', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining(`cannot start the workbench's API process with ${join(root, 'no-node')}`) } })
+    const cannot = `cannot start the workbench's API process with ${join(root, 'no-node')}`
+    expect(await missing.call('appInfo', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining(cannot) } })
   }, 60_000)
 
   it('stops on close, and refuses calls afterwards', async () => {

@@ -88,7 +88,15 @@ describe('AdaptView form', () => {
     await wrapper.get('[data-testid="adapt-form"]').trigger('submit')
     await flushPromises()
     expect(api.argsOf('startRun')).toEqual([
-      { datasetPath: '/data/arc', selection: { kind: 'ids', ids: ['t2'] }, preset: 'ttt', overrides: { 'ttt.maxSteps': 12 }, provider: 'cpu', name: 'quick', tags: ['a', 'b'] }
+      {
+        datasetPath: '/data/arc',
+        selection: { kind: 'ids', ids: ['t2'] },
+        preset: 'ttt',
+        overrides: { 'ttt.maxSteps': 12 },
+        provider: 'cpu',
+        name: 'quick',
+        tags: ['a', 'b']
+      }
     ])
     expect(router.currentRoute.value.query.run).toBe('run-1')
     wrapper.unmount()

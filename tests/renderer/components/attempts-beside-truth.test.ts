@@ -19,15 +19,23 @@ const ONE_WRONG: Grid = [
 ]
 
 function result(patch: Partial<TaskResultRecord>): TaskResultRecord {
-  return { runId: 'r', taskId: 't', status: 'done', reason: null, outputs: [], tttSteps: 0, finalLoss: null, totalSeconds: 1, recordedAt: '2026-12-01T00:00:00Z', ...patch } as TaskResultRecord
+  const base = { runId: 'r', taskId: 't', status: 'done', reason: null, outputs: [], tttSteps: 0, finalLoss: null, totalSeconds: 1 }
+  return { ...base, recordedAt: '2026-12-01T00:00:00Z', ...patch } as TaskResultRecord
 }
 
+/** A search attempt's provenance: the program and the demonstrations it reproduces. */
+const SEARCHED = { attempts: [{ rank: 1, program: 'flipH | recolour(4->0)', demos: 3, demosExplained: 2 }] }
+
 const RUNS: RunColumn[] = [
-  { runId: 'ttt', label: 'TTT run', result: result({ outputs: [{ testIndex: 0, attempts: [ONE_WRONG, TRUTH], correct: true, provenance: { method: 'hierarchical' } }] }) },
+  {
+    runId: 'ttt',
+    label: 'TTT run',
+    result: result({ outputs: [{ testIndex: 0, attempts: [ONE_WRONG, TRUTH], correct: true, provenance: { method: 'hierarchical' } }] })
+  },
   {
     runId: 'search',
     label: 'search run',
-    result: result({ outputs: [{ testIndex: 0, attempts: [ONE_WRONG], correct: false, provenance: { attempts: [{ rank: 1, program: 'flipH | recolour(4->0)', demos: 3, demosExplained: 2 }] } }] })
+    result: result({ outputs: [{ testIndex: 0, attempts: [ONE_WRONG], correct: false, provenance: SEARCHED }] })
   },
   { runId: 'skipped', label: 'skipping run', result: result({ status: 'skipped', reason: 'prompt longer than the context' }) },
   { runId: 'absent', label: 'other run', result: null }
@@ -40,7 +48,10 @@ function mountAttempts(diffOnly = false) {
 describe('AttemptsBesideTruth', () => {
   it('says for each run what became of the test output', () => {
     const wrapper = mountAttempts()
-    const verdicts = wrapper.findAll('[data-testid="attempt-row"]').map((row) => [row.attributes('data-run-id'), row.get('[data-testid="attempt-verdict"]').text()])
+    const verdictOf = (row: ReturnType<typeof wrapper.get>) => [
+      row.attributes('data-run-id'), row.get('[data-testid="attempt-verdict"]').text()
+    ]
+    const verdicts = wrapper.findAll('[data-testid="attempt-row"]').map(verdictOf)
     expect(verdicts).toEqual([
       ['ttt', 'solved'],
       ['search', 'wrong'],

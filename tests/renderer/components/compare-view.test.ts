@@ -12,7 +12,9 @@ import { runSummary } from './run-summaries'
 function outcome(runId: string, taskId: string, solved: boolean | 'skipped'): TaskOutcome {
   const skipped = solved === 'skipped'
   const score = solved === true ? 1 : 0
-  return { runId, taskId, status: skipped ? 'skipped' : 'done', officialScore: skipped ? null : score, allOrNothing: skipped ? null : score, totalSeconds: 2, tttSteps: 8, finalLoss: 0.5 } as TaskOutcome
+  const scored = skipped ? null : score
+  const timing = { totalSeconds: 2, tttSteps: 8, finalLoss: 0.5 }
+  return { runId, taskId, status: skipped ? 'skipped' : 'done', officialScore: scored, allOrNothing: scored, ...timing } as TaskOutcome
 }
 
 // t1: solved by both; t2: newly solved by "new"; t3: newly broken; t4: solved by none (skipped by new).

@@ -58,12 +58,18 @@ export function testRouter(): Router {
 }
 
 /** Mounts a component with the fake API, its events and a router at `path`; waits for the first calls to settle. */
-export async function mountWithApi<C extends Component>(component: C, api: FakeApi, path: string, options: ComponentMountingOptions<C> = {}) {
+export async function mountWithApi<C extends Component>(
+  component: C,
+  api: FakeApi,
+  path: string,
+  options: ComponentMountingOptions<C> = {}
+) {
   const router = testRouter()
   await router.push(path)
   await router.isReady()
   const plugin = { install: (app: Parameters<typeof provideApi>[0]) => (provideApi(app, api.client), provideHostEvents(app, api.events)) }
-  const wrapper = mount(component, { ...options, global: { plugins: [router, plugin], ...(options.global ?? {}) }, attachTo: document.body } as ComponentMountingOptions<C>)
+  const global = { plugins: [router, plugin], ...(options.global ?? {}) }
+  const wrapper = mount(component, { ...options, global, attachTo: document.body } as ComponentMountingOptions<C>)
   await flushPromises()
   return { wrapper, router }
 }

@@ -71,7 +71,8 @@ describe('RunsView', () => {
 
   it('says why a delete or an export failed', async () => {
     const refuse = (message: string) => () => ({ ok: false as const, error: { code: 'bad-request' as const, message } })
-    const api = logWith([runSummary('a')], { deleteRun: refuse('run a is running now: cancel it first'), exportRun: refuse('no results yet') })
+    const refusals = { deleteRun: refuse('run a is running now: cancel it first'), exportRun: refuse('no results yet') }
+    const api = logWith([runSummary('a')], refusals)
     const { wrapper } = await mountWithApi(RunsView, api, '/runs')
     await wrapper.get('[data-testid="run-delete"]').trigger('click')
     await wrapper.get('[data-testid="confirm-yes"]').trigger('click')
