@@ -13,6 +13,7 @@ import { CheckpointError, DEFAULT_PRETRAIN_OPTIONS, pretrain, PretrainDataError,
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { ExperimentLog, StoreError } from '../../engine/store'
 import { parseCommandArgs, type Command } from '../command'
+import { CommandFailure } from '../command-failure'
 import { defaultDatabasePath } from '../../services/default-db'
 import { choiceFlag, integerFlag } from '../integer-flag'
 import { pretrainProgressPrinter } from '../pretrain-progress'
@@ -227,11 +228,8 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
     } catch (error) {
       if (runId !== undefined) log?.setRunStatus(runId, 'failed', error instanceof Error ? error.message : String(error))
       const setup = error instanceof RunSetupError || error instanceof ModelFileError || error instanceof PretrainDataError
-      if (setup || error instanceof StoreError || error instanceof CheckpointError) {
-        process.stderr.write(`arc-ttt pretrain: ${error.message}\n`)
-        return EXIT_FAILURE
-      }
-      throw error
+      const userCanFix = setup || error instanceof StoreError || error instanceof CheckpointError
+      throw userCanFix ? new CommandFailure(error.message) : error
     } finally {
       process.off('SIGINT', cancel)
       log?.close()

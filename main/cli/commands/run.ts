@@ -13,6 +13,7 @@ import { ModelFileError } from '../../engine/model/model-files'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { ExperimentLog, StoreError } from '../../engine/store'
 import { parseCommandArgs, type Command } from '../command'
+import { CommandFailure } from '../command-failure'
 import { defaultDatabasePath } from '../../services/default-db'
 import { choiceFlag, integerFlag } from '../integer-flag'
 import { BUNDLED_MODELS_DIR } from '../project-paths'
@@ -151,11 +152,8 @@ Progress goes to stderr; Ctrl-C cancels between steps and the run can be resumed
       return summary.status === 'completed' ? EXIT_OK : EXIT_FAILURE
     } catch (error) {
       if (error instanceof ConfigError) throw new UsageError(error.message)
-      if (error instanceof StoreError || error instanceof ModelFileError || error instanceof RunSetupError) {
-        process.stderr.write(`arc-ttt run: ${error.message}\n`)
-        return EXIT_FAILURE
-      }
-      throw error
+      const userCanFix = error instanceof StoreError || error instanceof ModelFileError || error instanceof RunSetupError
+      throw userCanFix ? new CommandFailure(error.message) : error
     } finally {
       process.off('SIGINT', cancel)
       log?.close()
