@@ -10,11 +10,24 @@ import type { HfLoraConfig } from '../graphs'
 import type { LoadedHfModel } from '../model-folder'
 import { ADAPTER_WEIGHTS, writePeftAdapter } from '../peft-adapter'
 
-export function saveHfAdapterArtifact(log: ExperimentLog, runId: string, taskId: string, model: LoadedHfModel, lora: HfLoraConfig, adapters: ReadonlyMap<string, Float32Array>): string {
+export function saveHfAdapterArtifact(
+  log: ExperimentLog,
+  runId: string,
+  taskId: string,
+  model: LoadedHfModel,
+  lora: HfLoraConfig,
+  adapters: ReadonlyMap<string, Float32Array>
+): string {
   const folder = join(artifactFolder(log, runId), `${taskId.replace(/[^\w.-]/g, '_')}.peft`)
   writePeftAdapter(folder, model.config, lora, adapters, model.dir)
   const file = join(folder, ADAPTER_WEIGHTS)
   const bytes = readFileSync(file)
-  log.addArtifact(runId, { kind: 'adapter', path: file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), taskId })
+  log.addArtifact(runId, {
+    kind: 'adapter',
+    path: file,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    taskId
+  })
   return folder
 }
