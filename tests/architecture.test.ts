@@ -48,6 +48,14 @@ describe('architecture', () => {
     expect(files.filter((f) => importsOf(f).includes('better-sqlite3')).length).toBeLessThanOrEqual(1)
   })
 
+  it('main/api holds the wire API only: the engine, the services and the CLI take no shared service from it', () => {
+    const fromApi = (f: string) => importsOf(f).filter((s) => /(^|\/)api\//.test(s) && !/api\/(runs-)?contract$/.test(s))
+    const files = [...sourceFiles('main/engine'), ...sourceFiles('main/services'), ...sourceFiles('main/cli')]
+    const offenders = files.flatMap((f) => fromApi(f).map((s) => `${f} -> ${s}`))
+    // `arc-ttt serve` is a transport of the API, like main/server: it builds the handlers.
+    expect(offenders).toEqual(['main/cli/commands/serve.ts -> ../../api/handlers'])
+  })
+
   it('the rule itself detects an electron import (guards against a vacuous pass)', () => {
     expect(importsOf('main/app/ipc.ts')).toContain('electron')
   })
