@@ -17,7 +17,10 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           'api-host': resolve(__dirname, 'main/host/api-host-main.ts'),
           host: resolve(__dirname, 'main/host/host-main.ts')
-        }
+        },
+        // Shared chunks beside the entries, not in chunks/: code that finds a sibling entry through
+        // import.meta.url (host-process.ts looks for ./host.js) must work from whichever file it lands in.
+        output: { chunkFileNames: '[name]-[hash].js' }
       }
     }
   },
