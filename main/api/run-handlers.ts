@@ -46,7 +46,8 @@ export function createRunHandlers(options: RunHandlerOptions, context: RunHandle
   const logs = new LogAccess(options.databasePath ?? defaultDatabasePath())
   const modelsDir = options.modelsDir ?? context.defaultModelsDir
   const host = (): RunHost => {
-    if (!options.host) throw new ApiFailure('unsupported', 'this workbench runs no engine host, so it cannot start runs; start it with `arc-ttt serve` or the desktop app')
+    const noHost = 'this workbench runs no engine host, so it cannot start runs; start it with `arc-ttt serve` or the desktop app'
+    if (!options.host) throw new ApiFailure('unsupported', noHost)
     return options.host
   }
   const isActive = (runId: string): boolean => options.host?.activeRuns().some((r) => r.runId === runId) ?? false
@@ -58,9 +59,15 @@ export function createRunHandlers(options: RunHandlerOptions, context: RunHandle
     resumeRun: async ({ runId, provider }) => {
       const run = logs.use((log) => log.getRun(runId))
       if (isActive(runId)) throw new ApiFailure('bad-request', `run ${runId} is running now`)
-      if (run.status === 'completed') throw new ApiFailure('bad-request', `run ${runId} is already completed: there is nothing left to resume`)
+      if (run.status === 'completed') {
+        throw new ApiFailure('bad-request', `run ${runId} is already completed: there is nothing left to resume`)
+      }
       if (run.status === 'running') {
-        throw new ApiFailure('bad-request', `run ${runId} is marked running but this workbench is not executing it: another process (\`arc-ttt run\`) may be; if that process died, finish the run with \`arc-ttt run --resume ${runId}\``)
+        throw new ApiFailure(
+          'bad-request',
+          `run ${runId} is marked running but this workbench is not executing it: another process (\`arc-ttt run\`) may be; ` +
+            `if that process died, finish the run with \`arc-ttt run --resume ${runId}\``
+        )
       }
       return host().resumeRun(runId, provider)
     },
@@ -76,7 +83,13 @@ export function createRunHandlers(options: RunHandlerOptions, context: RunHandle
       if (isActive(runId)) throw new ApiFailure('bad-request', `run ${runId} is running now: cancel it first, then delete it`)
       logs.use((log) => {
         // 'running' without this workbench executing it: `arc-ttt run` may be writing it right now.
-        if (log.getRun(runId).status === 'running') throw new ApiFailure('bad-request', `run ${runId} is marked running but this workbench is not executing it: \`arc-ttt run\` may be, in another process. Stop that process first; if it is already gone, finish the run with \`arc-ttt run --resume ${runId}\`, then delete it`)
+        if (log.getRun(runId).status === 'running') {
+          throw new ApiFailure(
+            'bad-request',
+            `run ${runId} is marked running but this workbench is not executing it: \`arc-ttt run\` may be, in another process. ` +
+              `Stop that process first; if it is already gone, finish the run with \`arc-ttt run --resume ${runId}\`, then delete it`
+          )
+        }
         log.deleteRun(runId)
       })
       return { deleted: true }
@@ -92,7 +105,8 @@ export function createRunHandlers(options: RunHandlerOptions, context: RunHandle
     compareRuns: async ({ runIds }) => {
       const { view, datasetPaths, runDatasetPaths } = logs.use((log) => compareView(log, runIds))
       // A dataset that is gone or unreadable leaves its runs without near misses, not the comparison without data.
-      const truths = new Map(await Promise.all(datasetPaths.map(async (path) => [path, await context.datasets.get(path).then(datasetTruth, () => null)] as const)))
+      const truthOf = async (path: string) => [path, await context.datasets.get(path).then(datasetTruth, () => null)] as const
+      const truths = new Map(await Promise.all(datasetPaths.map(truthOf)))
       const nearMisses = logs.use((log) => compareNearMisses(log, runIds, runDatasetPaths, truths))
       return { ...view, levels: await compareLevels(datasetPaths), nearMisses }
     },

@@ -19,7 +19,9 @@ export interface RunOptionsSources {
 /** Without an engine host only the CPU is known to work: nothing probed the others. */
 function unprobedProviders(): ProviderView[] {
   return EXECUTION_PROVIDERS.map((name) =>
-    name === 'cpu' ? { name, available: true, detail: 'always available' } : { name, available: false, detail: 'not probed: this workbench runs no engine host' }
+    name === 'cpu'
+      ? { name, available: true, detail: 'always available' }
+      : { name, available: false, detail: 'not probed: this workbench runs no engine host' }
   )
 }
 

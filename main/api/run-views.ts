@@ -20,12 +20,16 @@ export const TTT_PHASE = 'ttt'
 
 /** A run record without its config, params and provenance: one row of the runs table. */
 export function summaryOf(record: RunRecord): RunSummary {
-  const { config: _config, params: _params, modelHash: _hash, datasetPath: _path, host: _host, workbenchVersion: _version, gitRevision: _git, artifactCount: _artifacts, metricKeyCount: _metrics, ...summary } = record
+  const { config: _config, params: _params, modelHash: _hash, datasetPath: _path, host: _host, ...rest } = record
+  const { workbenchVersion: _version, gitRevision: _git, artifactCount: _artifacts, metricKeyCount: _metrics, ...summary } = rest
   return summary
 }
 
 /** The comparison as the log has it; levels come from the datasets' files (compareLevels). */
-export function compareView(log: ExperimentLog, runIds: readonly string[]): { view: Omit<CompareView, 'levels' | 'nearMisses'>; datasetPaths: string[]; runDatasetPaths: string[] } {
+export function compareView(
+  log: ExperimentLog,
+  runIds: readonly string[]
+): { view: Omit<CompareView, 'levels' | 'nearMisses'>; datasetPaths: string[]; runDatasetPaths: string[] } {
   const records = runIds.map((id) => log.getRun(id))
   return {
     view: { runs: records.map(summaryOf), differences: log.paramDifferences(runIds), outcomes: log.taskOutcomes(runIds) },
@@ -35,7 +39,12 @@ export function compareView(log: ExperimentLog, runIds: readonly string[]): { vi
 }
 
 /** Each run's near misses against its dataset's truth; null where that dataset could not be read. */
-export function compareNearMisses(log: ExperimentLog, runIds: readonly string[], runDatasetPaths: readonly string[], truths: ReadonlyMap<string, TruthGrids | null>): (NearMissSummary | null)[] {
+export function compareNearMisses(
+  log: ExperimentLog,
+  runIds: readonly string[],
+  runDatasetPaths: readonly string[],
+  truths: ReadonlyMap<string, TruthGrids | null>
+): (NearMissSummary | null)[] {
   return runIds.map((runId, i) => {
     const truth = truths.get(runDatasetPaths[i]!)
     return truth ? runNearMisses(log.taskResults(runId), truth) : null
@@ -76,7 +85,9 @@ export function taskAcrossRuns(log: ExperimentLog, dataset: Dataset, taskId: str
  */
 export function tttPreview(dataset: Dataset, taskId: string, preset: string, count: number, model: ArcModelConfig): TttPreviewView {
   const { task } = findTask(dataset, taskId)
-  if (!task) throw new ApiFailure('bad-request', `task "${taskId}" is invalid, so it has no TTT data; its problems are listed in the task view`)
+  if (!task) {
+    throw new ApiFailure('bad-request', `task "${taskId}" is invalid, so it has no TTT data; its problems are listed in the task view`)
+  }
   const config = resolveConfig(preset)
   const options = tttDataOptions(config, model, deriveSeed(config.seed, task.id, 'ttt-data'))
   const { examples } = buildTttData(task, options)

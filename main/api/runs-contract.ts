@@ -8,9 +8,29 @@ import type { ProviderStatus } from '../engine/experiment/provider-check'
 import type { KeySpec } from '../engine/experiment/schema'
 import type { TaskSelection } from '../engine/experiment/task-selection'
 import type { ModelCatalogEntry } from '../engine/model/model-catalog'
-import type { MetricPoint, MetricStepStatistics, ParamDifference, RunList, RunListQuery, RunRecord, RunSummary, TaskOutcome, TaskResultRecord } from '../engine/store/types'
+import type {
+  MetricPoint,
+  MetricStepStatistics,
+  ParamDifference,
+  RunList,
+  RunListQuery,
+  RunRecord,
+  RunSummary,
+  TaskOutcome,
+  TaskResultRecord
+} from '../engine/store/types'
 
-export type { MetricPoint, MetricStepStatistics, ParamDifference, RunList, RunListQuery, RunRecord, RunSummary, TaskOutcome, TaskResultRecord }
+export type {
+  MetricPoint,
+  MetricStepStatistics,
+  ParamDifference,
+  RunList,
+  RunListQuery,
+  RunRecord,
+  RunSummary,
+  TaskOutcome,
+  TaskResultRecord
+}
 
 /** One key of the experiment config, as the Adapt form shows it: the schema's own key spec. */
 export type ConfigKeyView = KeySpec
@@ -134,7 +154,10 @@ export interface RunApiMethods {
   exportRun: { args: { runId: string; format: ExportFormat }; result: { filename: string; mimeType: string; content: string } }
   compareRuns: { args: { runIds: readonly string[] }; result: CompareView }
   runTaskResults: { args: { runId: string }; result: { results: readonly TaskResultRecord[] } }
-  lossCurves: { args: { runId: string; taskId?: string }; result: { points: readonly MetricPoint[]; mean: readonly MetricStepStatistics[] } }
+  lossCurves: {
+    args: { runId: string; taskId?: string }
+    result: { points: readonly MetricPoint[]; mean: readonly MetricStepStatistics[] }
+  }
   taskAcrossRuns: { args: { datasetPath: string; taskId: string; runIds: readonly string[] }; result: TaskAcrossRunsView }
   tttPreview: { args: { datasetPath: string; taskId: string; preset: string; count: number }; result: TttPreviewView }
 }

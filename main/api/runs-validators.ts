@@ -52,7 +52,8 @@ function selectionArg(raw: unknown): TaskSelection {
     }
     case 'random': {
       const obj = objectArg(raw, 'selection', ['kind', 'count', 'seed'])
-      return { kind, count: integerArg(obj.count, 'selection.count', 1, MAX_TASKS_PER_RUN), seed: integerArg(obj.seed, 'selection.seed', 0, MAX_SEED) }
+      const count = integerArg(obj.count, 'selection.count', 1, MAX_TASKS_PER_RUN)
+      return { kind, count, seed: integerArg(obj.seed, 'selection.seed', 0, MAX_SEED) }
     }
     default:
       return fail('selection.kind', 'one of all, ids, list, random', kind)
@@ -94,7 +95,16 @@ function startRunArgs(raw: unknown): StartRunArgs {
   const provider = oneOfArg(obj.provider, 'provider', EXECUTION_PROVIDERS)
   const name = optionalString(obj.name, 'name', { maxLength: MAX_NAME_LENGTH })
   const tags = obj.tags === undefined ? undefined : tagsArg(obj.tags)
-  return { datasetPath, selection, preset, overrides, provider, ...(modelDir === undefined ? {} : { modelDir }), ...(name === undefined ? {} : { name }), ...(tags === undefined ? {} : { tags }) }
+  return {
+    datasetPath,
+    selection,
+    preset,
+    overrides,
+    provider,
+    ...(modelDir === undefined ? {} : { modelDir }),
+    ...(name === undefined ? {} : { name }),
+    ...(tags === undefined ? {} : { tags })
+  }
 }
 
 function paramFilterArg(raw: unknown): Record<string, ParamFilterValue> {
@@ -105,7 +115,8 @@ function paramFilterArg(raw: unknown): Record<string, ParamFilterValue> {
   for (const [key, value] of entries) {
     const field = `filter.params.${key}`
     if (key.length === 0 || key.length > 200) fail('filter.params', 'keys of 1 to 200 characters', key)
-    const ok = value === null || typeof value === 'boolean' || (typeof value === 'string' && value.length <= MAX_TEXT_LENGTH) || (typeof value === 'number' && Number.isFinite(value))
+    const shortText = typeof value === 'string' && value.length <= MAX_TEXT_LENGTH
+    const ok = value === null || typeof value === 'boolean' || shortText || (typeof value === 'number' && Number.isFinite(value))
     if (!ok) fail(field, 'a string, a finite number, true, false or null', value)
     params[key] = value as ParamFilterValue
   }
@@ -159,15 +170,20 @@ export const runArgsValidators: Validators = {
   runTaskResults: validator((raw) => ({ runId: runIdArg(objectArg(raw, '', ['runId'])) })),
   resumeRun: validator((raw) => {
     const obj = objectArg(raw, '', ['runId', 'provider'])
-    return { runId: runIdArg(obj), ...(obj.provider === undefined ? {} : { provider: oneOfArg(obj.provider, 'provider', EXECUTION_PROVIDERS) }) }
+    const provider = obj.provider === undefined ? undefined : oneOfArg(obj.provider, 'provider', EXECUTION_PROVIDERS)
+    return { runId: runIdArg(obj), ...(provider === undefined ? {} : { provider }) }
   }),
   updateRun: validator((raw) => {
     const obj = objectArg(raw, '', ['runId', 'name', 'tags', 'notes'])
-    if (obj.name === undefined && obj.tags === undefined && obj.notes === undefined) throw new ArgumentError('updateRun needs at least one of "name", "tags", "notes"')
+    if (obj.name === undefined && obj.tags === undefined && obj.notes === undefined) {
+      throw new ArgumentError('updateRun needs at least one of "name", "tags", "notes"')
+    }
     const name = obj.name === undefined ? undefined : stringArg(obj.name, 'name', { maxLength: MAX_NAME_LENGTH })
     if (name !== undefined && name.trim() === '') fail('name', 'a name that is not only spaces', name)
     const notes = optionalString(obj.notes, 'notes', { maxLength: MAX_TEXT_LENGTH, allowEmpty: true })
-    return { runId: runIdArg(obj), ...(name === undefined ? {} : { name }), ...(obj.tags === undefined ? {} : { tags: tagsArg(obj.tags) }), ...(notes === undefined ? {} : { notes }) }
+    const tags = obj.tags === undefined ? undefined : tagsArg(obj.tags)
+    const changes = { ...(name === undefined ? {} : { name }), ...(tags === undefined ? {} : { tags }), ...(notes === undefined ? {} : { notes }) }
+    return { runId: runIdArg(obj), ...changes }
   }),
   exportRun: validator((raw) => {
     const obj = objectArg(raw, '', ['runId', 'format'])
@@ -181,7 +197,8 @@ export const runArgsValidators: Validators = {
   }),
   taskAcrossRuns: validator((raw) => {
     const obj = objectArg(raw, '', ['datasetPath', 'taskId', 'runIds'])
-    return { datasetPath: stringArg(obj.datasetPath, 'datasetPath', { maxLength: MAX_PATH_LENGTH }), taskId: stringArg(obj.taskId, 'taskId'), runIds: runIdsArg(obj.runIds, 'runIds', 0) }
+    const datasetPath = stringArg(obj.datasetPath, 'datasetPath', { maxLength: MAX_PATH_LENGTH })
+    return { datasetPath, taskId: stringArg(obj.taskId, 'taskId'), runIds: runIdsArg(obj.runIds, 'runIds', 0) }
   }),
   tttPreview: validator((raw) => {
     const obj = objectArg(raw, '', ['datasetPath', 'taskId', 'preset', 'count'])
