@@ -11,8 +11,10 @@ import { formatTable } from '../format-table'
 import { choiceFlag, integerFlag } from '../integer-flag'
 import { EXIT_OK, UsageError } from '../usage-error'
 
-export const ENGINE_MODEL_USAGE = `arc-ttt bench engine --model DIR|${Object.keys(HF_MODEL_SHAPES).join('|')} [--random-weights] [--sequence N]
-                    [--decode N] [--repeats N] [--threads N] [--ep NAME] [--json]
+const SHAPE_NAMES = Object.keys(HF_MODEL_SHAPES).join('|')
+
+export const ENGINE_MODEL_USAGE = `arc-ttt bench engine --model DIR|${SHAPE_NAMES} [--random-weights]
+                    [--sequence N] [--decode N] [--repeats N] [--threads N] [--ep NAME] [--json]
 
   --model DIR|SHAPE  a Hugging Face model folder, or the name of a known shape (random weights)
   --random-weights   random weights of the folder's config instead of its checkpoint
@@ -58,7 +60,10 @@ export const engineModelBench: Command = {
     const report = await runHfModelBench({
       config,
       weights,
-      runtime: { provider: choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu'), intraOpThreads: integerFlag('--threads', values.threads, 0, 0) },
+      runtime: {
+        provider: choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu'),
+        intraOpThreads: integerFlag('--threads', values.threads, 0, 0)
+      },
       sequence: integerFlag('--sequence', values.sequence, 256, 1),
       decodeTokens: integerFlag('--decode', values.decode, 16, 1),
       repeats: integerFlag('--repeats', values.repeats, 1, 1),
@@ -69,10 +74,17 @@ export const engineModelBench: Command = {
       return EXIT_OK
     }
     const f = (x: number) => x.toFixed(1)
-    process.stdout.write(`${name}: ${report.architecture}, ${report.parameters.toLocaleString('en-US')} parameters, intra-op threads ${report.threads || 'all'}\n\n`)
-    process.stdout.write(`${formatTable(['figure', 'tokens/s'], [[`prefill (${report.sequence} tokens)`, f(report.prefillTokensPerSecond)], ['decode (KV cache)', f(report.decodeTokensPerSecond)], [`LoRA r16 train step (${report.sequence} tokens)`, f(report.loraTrainTokensPerSecond)]])}\n\n`)
+    const parameters = report.parameters.toLocaleString('en-US')
+    process.stdout.write(`${name}: ${report.architecture}, ${parameters} parameters, intra-op threads ${report.threads || 'all'}\n\n`)
+    const rows = [
+      [`prefill (${report.sequence} tokens)`, f(report.prefillTokensPerSecond)],
+      ['decode (KV cache)', f(report.decodeTokensPerSecond)],
+      [`LoRA r16 train step (${report.sequence} tokens)`, f(report.loraTrainTokensPerSecond)]
+    ]
+    process.stdout.write(`${formatTable(['figure', 'tokens/s'], rows)}\n\n`)
     const c = report.cpuSeconds
-    process.stdout.write(`CPU seconds per run (all threads): prefill ${c.prefill.toFixed(1)}, decode ${c.decode.toFixed(1)}, LoRA step ${c.loraTrainStep.toFixed(1)}\n`)
+    const cpu = `prefill ${c.prefill.toFixed(1)}, decode ${c.decode.toFixed(1)}, LoRA step ${c.loraTrainStep.toFixed(1)}`
+    process.stdout.write(`CPU seconds per run (all threads): ${cpu}\n`)
     process.stdout.write(`peak resident memory: ${report.peakRssMb.toFixed(0)} MB\n`)
     return EXIT_OK
   }

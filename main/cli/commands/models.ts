@@ -12,21 +12,30 @@ const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`
 
 function describe(report: HfModelInspection): string {
   const c = report.config
-  const rope = c.rope.kind === 'llama3' ? `llama3 (theta ${c.rope.theta}, factor ${c.rope.factor}, original ${c.rope.originalMaxPositions})` : `default (theta ${c.rope.theta})`
+  const rope =
+    c.rope.kind === 'llama3'
+      ? `llama3 (theta ${c.rope.theta}, factor ${c.rope.factor}, original ${c.rope.originalMaxPositions})`
+      : `default (theta ${c.rope.theta})`
+  const heads = `${c.heads} heads / ${c.keyValueHeads} key-value heads of ${c.headSize}`
+  const shape = `${c.layers} layers, hidden ${c.channels}, MLP ${c.hidden}, ${heads}`
+  const head = c.tiedEmbeddings ? 'tied to the embedding' : 'untied'
+  const dtypes = Object.entries(report.dtypes).map(([dtype, count]) => `${dtype} ${count.toLocaleString('en-US')}`)
+  const memory = report.memory
   const lines = [
     `${report.dir}`,
     `architecture   ${c.architecture}`,
-    `parameters     ${report.parameters.toLocaleString('en-US')} (${c.layers} layers, hidden ${c.channels}, MLP ${c.hidden}, ${c.heads} heads / ${c.keyValueHeads} key-value heads of ${c.headSize})`,
-    `vocabulary     ${c.vocabSize}; output head ${c.tiedEmbeddings ? 'tied to the embedding' : 'untied'}; q/k/v biases ${c.attentionBias ? 'yes' : 'no'}`,
+    `parameters     ${report.parameters.toLocaleString('en-US')} (${shape})`,
+    `vocabulary     ${c.vocabSize}; output head ${head}; q/k/v biases ${c.attentionBias ? 'yes' : 'no'}`,
     `rotary         ${rope}; context ${c.maxPositions} (graphs built up to ${c.maxSequence})`,
-    `stored dtypes  ${Object.entries(report.dtypes).map(([dtype, count]) => `${dtype} ${count.toLocaleString('en-US')}`).join(', ')} (float32 in memory)`,
+    `stored dtypes  ${dtypes.join(', ')} (float32 in memory)`,
     `tokenizer      ${report.tokenizer ?? 'none (tokenizer.json missing: runs need one)'}`,
     `text format    ${report.textFormat.name} (chosen by ${report.textFormat.chosenBy})`,
     '',
     formatTable(['file', 'tensors', 'size'], report.files.map((f) => [f.name, f.tensors, megabytes(f.bytes)])),
     '',
-    `memory         weights ${megabytes(report.memory.weightsBytes)}; key/value cache ${megabytes(report.memory.kvCacheBytesPer2kTokens)} per 2,048-token sequence; ` +
-      `LoRA r16 (q, v, MLP) with AdamW state ${megabytes(report.memory.lora16WithAdamWBytes)}`
+    `memory         weights ${megabytes(memory.weightsBytes)}; ` +
+      `key/value cache ${megabytes(memory.kvCacheBytesPer2kTokens)} per 2,048-token sequence; ` +
+      `LoRA r16 (q, v, MLP) with AdamW state ${megabytes(memory.lora16WithAdamWBytes)}`
   ]
   return lines.join('\n')
 }
@@ -58,11 +67,13 @@ Exit status: 0 on success, 1 when the folder is not a model this engine runs (th
 2 on a usage error.`,
   async run(argv) {
     const [name, ...rest] = argv
-    if (name !== 'inspect') throw new UsageError(name === undefined ? 'models needs a subcommand: inspect' : `unknown models subcommand "${name}"; one of inspect`)
+    if (name === undefined) throw new UsageError('models needs a subcommand: inspect')
+    if (name !== 'inspect') throw new UsageError(`unknown models subcommand "${name}"; one of inspect`)
     try {
       return await inspect.run(rest)
     } catch (error) {
-      if (error instanceof HfConfigError || error instanceof CheckpointError || error instanceof SafetensorsReadError || error instanceof RangeError) {
+      const userFixable = [HfConfigError, CheckpointError, SafetensorsReadError, RangeError].some((kind) => error instanceof kind)
+      if (userFixable && error instanceof Error) {
         process.stderr.write(`arc-ttt models inspect: ${error.message}\n`)
         return EXIT_FAILURE
       }

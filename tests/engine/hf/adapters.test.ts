@@ -47,7 +47,8 @@ describe.each(FIXTURE_MODELS)('%s adapters', (model) => {
     graph.output(op.Identity(forwardHfSequence(config, input, { weights: inputWeights(graph), ...adapted }).logits, 'logits'))
     const session = await GraphSession.create(serializeGraph(graph))
     sessions.push(session)
-    const adapterFeeds = adapters ? Object.fromEntries(hfAdapterTable(config, lora).map((a) => [a.name, hostTensor(adapters.get(a.name)!, a.shape)])) : {}
+    const table = hfAdapterTable(config, lora)
+    const adapterFeeds = adapters ? Object.fromEntries(table.map((a) => [a.name, hostTensor(adapters.get(a.name)!, a.shape)])) : {}
     return (await session.run({ ...weightFeeds(weights), ...adapterFeeds, tokens })).logits!.data as Float32Array
   }
 
@@ -55,7 +56,10 @@ describe.each(FIXTURE_MODELS)('%s adapters', (model) => {
   const trainedLike = () => {
     const adapters = initialHfAdapters(config, lora, 3)
     const rng = createRng(4)
-    for (const spec of hfAdapterTable(config, lora)) if (spec.part === 'B') adapters.set(spec.name, Float32Array.from({ length: spec.shape[0] * spec.shape[1] }, () => (rng.next() - 0.5) * 0.1))
+    for (const spec of hfAdapterTable(config, lora)) {
+      const random = () => (rng.next() - 0.5) * 0.1
+      if (spec.part === 'B') adapters.set(spec.name, Float32Array.from({ length: spec.shape[0] * spec.shape[1] }, random))
+    }
     return adapters
   }
 
@@ -87,6 +91,7 @@ describe.each(FIXTURE_MODELS)('%s adapters', (model) => {
     const dir = join(scratch, `${model}-pickled`)
     mkdirSync(dir, { recursive: true })
     writeFileSync(join(dir, 'adapter_model.bin'), 'never read')
-    expect(() => readPeftAdapter(dir, config)).toThrow(/never loaded.*save_file\(torch\.load\("adapter_model\.bin", weights_only=True\), "adapter_model\.safetensors"\)/)
+    const conversion = /never loaded.*save_file\(torch\.load\("adapter_model\.bin", weights_only=True\), "adapter_model\.safetensors"\)/
+    expect(() => readPeftAdapter(dir, config)).toThrow(conversion)
   })
 })

@@ -18,7 +18,8 @@ describe('the model catalog', () => {
     writeFileSync(join(modelsDir, 'gpt2', 'config.json'), JSON.stringify({ architectures: ['GPT2LMHeadModel'], model_type: 'gpt2' }))
     const catalog = await modelCatalog(modelsDir)
     const tiny = catalog.find((m) => m.id === 'tiny-llama')
-    expect(tiny).toMatchObject({ isDefault: false, parameterCount: 158016, summary: 'LlamaForCausalLM, 2 layers, hidden 64, 4 heads (2 key-value), Hugging Face checkpoint' })
+    const summary = 'LlamaForCausalLM, 2 layers, hidden 64, 4 heads (2 key-value), Hugging Face checkpoint'
+    expect(tiny).toMatchObject({ isDefault: false, parameterCount: 158016, summary })
     expect(catalog.some((m) => m.id === 'gpt2')).toBe(false)
   })
 })

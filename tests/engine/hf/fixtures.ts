@@ -18,7 +18,8 @@ export interface FixtureTensor {
 export function readFixtureTensors(path: string): Map<string, FixtureTensor> {
   const bytes = readFileSync(path)
   const headerLength = Number(bytes.readBigUInt64LE(0))
-  const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString('utf8')) as Record<string, { dtype: string; shape: number[]; data_offsets: [number, number] }>
+  type Entry = { dtype: string; shape: number[]; data_offsets: [number, number] }
+  const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString('utf8')) as Record<string, Entry>
   const tensors = new Map<string, FixtureTensor>()
   for (const [name, entry] of Object.entries(header)) {
     if (name === '__metadata__') continue
@@ -37,7 +38,9 @@ export interface Reference {
   readonly losses: { readonly before_step_1: number; readonly before_step_2: number; readonly after_step_2: number }
 }
 
-export const readReference = (model: FixtureModel): Reference => JSON.parse(readFileSync(join(fixtureDir(model), 'reference.json'), 'utf8')) as Reference
+export function readReference(model: FixtureModel): Reference {
+  return JSON.parse(readFileSync(join(fixtureDir(model), 'reference.json'), 'utf8')) as Reference
+}
 
 /** Largest absolute difference between two equally long arrays. */
 export function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {

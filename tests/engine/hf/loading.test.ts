@@ -51,7 +51,12 @@ describe('Hugging Face model folders', () => {
     const weightMap: Record<string, string> = {}
     shards.forEach((shard, i) => {
       const shardName = `model-0000${i + 1}-of-00002.safetensors`
-      writeSafetensors(join(dir, shardName), shard.map((name) => ({ name, dtype: 'F32', shape: [...file.tensors.get(name)!.shape], bytes: new Uint8Array(file.read(name).buffer) })))
+      const tensor = (name: string) => {
+        const bytes = new Uint8Array(file.read(name).buffer)
+        return { name, dtype: 'F32', shape: [...file.tensors.get(name)!.shape], bytes }
+      }
+      const tensors = shard.map(tensor)
+      writeSafetensors(join(dir, shardName), tensors)
       for (const name of shard) weightMap[name] = shardName
     })
     file.close()
@@ -69,8 +74,11 @@ describe('Hugging Face model folders', () => {
   })
 
   it('refuse an unsupported architecture by name', () => {
-    expect(() => parseHfConfig({ ...config, architectures: ['GPT2LMHeadModel'] }, 'config.json')).toThrow(/GPT2LMHeadModel is not supported.*LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM/)
-    expect(() => parseHfConfig({ ...config, rope_parameters: { rope_type: 'yarn', rope_theta: 1e4 } }, 'config.json')).toThrow(/rope type "yarn"/)
+    const gpt2 = { ...config, architectures: ['GPT2LMHeadModel'] }
+    const supported = /GPT2LMHeadModel is not supported.*LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM/
+    expect(() => parseHfConfig(gpt2, 'config.json')).toThrow(supported)
+    const yarn = { ...config, rope_parameters: { rope_type: 'yarn', rope_theta: 1e4 } }
+    expect(() => parseHfConfig(yarn, 'config.json')).toThrow(/rope type "yarn"/)
   })
 
   it('name a missing tensor and a mismatched one with both shapes', () => {
@@ -79,12 +87,14 @@ describe('Hugging Face model folders', () => {
     expect(() => loadHfModel(missing)).toThrow(/model\.layers\.2\.input_layernorm\.weight \[64\] is missing/)
     const mismatched = folderWith('mismatched', { 'config.json': JSON.stringify({ ...config, intermediate_size: 128 }) })
     copyFileSync(join(llama, 'model.safetensors'), join(mismatched, 'model.safetensors'))
-    expect(() => loadHfModel(mismatched)).toThrow(/model\.layers\.0\.mlp\.down_proj\.weight has shape \[64,176\] .* the config needs \[64,128\]/)
+    const bothShapes = /model\.layers\.0\.mlp\.down_proj\.weight has shape \[64,176\] .* the config needs \[64,128\]/
+    expect(() => loadHfModel(mismatched)).toThrow(bothShapes)
   })
 
   it('report a truncated file instead of reading garbage', () => {
     const bytes = readFileSync(join(llama, 'model.safetensors'))
-    const dir = folderWith('truncated', { 'config.json': JSON.stringify(config), 'model.safetensors': bytes.subarray(0, bytes.length - 1000) })
+    const truncated = bytes.subarray(0, bytes.length - 1000)
+    const dir = folderWith('truncated', { 'config.json': JSON.stringify(config), 'model.safetensors': truncated })
     expect(() => loadHfModel(dir)).toThrow(/data ends at byte \d+ but the file has \d+ \(truncated\)/)
   })
 
@@ -94,7 +104,8 @@ describe('Hugging Face model folders', () => {
   })
 
   it('apply Llama 3 rope scaling: short wavelengths kept, long ones divided by the factor', () => {
-    const rope = { kind: 'llama3', theta: 500000, factor: 8, lowFrequencyFactor: 1, highFrequencyFactor: 4, originalMaxPositions: 64 } as const
+    const scaling = { factor: 8, lowFrequencyFactor: 1, highFrequencyFactor: 4, originalMaxPositions: 64 }
+    const rope = { kind: 'llama3', theta: 500000, ...scaling } as const
     const scaled = inverseFrequencies(rope, 16)
     const plain = inverseFrequencies({ kind: 'default', theta: 500000 }, 16)
     expect(scaled[0]).toBe(plain[0]) // wavelength 2 pi < 64 / 4

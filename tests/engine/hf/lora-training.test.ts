@@ -42,7 +42,8 @@ describe.each(FIXTURE_MODELS)('%s LoRA training as PEFT', (model) => {
 
   it('reproduces the three losses within 1e-4 and the adapter after two AdamW steps within 1e-4', async () => {
     const { adamw } = reference
-    const optimizer = { kind: 'adamw' as const, beta1: adamw.betas[0], beta2: adamw.betas[1], epsilon: adamw.eps, weightDecay: adamw.weight_decay }
+    const [beta1, beta2] = adamw.betas
+    const optimizer = { kind: 'adamw' as const, beta1, beta2, epsilon: adamw.eps, weightDecay: adamw.weight_decay }
     const step = buildHfTrainStep(loaded.config, { batch: b, sequence: t, mode: 'lora', lora, optimizer, maxGradNorm: 0 })
     const session = await GraphSession.create(serializeGraph(step.graph))
     sessions.push(session)
@@ -52,20 +53,28 @@ describe.each(FIXTURE_MODELS)('%s LoRA training as PEFT', (model) => {
     const trainer = new Trainer(session, step.signature, start, fixed)
     const first = await trainer.step(batch, adamw.lr)
     // AdamW's first moment after one step is (1 - beta1) g: the first gradient, per element.
-    const firstGradient = new Map([...trainer.optimizerState()].filter(([name]) => name.startsWith('optimizer.m.')).map(([name, m]) => [name.slice('optimizer.m.'.length), Float32Array.from(m.data as Float32Array, (x) => x / (1 - adamw.betas[0]))]))
+    const firstMoments = [...trainer.optimizerState()].filter(([name]) => name.startsWith('optimizer.m.'))
+    const gradientOf = (m: { data: unknown }) => Float32Array.from(m.data as Float32Array, (x) => x / (1 - beta1))
+    const firstGradient = new Map(firstMoments.map(([name, m]) => [name.slice('optimizer.m.'.length), gradientOf(m)]))
     const second = await trainer.step(batch, adamw.lr)
     const trained = new Map([...trainer.parameters()].map(([name, tensor]) => [name, tensor.data as Float32Array]))
 
     // The loss after the second step, from the merged weights through the NLL graph.
     const merged = new HfModelSessions(loaded.config, mergeHfAdapters(loaded.config, loaded.weights, lora, trained))
     sessions.push(merged)
-    const nllFeeds = { tokens: batch.tokens, targets: hostTensor(batch.targets.data, [b, t]), target_mask: hostTensor(batch.loss_mask.data, [b, t]) }
+    const nllFeeds = {
+      tokens: batch.tokens,
+      targets: hostTensor(batch.targets.data, [b, t]),
+      target_mask: hostTensor(batch.loss_mask.data, [b, t])
+    }
     const nll = (await (await merged.nll(b, t)).run(merged.withWeights(nllFeeds))).nll!.data as Float32Array
     const after = (nll[0]! + nll[1]!) / 24
 
     const losses = [first.loss, second.loss, after]
     const expected = [reference.losses.before_step_1, reference.losses.before_step_2, reference.losses.after_step_2]
-    console.log(`${model} losses ${losses.map((l) => l.toFixed(6))} vs PEFT ${expected.map((l) => l.toFixed(6))}: max difference ${Math.max(...losses.map((l, i) => Math.abs(l - expected[i]!))).toExponential(2)}`)
+    const lossDifference = Math.max(...losses.map((l, i) => Math.abs(l - expected[i]!)))
+    const shown = (values: number[]) => values.map((l) => l.toFixed(6)).join(', ')
+    console.log(`${model} losses ${shown(losses)} vs PEFT ${shown(expected)}: max difference ${lossDifference.toExponential(2)}`)
     losses.forEach((loss, i) => expect(Math.abs(loss - expected[i]!)).toBeLessThan(1e-4))
 
     const peft = readPeftAdapter(join(fixtureDir(model), 'peft-adapter-after-2-steps'), loaded.config)
@@ -88,7 +97,8 @@ describe.each(FIXTURE_MODELS)('%s LoRA training as PEFT', (model) => {
     })
     const worst = Math.max(...differences.map((d) => d.conditioned))
     const worstIll = Math.max(...differences.map((d) => d.illConditioned))
-    console.log(`${model} max |adapter difference| after two steps ${worst.toExponential(2)}; where |g1| <= 10 eps ${worstIll.toExponential(2)}`)
+    const ill = worstIll.toExponential(2)
+    console.log(`${model} max |adapter difference| after two steps: ${worst.toExponential(2)}; where |g1| <= 10 eps ${ill}`)
     expect(worst).toBeLessThan(1e-4)
     expect(worstIll).toBeLessThan(1e-3)
     // The steps moved both A and B, so the comparison is not trivially passed by the initial adapter.

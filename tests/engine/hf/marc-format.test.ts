@@ -21,7 +21,8 @@ const test = { input: makeGrid([[7, 0], [0, 0]]), output: makeGrid([[0, 0], [0, 
 // marc-format.md section 2, verbatim.
 const DOCUMENTED_PROMPT =
   '<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\n' +
-  'Figure out the underlying transformation in the following examples and apply it to the test case. Here are some examples from this transformation, your answer must follow the format.\n' +
+  'Figure out the underlying transformation in the following examples and apply it to the test case. ' +
+  'Here are some examples from this transformation, your answer must follow the format.\n' +
   'The input-output grids are provided as python arrays:\n' +
   '[[0 0]\n [0 5]] -> [[5 0]\n [0 0]]#\n' +
   '[[1 2]\n [3 4]] -> [[4 3]\n [2 1]]#<|eot_id|><|start_header_id|>user<|end_header_id|>\n\n' +

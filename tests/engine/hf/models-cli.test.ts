@@ -25,7 +25,8 @@ describe('arc-ttt models inspect', () => {
   it('reports the tied Qwen2 as JSON with its stored dtypes', () => {
     const result = runCli(['models', 'inspect', fixtureDir('qwen2-tied'), '--json'])
     expect(result.code).toBe(0)
-    const report = JSON.parse(result.stdout) as { parameters: number; config: { tiedEmbeddings: boolean; attentionBias: boolean }; dtypes: Record<string, number> }
+    type Report = { parameters: number; config: { tiedEmbeddings: boolean; attentionBias: boolean }; dtypes: Record<string, number> }
+    const report = JSON.parse(result.stdout) as Report
     expect(report.config).toMatchObject({ tiedEmbeddings: true, attentionBias: true })
     expect(report.dtypes).toEqual({ F32: report.parameters })
   })

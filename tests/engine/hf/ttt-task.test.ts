@@ -22,10 +22,15 @@ const trainGraphs = new HfTrainGraphs(model.config)
 afterAll(async () => Promise.all([sessions.release(), trainGraphs.release()]))
 
 describe('TTT with the tiny Llama', () => {
-  const config = resolveConfig('ttt', { 'ttt.maxSteps': 3, 'ttt.batchSize': 1, 'ttt.loraRank': 4, 'ttt.learningRate': 1e-3, 'inference.augment': false, 'inference.maxNewTokens': 120 })
+  const overrides = { 'ttt.maxSteps': 3, 'ttt.batchSize': 1, 'ttt.loraRank': 4, 'ttt.learningRate': 1e-3 }
+  const config = resolveConfig('ttt', { ...overrides, 'inference.augment': false, 'inference.maxNewTokens': 120 })
+  const sampleTask = async () => {
+    const dataset = await loadDataset(join(__dirname, '../../../resources/sample-tasks'))
+    return dataset.entries.find((e) => e.id === 'flip-horizontal')!.task!
+  }
 
   it('builds marc-format TTT examples whose targets are outputs', async () => {
-    const task = (await loadDataset(join(__dirname, '../../../resources/sample-tasks'))).entries.find((e) => e.id === 'flip-horizontal')!.task!
+    const task = await sampleTask()
     const examples = hfTttExamples(task, config, format, 8192, 1)
     expect(examples.length).toBeGreaterThan(3)
     for (const e of examples) {
@@ -37,7 +42,7 @@ describe('TTT with the tiny Llama', () => {
   })
 
   it('trains a few LoRA steps and predicts through the text format', async () => {
-    const task = (await loadDataset(join(__dirname, '../../../resources/sample-tasks'))).entries.find((e) => e.id === 'flip-horizontal')!.task!
+    const task = await sampleTask()
     const steps: StepMetrics[] = []
     const phases: string[] = []
     const { result, adapters } = await runHfTask(task, {
