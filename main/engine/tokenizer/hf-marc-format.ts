@@ -41,6 +41,9 @@ export function marcFormat(tokenizer: HfTokenizer): TextFormat {
     ...tokenizer.encode('\n\n')
   ]
 
+  // Every token's text, decoded once: character offsets of tokens, and the grid tokens of the constraint.
+  const texts = tokenizer.vocabulary()
+
   /** Encodes stripped `text`; tokens starting inside one of `spans` (character ranges) are targets. */
   const encodeMarked = (text: string, spans: readonly [number, number][]): Piece => {
     const ids = tokenizer.encode(text)
@@ -48,7 +51,7 @@ export function marcFormat(tokenizer: HfTokenizer): TextFormat {
     let offset = 0
     for (const id of ids) {
       target.push(spans.some(([from, to]) => offset >= from && offset < to))
-      offset += tokenizer.decode([id]).length
+      offset += (texts.get(id) ?? tokenizer.decode([id])).length
     }
     return { ids, target }
   }
@@ -94,7 +97,7 @@ export function marcFormat(tokenizer: HfTokenizer): TextFormat {
     target: pieces.flatMap((p) => p.target)
   })
   const answer = (grid: Grid): number[] => [...tokenizer.encode(`${gridToNumpyText(grid)}${END}`), eot]
-  const candidates = gridTokens(tokenizer.vocabulary())
+  const candidates = gridTokens(texts)
 
   return {
     name: 'marc',
