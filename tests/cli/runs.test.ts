@@ -154,7 +154,9 @@ describe('arc-ttt runs show', () => {
     expect(report).toEqual(JSON.parse(JSON.stringify(expected)))
     expect(report.run.params).toHaveLength(8)
     expect(report.taskResults[0].outputs[1]).toEqual({ testIndex: 1, attempts: [[[7, 7]]], correct: false, provenance: null })
-    expect(report.taskResults[0].candidates).toEqual([{ testIndex: 1, grid: [[7, 7]], transforms: ['flip-x'], promptIds: ['p1'], votes: 4, score: 2.25 }])
+    expect(report.taskResults[0].candidates).toEqual([
+      { testIndex: 1, grid: [[7, 7]], transforms: ['flip-x'], promptIds: ['p1'], votes: 4, score: 2.25, source: 'ttt', program: null, demosExplained: null, demos: null }
+    ])
   })
 })
 
@@ -290,7 +292,7 @@ describe('arc-ttt runs compare', () => {
     // It solves test 1 with a TTT candidate: 1 of 2 outputs, the whole of its ceiling.
     expect(row(fx.baseline).slice(1)).toEqual(['2', '2 (100.0%)', '87.5%', '1 (50.0%)', '1 (50.0%)', '100.0%', '0 / 1 / 0'])
     // the other run: test 0 right size (3 of 4), no attempt or candidate for test 1.
-    expect(row(fx.failed).slice(1)).toEqual(['2', '1 (50.0%)', '75.0%', '0 (0.0%)', '0 (0.0%)', '—', '0 / 0 / 0'])
+    expect(row(fx.failed).slice(1)).toEqual(['2', '1 (50.0%)', '75.0%', '0 (0.0%)', '0 (0.0%)', '-', '0 / 0 / 0'])
     const parsed = JSON.parse(runs('compare', fx.baseline, fx.failed, '--data', data, '--json').stdout)
     expect(parsed.nearMisses).toEqual([
       { outputs: 2, rightShape: 2, cellAccuracy: 0.875, rightCandidate: 1, solved: 1, solvedFrom: { search: 0, ttt: 1, both: 0 } },
