@@ -81,6 +81,16 @@ describe('Hugging Face model folders', () => {
     expect(() => parseHfConfig(yarn, 'config.json')).toThrow(/rope type "yarn"/)
   })
 
+  it('read a Mistral config as a Llama, its sliding window bounding the context', () => {
+    const mistralJson = { ...config, architectures: ['MistralForCausalLM'], model_type: 'mistral', sliding_window: 4096 }
+    const mistral = parseHfConfig(mistralJson, 'config.json')
+    expect(mistral).toMatchObject({ architecture: 'MistralForCausalLM', attentionBias: false, maxSequence: 4096 })
+    expect(mistral.contextBuckets.at(-1)).toBe(4096)
+    const qwenJson = { ...config, architectures: ['Qwen2ForCausalLM'], sliding_window: 4096, use_sliding_window: false }
+    const qwen = parseHfConfig(qwenJson, 'config.json')
+    expect(qwen).toMatchObject({ attentionBias: true, maxSequence: 8192 })
+  })
+
   it('name a missing tensor and a mismatched one with both shapes', () => {
     const missing = folderWith('missing', { 'config.json': JSON.stringify({ ...config, num_hidden_layers: 3 }) })
     copyFileSync(join(llama, 'model.safetensors'), join(missing, 'model.safetensors'))

@@ -77,7 +77,10 @@ export function parseHfConfig(json: Json, source: string): HfModelConfig {
   const headSize = json.head_dim === undefined || json.head_dim === null ? channels / heads : int('head_dim')
   if (!Number.isInteger(headSize) || headSize % 2 !== 0) fail(`head size ${headSize} must be an even integer`)
   const maxPositions = int('max_position_embeddings', 8192)
-  const maxSequence = 8192
+  // Mistral's sliding window (4096 in v0.1, null later) equals full attention on sequences no longer
+  // than the window, so the graphs stop there instead of implementing the window.
+  const window = architecture === 'MistralForCausalLM' && typeof json.sliding_window === 'number' ? json.sliding_window : Infinity
+  const maxSequence = Math.min(8192, window)
   const ids = (value: unknown): number[] =>
     (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map(Number)
   const eps = json.rms_norm_eps ?? 1e-6
@@ -98,7 +101,7 @@ export function parseHfConfig(json: Json, source: string): HfModelConfig {
     tiedEmbeddings: json.tie_word_embeddings === true,
     maxPositions,
     maxSequence,
-    contextBuckets: DEFAULT_BUCKETS,
+    contextBuckets: maxSequence < DEFAULT_BUCKETS[0]! ? [maxSequence] : DEFAULT_BUCKETS.filter((b) => b <= maxSequence),
     bosTokenId: ids(json.bos_token_id)[0] ?? null,
     eosTokenIds: ids(json.eos_token_id)
   }
