@@ -92,7 +92,7 @@ export async function predictHfOutput(
 }
 
 /** Product-of-experts: each candidate's summed NLL of its answer tokens over up to `views` prompts; best first. */
-async function rescoreHf(
+export async function rescoreHf(
   candidates: Candidate[],
   prompts: readonly InferencePrompt[],
   views: number,
