@@ -1,6 +1,7 @@
 // A Hugging Face model ready for runs: weights, tokenizer and text format, and the per-task runner
 // the experiment runner calls for it (adapt/task-run.ts) with its sessions and train graphs.
 import type { Task } from '../../arc/types'
+import type { ExperimentConfig } from '../../experiment/config'
 import type { RuntimeOptions } from '../../runtime/session'
 import { textFormat, type TextFormat } from '../../tokenizer/hf-text-format'
 import { HfTokenizer } from '../../tokenizer/hf-tokenizer'
@@ -62,4 +63,15 @@ export class HfTaskRunner {
   async release(): Promise<void> {
     await Promise.all([this.sessions.release(), this.trainGraphs.release()])
   }
+}
+
+/** Why `config` cannot run with a Hugging Face model, or undefined when it can. */
+export function hfRunConfigProblem(config: ExperimentConfig): string | undefined {
+  if (config.solver === 'ensemble') {
+    return 'the ensemble solver runs with the bundled ARC transformer only; use solver ttt or search with a Hugging Face model'
+  }
+  if (config.solver === 'ttt' && config.ttt.enabled && config.ttt.mode === 'shared') {
+    return 'ttt.mode=shared (one adapter for all tasks) runs with the bundled ARC transformer only; use lora or full with this model'
+  }
+  return undefined
 }
