@@ -32,13 +32,16 @@ function reportLines(path: string, report: SearchBenchReport): string[] {
     `machine: ${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}`,
     '',
     report.knownOutputs > 0
-      ? `solved (pass@2): ${report.solvedOutputs}/${report.knownOutputs} test outputs (${percent(report.solvedOutputs, report.knownOutputs)}), ` +
+      ? `solved (pass@2): ${report.solvedOutputs}/${report.knownOutputs} test outputs ` +
+        `(${percent(report.solvedOutputs, report.knownOutputs)}), ` +
         `${report.solvedTasks}/${report.tasks} tasks (${percent(report.solvedTasks, report.tasks)})`
       : 'solved: no test output is known in this dataset',
     `a program explains every demonstration: ${report.explainedOutputs}/${report.testOutputs} test inputs`,
-    `wall ${report.wallSeconds.toFixed(1)} s: ${report.tasksPerSecond.toFixed(2)} tasks/s, ${Math.round(report.statesPerSecond)} states/s; ` +
+    `wall ${report.wallSeconds.toFixed(1)} s: ${report.tasksPerSecond.toFixed(2)} tasks/s, ` +
+      `${Math.round(report.statesPerSecond)} states/s; ` +
       `peak memory ${report.peakRssMb.toFixed(0)} MB`,
-    `seconds per task: median ${report.secondsPerTask.median.toFixed(2)}, mean ${report.secondsPerTask.mean.toFixed(2)}, max ${report.secondsPerTask.max.toFixed(2)}`,
+    `seconds per task: median ${report.secondsPerTask.median.toFixed(2)}, ` +
+      `mean ${report.secondsPerTask.mean.toFixed(2)}, max ${report.secondsPerTask.max.toFixed(2)}`,
     `stopped by: ${Object.entries(report.stoppedBy).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     '',
     formatTable(['phase', 'seconds', 'share'], Object.entries(report.phases).map(([p, s]) => [p, s.toFixed(1), percent(s, totalPhase)]))
@@ -90,7 +93,9 @@ explains every demonstration, tasks/s, states/s, peak memory and the search time
     const report = await runSearchBench(tasks, options, workers, (row, done, total) => {
       if (values.list && !values.json) {
         const mark = row.correct === null ? '?' : row.correct ? 'solved' : '-'
-        process.stdout.write(`${row.task}[${row.testIndex}] ${mark} ${row.states} states ${row.seconds.toFixed(2)} s ${row.stoppedBy} ${row.explainedAll ? 'explains-all' : 'partial'} ${row.program ?? ''}\n`)
+        const explained = row.explainedAll ? 'explains-all' : 'partial'
+        const figures = `${row.states} states ${row.seconds.toFixed(2)} s ${row.stoppedBy}`
+        process.stdout.write(`${row.task}[${row.testIndex}] ${mark} ${figures} ${explained} ${row.program ?? ''}\n`)
       } else if (process.stderr.isTTY) process.stderr.write(`\rbench search: ${done}/${total} test inputs`)
     })
     if (process.stderr.isTTY && !values.list) process.stderr.write('\n')

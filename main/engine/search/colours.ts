@@ -54,7 +54,9 @@ export function normaliseTask(task: Task, map: ColourMap): Task {
   return {
     id: task.id,
     train: task.train.map((pair) => ({ input: mapGrid(pair.input, f), output: mapGrid(pair.output, f) })),
-    test: task.test.map((pair) => (pair.output ? { input: mapGrid(pair.input, f), output: mapGrid(pair.output, f) } : { input: mapGrid(pair.input, f) }))
+    test: task.test.map((pair) =>
+      pair.output ? { input: mapGrid(pair.input, f), output: mapGrid(pair.output, f) } : { input: mapGrid(pair.input, f) }
+    )
   }
 }
 

@@ -1,5 +1,5 @@
 // Ranking: programs that reproduce more demonstrations first; then answers of the predicted size;
-// then simpler programs (lower cost, then fewer layers, then lower depth); then discovery order, so
+// then simpler programs (fewer layers, then lower cost, then lower depth); then discovery order, so
 // the ranking is a total, deterministic order. Answers are deduplicated: each distinct test grid keeps
 // its best program.
 import type { Found } from './found'
@@ -10,8 +10,8 @@ export function compareFound(a: Found, b: Found): number {
   return (
     b.explains - a.explains ||
     Number(b.sizeFits) - Number(a.sizeFits) ||
-    a.cost - b.cost ||
     a.layers - b.layers ||
+    a.cost - b.cost ||
     a.depth - b.depth ||
     a.order - b.order
   )

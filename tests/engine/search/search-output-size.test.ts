@@ -43,7 +43,8 @@ describe('output-size prediction', () => {
     const rules = predictOutputSizes([zeros(3, 4), zeros(5, 2)], [{ w: 3, h: 4 }, { w: 5, h: 2 }], zeros(7, 6))
     expect(rules[0]!.text).toBe('w = input.w, h = input.h')
     // Sizes that follow no rule: 1 -> 7, 2 -> 3, 3 -> 11.
-    expect(predictOutputSizes([zeros(1, 1), zeros(2, 2), zeros(3, 3)], [{ w: 7, h: 7 }, { w: 3, h: 3 }, { w: 11, h: 11 }], zeros(4, 4))).toEqual([])
+    const unrelated = [{ w: 7, h: 7 }, { w: 3, h: 3 }, { w: 11, h: 11 }]
+    expect(predictOutputSizes([zeros(1, 1), zeros(2, 2), zeros(3, 3)], unrelated, zeros(4, 4))).toEqual([])
   })
 
   it('never predicts a side outside 1..30', () => {
