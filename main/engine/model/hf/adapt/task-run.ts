@@ -44,7 +44,7 @@ const TARGETS: Readonly<Record<LoraTarget, readonly HfLoraTarget[]>> = {
   down: ['down_proj']
 }
 
-function hfLoraConfig(config: ExperimentConfig): HfLoraConfig {
+export function hfLoraConfig(config: ExperimentConfig): HfLoraConfig {
   const targets = new Set(config.ttt.loraTargets.flatMap((t) => TARGETS[t]))
   return {
     rank: config.ttt.loraRank,
