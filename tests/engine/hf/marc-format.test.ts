@@ -1,9 +1,12 @@
 // marc's text format through the tiny Llama 3-style tokenizer: the prompt is the string
 // marc-format.md writes down, the loss covers outputs 2..K and the assistant message, generated
 // text parses back to grids, and the grid constraint allows exactly the grid-shaped continuations.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { makeGrid } from '../../../main/engine/arc/grid'
+import { chooseTextFormat } from '../../../main/engine/model/hf/text-format-choice'
 import { gridTokens, NumpyGridConstraint } from '../../../main/engine/tokenizer/hf-grid-constraint'
 import { gridToNumpyText, numpyTextToGrid } from '../../../main/engine/tokenizer/hf-grid-text'
 import { textFormat } from '../../../main/engine/tokenizer/hf-text-format'
@@ -77,5 +80,22 @@ describe('the marc text format', () => {
     expect(text(constraint.allowed())).toEqual([']', ']\n', ']]'].sort())
     for (const id of tokenizer.encode(']]#')) constraint.accept(id)
     expect(constraint.allowed().filter((id) => format.stopTokens.includes(id))).toEqual(format.stopTokens)
+  })
+})
+
+describe('choosing the text format', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'hf-format-choice-'))
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+  it('takes a run config key first, then the folder setting arc-ttt.json, then marc', () => {
+    expect(chooseTextFormat(scratch)).toEqual({ name: 'marc', chosenBy: 'the default for Hugging Face models' })
+    writeFileSync(join(scratch, 'arc-ttt.json'), JSON.stringify({ textFormat: 'marc' }))
+    expect(chooseTextFormat(scratch).chosenBy).toBe(join(scratch, 'arc-ttt.json'))
+    expect(chooseTextFormat(scratch, 'marc').chosenBy).toBe('the run config')
+  })
+
+  it('names an unknown format and the known ones', () => {
+    writeFileSync(join(scratch, 'arc-ttt.json'), JSON.stringify({ textFormat: 'barc-words' }))
+    expect(() => chooseTextFormat(scratch)).toThrow(/unknown text format "barc-words"; known: marc/)
   })
 })
