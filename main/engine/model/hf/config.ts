@@ -78,7 +78,7 @@ export function parseHfConfig(json: Json, source: string): HfModelConfig {
   if (!Number.isInteger(headSize) || headSize % 2 !== 0) fail(`head size ${headSize} must be an even integer`)
   const maxPositions = int('max_position_embeddings', 8192)
   // Mistral's sliding window (4096 in v0.1, null later) equals full attention on sequences no longer
-  // than the window, so the graphs stop there instead of implementing the window.
+  // than the window, so the graphs stop there instead of implementing a window mask.
   const window = architecture === 'MistralForCausalLM' && typeof json.sliding_window === 'number' ? json.sliding_window : Infinity
   const maxSequence = Math.min(8192, window)
   const ids = (value: unknown): number[] =>
