@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { makeGrid } from '../../../main/engine/arc/grid'
+import { textTokenCap } from '../../../main/engine/model/hf/adapt/predict'
 import { chooseTextFormat } from '../../../main/engine/model/hf/text-format-choice'
 import { gridTokens, NumpyGridConstraint } from '../../../main/engine/tokenizer/hf-grid-constraint'
 import { gridToNumpyText, numpyTextToGrid } from '../../../main/engine/tokenizer/hf-grid-text'
@@ -97,5 +98,14 @@ describe('choosing the text format', () => {
   it('names an unknown format and the known ones', () => {
     writeFileSync(join(scratch, 'arc-ttt.json'), JSON.stringify({ textFormat: 'barc-words' }))
     expect(() => chooseTextFormat(scratch)).toThrow(/unknown text format "barc-words"; known: marc/)
+  })
+})
+
+describe('the answer cap in text tokens', () => {
+  it('gives a text format room for the largest grid the compact cap allows', () => {
+    const square = (side: number) => makeGrid(Array.from({ length: side }, () => new Array<number>(side).fill(7)))
+    expect(textTokenCap(format, 931)).toBe(format.answer(square(30)).length) // 30 x 31 + 1 compact tokens
+    expect(textTokenCap(format, 111)).toBe(format.answer(square(10)).length) // 10 x 11 + 1
+    expect(textTokenCap(format, 110)).toBe(format.answer(square(9)).length)
   })
 })

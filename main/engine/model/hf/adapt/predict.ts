@@ -3,7 +3,8 @@
 // the model's text format, decoded greedily in batches (constrained to grids when asked), mapped
 // back through each inverse transform, then voting or product-of-experts rescoring.
 import { symmetry } from '../../../arc/transforms'
-import type { Task } from '../../../arc/types'
+import { makeGrid } from '../../../arc/grid'
+import { MAX_GRID_SIDE, type Task } from '../../../arc/types'
 import type { ExperimentConfig } from '../../../experiment/config'
 import { hostTensor } from '../../../runtime/host-tensor'
 import type { TextFormat } from '../../../tokenizer/hf-text-format'
@@ -41,6 +42,15 @@ function fittingHfPrompts(
     : { prompts: fits, reason: set.reason ?? `no prompt fits the ${limit}-token context in the ${format.name} format` }
 }
 
+/**
+ * `inference.maxNewTokens` counts compact tokens, in which a side-s square grid takes s(s + 1) + 1
+ * (931 for 30x30); the text format gets room for the same largest grid in its own tokens.
+ */
+export function textTokenCap(format: TextFormat, compactCap: number): number {
+  const side = Math.min(MAX_GRID_SIDE, Math.max(1, Math.floor((Math.sqrt(4 * compactCap - 3) - 1) / 2)))
+  return format.answer(makeGrid(Array.from({ length: side }, () => new Array<number>(side).fill(0)))).length
+}
+
 export async function predictHfOutput(
   task: Task,
   testIndex: number,
@@ -61,7 +71,7 @@ export async function predictHfOutput(
     const outputs = await hfGreedyDecode(
       sessions,
       chunk.map((p) => p.ids),
-      { maxNewTokens: config.inference.maxNewTokens, stopTokens: format.stopTokens, padToken, constraints }
+      { maxNewTokens: textTokenCap(format, config.inference.maxNewTokens), stopTokens: format.stopTokens, padToken, constraints }
     )
     outputs.forEach((ids, k) => {
       const prompt = chunk[k]!.prompt
