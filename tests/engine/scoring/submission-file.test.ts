@@ -111,6 +111,6 @@ describe('reading', () => {
     writeFileSync(garbage, '{"t1": [')
     expect((await readSubmissionFile(empty)).problems).toEqual([{ file: empty, taskId: '', path: '', reason: 'file is empty: expected a JSON submission object' }])
     expect((await readSubmissionFile(garbage)).problems[0]!.reason).toMatch(/^not valid JSON/)
-    expect((await readSubmissionFile(join(dir, 'absent.json'))).problems[0]!.reason).toBe('cannot read file: ENOENT')
+    expect((await readSubmissionFile(join(dir, 'absent.json'))).problems[0]!.reason).toBe('cannot read file: no such file or folder (ENOENT)')
   })
 })
