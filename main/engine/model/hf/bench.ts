@@ -99,9 +99,10 @@ export async function runHfModelBench(options: HfBenchOptions): Promise<HfBenchR
     hfGreedyDecode(sessions, [prompt], { maxNewTokens: options.decodeTokens + 1, stopTokens: [], padToken: 0 })
   )
   // A generation is one prefill (of the prompt's bucket) and then one decode step per further token.
-  const promptForward = await sessions.forward(1, promptBucket)
+  const promptForward = await sessions.prefill(1, promptBucket)
   const promptFeeds = sessions.withWeights({
-    tokens: hostTensor(BigInt64Array.from(tokens.slice(0, promptBucket), BigInt), [1, promptBucket])
+    tokens: hostTensor(BigInt64Array.from(tokens.slice(0, promptBucket), BigInt), [1, promptBucket]),
+    last_positions: hostTensor(BigInt64Array.from([BigInt(prompt.length - 1)]), [1])
   })
   const promptPrefill = await medianSeconds('promptPrefill', repeats, () => promptForward.run(promptFeeds))
   await sessions.release()

@@ -113,7 +113,9 @@ function causalMask(graph: Graph, t: number): Value {
 export function forwardHfSequence(
   config: HfModelConfig,
   tokens: Value,
-  options: HfForwardOptions
+  options: HfForwardOptions,
+  /** int64 [B]: when given, logits only at these positions ([B, V]), as a prefill needs: B x T x V can be gigabytes. */
+  lastPositions?: Value
 ): { logits: Value; cache: HfLayerCache[] } {
   const [, t] = tokens.shape as [number, number]
   const g = tokens.graph
@@ -134,7 +136,11 @@ export function forwardHfSequence(
       })
     )
   }
-  return { logits: outputHead(x, config, options), cache }
+  if (!lastPositions) return { logits: outputHead(x, config, options), cache }
+  const [b] = tokens.shape as [number]
+  const rowStarts = g.constant(BigInt64Array.from({ length: b }, (_, i) => BigInt(i * t)), [b], 'row_starts')
+  const last = op.Gather(op.Reshape(x, [b * t, config.channels]), op.Add(rowStarts, lastPositions)) // [B, C]
+  return { logits: outputHead(last, config, options), cache }
 }
 
 /**

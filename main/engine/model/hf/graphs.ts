@@ -3,6 +3,7 @@
 // checkpoint, so one session serves the base model, a merged adapter, or weights being trained.
 //   train step   `tokens` [B, T], `targets` [B*T], `loss_mask` [B*T] -> loss, grad_norm, updated.*
 //   forward      `tokens` [B, T] -> `logits` [B, T, V], `cache.<layer>.keys|values` [B, NKV, T, HS]
+//   prefill      `tokens` [B, T], `last_positions` [B] -> `logits` [B, V] there, and the cache as forward
 //   decode step  `tokens`, `positions` [B, 1], `past.<layer>.keys|values` [B, NKV, S, HS],
 //                `past_mask` [B, S] -> `logits` [B, V], `new.<layer>.keys|values` [B, NKV, 1, HS]
 //   nll          `tokens`, `targets`, `target_mask` [B, T] -> `nll` [B]
@@ -70,6 +71,15 @@ function finishWithCache(graph: Graph, logits: Value, cache: readonly HfLayerCac
 export function buildHfForwardGraph(config: HfModelConfig, b: number, t: number): Graph {
   const graph = new Graph(`hf-forward-b${b}-t${t}`)
   const { logits, cache } = forwardHfSequence(config, graph.input('tokens', 'int64', [b, t]), { weights: inputWeights(graph) })
+  return finishWithCache(graph, logits, cache, 'cache')
+}
+
+/** Prefill for decoding: `tokens` [B, T] and `last_positions` [B] -> `logits` [B, V] at those positions and the cache. */
+export function buildHfPrefillGraph(config: HfModelConfig, b: number, t: number): Graph {
+  const graph = new Graph(`hf-prefill-b${b}-t${t}`)
+  const tokens = graph.input('tokens', 'int64', [b, t])
+  const last = graph.input('last_positions', 'int64', [b])
+  const { logits, cache } = forwardHfSequence(config, tokens, { weights: inputWeights(graph) }, last)
   return finishWithCache(graph, logits, cache, 'cache')
 }
 

@@ -62,8 +62,10 @@ export async function hfGreedyDecode(
   const maxNew = Math.min(options.maxNewTokens, config.maxSequence - longest)
   const slots = hfBucketFor(config, longest + maxNew) ?? config.maxSequence
   const [nkv, hs, v] = [config.keyValueHeads, config.headSize, config.vocabSize]
-  const prefill = await (await sessions.forward(b, t)).run(sessions.withWeights({ tokens: tokenMatrix(prompts, t, options.padToken) }))
-  const logits = prefill.logits!.data as Float32Array // [B, T, V]
+  const last = hostTensor(BigInt64Array.from(lengths, (n) => BigInt(n - 1)), [b])
+  const prefillFeeds = { tokens: tokenMatrix(prompts, t, options.padToken), last_positions: last }
+  const prefill = await (await sessions.prefill(b, t)).run(sessions.withWeights(prefillFeeds))
+  const logits = prefill.logits!.data as Float32Array // [B, V] at each prompt's last token
   // Host cache [B, NKV, S, HS] per layer, filled from the prefill's [B, NKV, T, HS].
   const cache = Array.from({ length: config.layers }, (_, l) =>
     (['keys', 'values'] as const).map((kind) => {
@@ -82,7 +84,7 @@ export async function hfGreedyDecode(
   }
   const outputs: number[][] = prompts.map(() => [])
   const done = prompts.map(() => false)
-  let next = prompts.map((_, i) => pick(logits, (i * t + lengths[i]! - 1) * v, i))
+  let next = prompts.map((_, i) => pick(logits, i * v, i))
   const step = await sessions.decodeStep(b, slots)
   for (let k = 0; k < maxNew; k++) {
     const tokens = new BigInt64Array(b).fill(BigInt(options.padToken))

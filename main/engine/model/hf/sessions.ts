@@ -7,7 +7,7 @@ import { serializeGraph } from '../../onnx/serialize'
 import { hostTensor, type HostTensor } from '../../runtime/host-tensor'
 import { SessionCache, type GraphSession, type RuntimeOptions } from '../../runtime/session'
 import type { HfModelConfig } from './config'
-import { buildHfDecodeStepGraph, buildHfForwardGraph, buildHfNllGraph } from './graphs'
+import { buildHfDecodeStepGraph, buildHfForwardGraph, buildHfNllGraph, buildHfPrefillGraph } from './graphs'
 import { hfParameterTable } from './parameters'
 
 export function hfConfigKey(config: HfModelConfig): string {
@@ -51,6 +51,11 @@ export class HfModelSessions {
 
   forward(batch: number, sequence: number): Promise<GraphSession> {
     return this.session(`forward-b${batch}-t${sequence}`, () => buildHfForwardGraph(this.config, batch, sequence))
+  }
+
+  /** Logits at each sequence's last prompt token only, and the key/value cache. */
+  prefill(batch: number, sequence: number): Promise<GraphSession> {
+    return this.session(`prefill-b${batch}-t${sequence}`, () => buildHfPrefillGraph(this.config, batch, sequence))
   }
 
   decodeStep(batch: number, slots: number): Promise<GraphSession> {
