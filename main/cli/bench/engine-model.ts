@@ -78,7 +78,7 @@ export const engineModelBench: Command = {
     process.stdout.write(`${name}: ${report.architecture}, ${parameters} parameters, intra-op threads ${report.threads || 'all'}\n\n`)
     const rows = [
       [`prefill (${report.sequence} tokens)`, f(report.prefillTokensPerSecond)],
-      ['decode (KV cache)', f(report.decodeTokensPerSecond)],
+      ['decode (KV cache)', report.decodeTokensPerSecond === null ? 'below timer resolution' : f(report.decodeTokensPerSecond)],
       [`LoRA r16 train step (${report.sequence} tokens)`, f(report.loraTrainTokensPerSecond)]
     ]
     process.stdout.write(`${formatTable(['figure', 'tokens/s'], rows)}\n\n`)

@@ -32,7 +32,8 @@ export interface HfBenchReport {
   readonly sequence: number
   readonly threads: number
   readonly prefillTokensPerSecond: number
-  readonly decodeTokensPerSecond: number
+  /** null when the decode steps took less time than the timer could tell from noise (a tiny model). */
+  readonly decodeTokensPerSecond: number | null
   readonly loraTrainTokensPerSecond: number
   readonly peakRssMb: number
   /**
@@ -94,17 +95,10 @@ export async function runHfModelBench(options: HfBenchOptions): Promise<HfBenchR
   const prefill = await medianSeconds('prefill', repeats, () => forward.run(feeds))
   progress(`decoding ${options.decodeTokens} tokens after a ${t / 2}-token prompt`)
   const prompt = tokens.slice(0, t / 2)
-  const promptBucket = hfBucketFor(config, prompt.length)!
-  const generation = await medianSeconds('generation', repeats, () =>
-    hfGreedyDecode(sessions, [prompt], { maxNewTokens: options.decodeTokens + 1, stopTokens: [], padToken: 0 })
-  )
-  // A generation is one prefill (of the prompt's bucket) and then one decode step per further token.
-  const promptForward = await sessions.prefill(1, promptBucket)
-  const promptFeeds = sessions.withWeights({
-    tokens: hostTensor(BigInt64Array.from(tokens.slice(0, promptBucket), BigInt), [1, promptBucket]),
-    last_positions: hostTensor(BigInt64Array.from([BigInt(prompt.length - 1)]), [1])
-  })
-  const promptPrefill = await medianSeconds('promptPrefill', repeats, () => promptForward.run(promptFeeds))
+  const generate = (newTokens: number) => () => hfGreedyDecode(sessions, [prompt], { maxNewTokens: newTokens, stopTokens: [], padToken: 0 })
+  // One new token is the prefill alone; each further token is one decode step.
+  const generation = await medianSeconds('generation', repeats, generate(options.decodeTokens + 1))
+  const promptPrefill = await medianSeconds('promptPrefill', repeats, generate(1))
   await sessions.release()
   progress(`LoRA r16 train step on ${t} tokens`)
   const lora: HfLoraConfig = { rank: 16, alpha: 32, targets: ['q_proj', 'v_proj', 'gate_proj', 'up_proj', 'down_proj'] }
@@ -127,7 +121,7 @@ export async function runHfModelBench(options: HfBenchOptions): Promise<HfBenchR
     sequence: t,
     threads: runtime.intraOpThreads ?? 0,
     prefillTokensPerSecond: t / prefill,
-    decodeTokensPerSecond: options.decodeTokens / Math.max(generation - promptPrefill, 1e-9),
+    decodeTokensPerSecond: generation > promptPrefill ? options.decodeTokens / (generation - promptPrefill) : null,
     loraTrainTokensPerSecond: t / train,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     cpuSeconds: { prefill: cpuSpent.prefill!, decode: cpuSpent.generation! - cpuSpent.promptPrefill!, loraTrainStep: cpuSpent.train! }
