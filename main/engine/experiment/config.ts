@@ -4,7 +4,7 @@
 import type { LoraTarget } from '../model/parameters'
 import { ConfigError, parseConfigValue, type ConfigValue } from './config-values'
 import { PRESETS } from './presets'
-import { CONFIG_SCHEMA, type ENSEMBLE_RULES, type KeySpec, type LOSS_MASKS, type SOLVERS, type VOTE_METHODS } from './schema'
+import { CONFIG_SCHEMA, type ENSEMBLE_RULES, type ENSEMBLE_TTT_ON, type KeySpec, type LOSS_MASKS, type SOLVERS, type VOTE_METHODS } from './schema'
 
 export interface ExperimentConfig {
   readonly solver: (typeof SOLVERS)[number]
@@ -35,7 +35,7 @@ export interface ExperimentConfig {
   }
   readonly inference: { readonly augment: boolean; readonly allSymmetries: boolean; readonly constrained: boolean; readonly maxNewTokens: number; readonly batchSize: number }
   readonly vote: { readonly method: (typeof VOTE_METHODS)[number]; readonly poeViews: number }
-  readonly ensemble: { readonly rule: (typeof ENSEMBLE_RULES)[number]; readonly tttOn: 'every-task' | 'undecided'; readonly poolSize: number }
+  readonly ensemble: { readonly rule: (typeof ENSEMBLE_RULES)[number]; readonly tttOn: (typeof ENSEMBLE_TTT_ON)[number]; readonly poolSize: number }
   readonly search: { readonly depth: number; readonly timeSeconds: number; readonly maxStates: number; readonly maxCandidates: number; readonly workers: number }
 }
 

@@ -38,6 +38,7 @@ export function needsTtt(config: ExperimentConfig, searched: readonly SearchOutc
   const { rule, tttOn } = config.ensemble
   if (rule === 'ttt-first' || tttOn === 'every-task') return true
   const counts = searched.map((o) => explainingAnswers(o).length)
+  if (tttOn === 'choice') return counts.some((n) => n > 2)
   return rule === 'search-first' ? counts.some((n) => n === 0) : counts.some((n) => n === 0 || n > 2)
 }
 

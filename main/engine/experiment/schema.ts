@@ -28,6 +28,7 @@ export const VOTE_METHODS = ['hierarchical', 'flat', 'none', 'product-of-experts
 
 export const SOLVERS = ['ttt', 'search', 'ensemble'] as const
 export const ENSEMBLE_RULES = ['search-first', 'ttt-first', 'poe'] as const
+export const ENSEMBLE_TTT_ON = ['every-task', 'undecided', 'choice'] as const
 
 export const CONFIG_SCHEMA: readonly KeySpec[] = [
   { key: 'solver', type: choice(...SOLVERS), default: 'ttt', doc: 'ttt: the paper\'s method with the model; search: a program search over grid transforms on the CPU (no model); ensemble: both, combined by ensemble.rule' },
@@ -64,7 +65,12 @@ export const CONFIG_SCHEMA: readonly KeySpec[] = [
   { key: 'search.maxStates', type: int(1000), default: DEFAULT_SEARCH_OPTIONS.maxStates, doc: 'cap on distinct search states per test input (the memory limit), keeping the best found' },
   { key: 'search.maxCandidates', type: int(1, 100), default: DEFAULT_SEARCH_OPTIONS.maxCandidates, doc: 'distinct test answers kept per test input (the attempts are the best two)' },
   { key: 'ensemble.rule', type: choice(...ENSEMBLE_RULES), default: 'search-first', doc: 'search-first: a program explaining every demonstration wins, else TTT (paper); ttt-first: TTT\'s attempts, else the search\'s; poe: pool both and rank by the adapted model\'s summed NLL over augmented views' },
-  { key: 'ensemble.tttOn', type: choice('every-task', 'undecided'), default: 'undecided', doc: 'run TTT on every task, or only where the rule can use it: where no program explains every demonstration (and, for poe, where more than two answers do)' },
+  {
+    key: 'ensemble.tttOn',
+    type: choice(...ENSEMBLE_TTT_ON),
+    default: 'undecided',
+    doc: 'run TTT on every task; only where the rule can use it (undecided: no program explains every demonstration, and for poe also where more than two answers do); or only where the search leaves a choice (more than two such answers)'
+  },
   { key: 'ensemble.poolSize', type: int(1, 64), default: 8, doc: 'most candidates each solver adds to the poe pool (search: distinct answers of programs explaining every demonstration; TTT: most voted)' },
   { key: 'search.workers', type: int(1, 64), default: 2, doc: 'worker threads over a task\'s test inputs (1 = in the run\'s own thread)' }
 ]

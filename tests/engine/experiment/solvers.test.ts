@@ -83,7 +83,9 @@ describe('the ensemble solver', () => {
     const mirror = log.taskResult(runId, 'mirror')!
     expect(mirror.officialScore).toBe(1)
     expect(mirror.tttSteps).toBe(0)
-    expect(mirror.outputs[0]!.provenance).toMatchObject({ rule: 'search-first', tttRan: false, attempts: [{ sources: ['search'] }] })
+    const provenance = mirror.outputs[0]!.provenance as { rule: string; tttRan: boolean; attempts: { sources: string[] }[] }
+    expect(provenance).toMatchObject({ rule: 'search-first', tttRan: false })
+    expect(provenance.attempts.every((a) => a.sources.join() === 'search')).toBe(true)
     const noise = log.taskResult(runId, 'noise')!
     expect(noise.tttSteps).toBe(2)
     // The tiny untrained model may decode nothing well-formed; that TTT ran and decoded is what counts here.
@@ -131,5 +133,6 @@ describe('when the ensemble needs TTT', () => {
     expect([none, one, three].map((o) => needsTtt(config('poe'), [o]))).toEqual([true, false, true])
     expect([none, one, three].map((o) => needsTtt(config('ttt-first'), [o]))).toEqual([true, true, true])
     expect(needsTtt(config('search-first', 'every-task'), [one])).toBe(true)
+    expect([none, one, three].map((o) => needsTtt(config('poe', 'choice'), [o]))).toEqual([false, false, true])
   })
 })
