@@ -14,14 +14,34 @@ export function artifactFolder(log: ExperimentLog, runId: string): string {
   return join(`${log.file}.artifacts`, runId)
 }
 
-export async function saveAdapterArtifact(log: ExperimentLog, runId: string, taskId: string, config: ArcModelConfig, lora: LoraConfig, adapters: ReadonlyMap<string, Float32Array>): Promise<string> {
-  const tensors = new Map<string, NamedTensor>(adapterTable(config, lora).map((a) => [a.name, { shape: a.shape, data: adapters.get(a.name)! }]))
-  const bytes = encodeSafetensors(tensors, { rank: String(lora.rank), alpha: String(lora.alpha), targets: lora.targets.join(','), task: taskId })
+export async function saveAdapterArtifact(
+  log: ExperimentLog,
+  runId: string,
+  taskId: string,
+  config: ArcModelConfig,
+  lora: LoraConfig,
+  adapters: ReadonlyMap<string, Float32Array>
+): Promise<string> {
+  const tensors = new Map<string, NamedTensor>(
+    adapterTable(config, lora).map((a) => [a.name, { shape: a.shape, data: adapters.get(a.name)! }])
+  )
+  const bytes = encodeSafetensors(tensors, {
+    rank: String(lora.rank),
+    alpha: String(lora.alpha),
+    targets: lora.targets.join(','),
+    task: taskId
+  })
   const folder = artifactFolder(log, runId)
   await mkdir(folder, { recursive: true })
   const file = join(folder, `${taskId.replace(/[^\w.-]/g, '_')}.adapter.safetensors`)
   await writeFile(`${file}.tmp`, bytes)
   await rename(`${file}.tmp`, file)
-  log.addArtifact(runId, { kind: 'adapter', path: file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), taskId })
+  log.addArtifact(runId, {
+    kind: 'adapter',
+    path: file,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    taskId
+  })
   return file
 }

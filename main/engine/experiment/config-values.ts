@@ -29,7 +29,12 @@ export function describeKeyType(type: KeyType): string {
 
 function listItems(raw: unknown): unknown[] | undefined {
   if (Array.isArray(raw)) return raw
-  return typeof raw === 'string' ? raw.split(',').map((item) => item.trim()).filter(Boolean) : undefined
+  return typeof raw === 'string'
+    ? raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : undefined
 }
 
 function numberFrom(raw: unknown): number {

@@ -4,7 +4,15 @@
 import type { LoraTarget } from '../model/parameters'
 import { ConfigError, parseConfigValue, type ConfigValue } from './config-values'
 import { PRESETS } from './presets'
-import { CONFIG_SCHEMA, type ENSEMBLE_RULES, type ENSEMBLE_TTT_ON, type KeySpec, type LOSS_MASKS, type SOLVERS, type VOTE_METHODS } from './schema'
+import {
+  CONFIG_SCHEMA,
+  type ENSEMBLE_RULES,
+  type ENSEMBLE_TTT_ON,
+  type KeySpec,
+  type LOSS_MASKS,
+  type SOLVERS,
+  type VOTE_METHODS
+} from './schema'
 
 export interface ExperimentConfig {
   readonly solver: (typeof SOLVERS)[number]
@@ -33,16 +41,34 @@ export interface ExperimentConfig {
     readonly lossMask: (typeof LOSS_MASKS)[number]
     readonly maxTokens: number
   }
-  readonly inference: { readonly augment: boolean; readonly allSymmetries: boolean; readonly constrained: boolean; readonly maxNewTokens: number; readonly batchSize: number }
+  readonly inference: {
+    readonly augment: boolean
+    readonly allSymmetries: boolean
+    readonly constrained: boolean
+    readonly maxNewTokens: number
+    readonly batchSize: number
+  }
   readonly vote: { readonly method: (typeof VOTE_METHODS)[number]; readonly poeViews: number }
-  readonly ensemble: { readonly rule: (typeof ENSEMBLE_RULES)[number]; readonly tttOn: (typeof ENSEMBLE_TTT_ON)[number]; readonly poolSize: number }
-  readonly search: { readonly depth: number; readonly timeSeconds: number; readonly maxStates: number; readonly maxCandidates: number; readonly workers: number }
+  readonly ensemble: {
+    readonly rule: (typeof ENSEMBLE_RULES)[number]
+    readonly tttOn: (typeof ENSEMBLE_TTT_ON)[number]
+    readonly poolSize: number
+  }
+  readonly search: {
+    readonly depth: number
+    readonly timeSeconds: number
+    readonly maxStates: number
+    readonly maxCandidates: number
+    readonly workers: number
+  }
 }
 
 function specFor(key: string): KeySpec {
   const spec = CONFIG_SCHEMA.find((s) => s.key === key)
   if (!spec) {
-    const near = CONFIG_SCHEMA.filter((s) => s.key.split('.').pop() === key.split('.').pop() || s.key.startsWith(key.split('.')[0]!)).map((s) => s.key)
+    const near = CONFIG_SCHEMA.filter((s) => s.key.split('.').pop() === key.split('.').pop() || s.key.startsWith(key.split('.')[0]!)).map(
+      (s) => s.key
+    )
     throw new ConfigError(`unknown config key "${key}"${near.length > 0 ? `; keys near it: ${near.slice(0, 6).join(', ')}` : ''}`)
   }
   return spec
@@ -64,7 +90,8 @@ export function resolveConfig(preset: string, overrides: Readonly<Record<string,
   const presetValues = PRESETS[preset]
   if (!presetValues) throw new ConfigError(`unknown preset "${preset}"; presets: ${Object.keys(PRESETS).join(', ')}`)
   const flat = new Map<string, ConfigValue>(CONFIG_SCHEMA.map((s) => [s.key, s.default]))
-  for (const [key, value] of [...Object.entries(presetValues), ...Object.entries(overrides)]) flat.set(key, parseConfigValue(specFor(key), value))
+  for (const [key, value] of [...Object.entries(presetValues), ...Object.entries(overrides)])
+    flat.set(key, parseConfigValue(specFor(key), value))
   return unflatten(flat) as unknown as ExperimentConfig
 }
 
@@ -81,7 +108,10 @@ function unflatten(flat: ReadonlyMap<string, ConfigValue>): Record<string, unkno
 
 /** Every leaf as `dotted.key -> value`, in schema order. */
 export function flattenConfig(config: ExperimentConfig): [string, ConfigValue][] {
-  return CONFIG_SCHEMA.map((s) => [s.key, s.key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], config) as ConfigValue])
+  return CONFIG_SCHEMA.map((s) => [
+    s.key,
+    s.key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], config) as ConfigValue
+  ])
 }
 
 /** Re-validates a config read back from a log (a run to resume), naming the first bad key. */
@@ -89,7 +119,9 @@ export function validateConfig(config: unknown): ExperimentConfig {
   if (typeof config !== 'object' || config === null) throw new ConfigError('a config must be an object')
   const flat = new Map<string, ConfigValue>()
   for (const spec of CONFIG_SCHEMA) {
-    const value = spec.key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), config)
+    const value = spec.key
+      .split('.')
+      .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), config)
     flat.set(spec.key, value === undefined ? spec.default : parseConfigValue(spec, value))
   }
   return unflatten(flat) as unknown as ExperimentConfig

@@ -10,15 +10,15 @@ import { gridKey } from '../arc/grid'
 import type { Grid, Task } from '../arc/types'
 import { deriveSeed } from '../random'
 import { solveTask, type SearchCandidate, type SearchOutcome } from '../search'
-import type { CandidateRecord, TaskResultInput, TestOutputResult } from '../store'
+import type { CandidateRecord, TestOutputResult } from '../store'
 import { CancelledError } from '../ttt/adapt/train-on-examples'
 import type { Candidate } from '../ttt/predict/candidates'
 import { fittingPrompts, predictOutput, type OutputPrediction } from '../ttt/predict/predict-output'
 import { rescoreByProductOfExperts } from '../ttt/predict/product-of-experts'
 import type { ExperimentConfig } from './config'
-import { searchOptions } from './search-task-run'
+import { searchCandidateRecord, searchOptions } from './search-task-run'
 import { adaptToTask, phaseTimer, type Adaptation, type TaskRunContext, type TaskRunOutcome } from './task-run'
-import { attemptsCorrect, taskScore } from './task-score'
+import { attemptsCorrect, doneTaskResult } from './task-score'
 
 /** One distinct grid of the pool, with what each solver said of it. */
 interface PoolEntry {
@@ -58,7 +58,13 @@ async function rankByProductOfExperts(entries: PoolEntry[], task: Task, testInde
   const { config, sessions } = context
   const { prompts } = fittingPrompts(task, testIndex, sessions, config, deriveSeed(config.seed, task.id, 'prompts', testIndex))
   if (prompts.length === 0 || entries.length === 0) return entries
-  const asCandidates: Candidate[] = entries.map((e) => ({ grid: e.grid, transforms: [], promptIds: [], count: e.ttt?.count ?? 0, score: null }))
+  const asCandidates: Candidate[] = entries.map((e) => ({
+    grid: e.grid,
+    transforms: [],
+    promptIds: [],
+    count: e.ttt?.count ?? 0,
+    score: null
+  }))
   await rescoreByProductOfExperts(asCandidates, prompts, config.vote.poeViews, sessions, config.inference.batchSize)
   entries.forEach((e, i) => (e.score = asCandidates[i]!.score))
   return [...entries].sort((a, b) => a.score! - b.score!)
@@ -74,20 +80,29 @@ async function choose(task: Task, outcome: SearchOutcome, prediction: OutputPred
   const { rule, poolSize } = context.config.ensemble
   const explaining = explainingAnswers(outcome)
   const tttCandidates = prediction ? [...prediction.candidates].sort((a, b) => b.count - a.count).slice(0, poolSize) : []
-  const tttAttempts = prediction ? pool([], prediction.attempts.map((grid) => prediction.candidates.find((c) => gridKey(c.grid) === gridKey(grid))!)) : []
-  const searchAttempts = pool(outcome.attempts.map((grid) => outcome.candidates.find((c) => gridKey(c.grid) === gridKey(grid))!), [])
+  const tttAttempts = prediction
+    ? pool(
+        [],
+        prediction.attempts.map((grid) => prediction.candidates.find((c) => gridKey(c.grid) === gridKey(grid))!)
+      )
+    : []
+  const searchAttempts = pool(
+    outcome.attempts.map((grid) => outcome.candidates.find((c) => gridKey(c.grid) === gridKey(grid))!),
+    []
+  )
   const pooled = pool(explaining.slice(0, poolSize), tttCandidates)
   if (rule === 'search-first') {
     if (explaining.length > 0) return { attempts: pool(explaining.slice(0, 2), []), pooled, why: 'a program explains every demonstration' }
-    if (tttAttempts.length > 0) return { attempts: tttAttempts, pooled, why: 'no program explains every demonstration: TTT\'s attempts' }
-    return { attempts: searchAttempts, pooled, why: 'neither solver fully explains the task: the search\'s best partial programs' }
+    if (tttAttempts.length > 0) return { attempts: tttAttempts, pooled, why: "no program explains every demonstration: TTT's attempts" }
+    return { attempts: searchAttempts, pooled, why: "neither solver fully explains the task: the search's best partial programs" }
   }
   if (rule === 'ttt-first') {
-    if (tttAttempts.length > 0) return { attempts: tttAttempts, pooled, why: 'TTT\'s attempts' }
-    return { attempts: searchAttempts, pooled, why: 'TTT made no prediction: the search\'s attempts' }
+    if (tttAttempts.length > 0) return { attempts: tttAttempts, pooled, why: "TTT's attempts" }
+    return { attempts: searchAttempts, pooled, why: "TTT made no prediction: the search's attempts" }
   }
-  if (!prediction && explaining.length > 0) return { attempts: pool(explaining.slice(0, 2), []), pooled, why: 'the search leaves no choice; TTT not run' }
-  if (pooled.length === 0) return { attempts: searchAttempts, pooled, why: 'an empty pool: the search\'s best partial programs' }
+  if (!prediction && explaining.length > 0)
+    return { attempts: pool(explaining.slice(0, 2), []), pooled, why: 'the search leaves no choice; TTT not run' }
+  if (pooled.length === 0) return { attempts: searchAttempts, pooled, why: "an empty pool: the search's best partial programs" }
   const ranked = await rankByProductOfExperts(pooled, task, outcome.testIndex, context)
   return { attempts: ranked.slice(0, 2), pooled: ranked, why: 'the pool ranked by summed NLL over augmented views' }
 }
@@ -104,14 +119,22 @@ function attemptProvenance(entry: PoolEntry) {
   }
 }
 
-function candidateRecords(testIndex: number, outcome: SearchOutcome, prediction: OutputPrediction | null, scored: readonly PoolEntry[]): CandidateRecord[] {
+function candidateRecords(
+  testIndex: number,
+  outcome: SearchOutcome,
+  prediction: OutputPrediction | null,
+  scored: readonly PoolEntry[]
+): CandidateRecord[] {
   const scoreOf = new Map(scored.filter((e) => e.score !== null).map((e) => [gridKey(e.grid), e.score]))
-  const fromSearch = outcome.candidates.map((c): CandidateRecord => ({
-    testIndex, grid: c.grid, transforms: [], promptIds: [], votes: 0, score: scoreOf.get(gridKey(c.grid)) ?? null,
-    source: 'search', program: c.program, demosExplained: c.explains, demos: c.demos
-  }))
+  const fromSearch = outcome.candidates.map((c) => searchCandidateRecord(testIndex, c, scoreOf.get(gridKey(c.grid)) ?? null))
   const fromTtt = (prediction?.candidates ?? []).map((c): CandidateRecord => ({
-    testIndex, grid: c.grid, transforms: c.transforms, promptIds: c.promptIds, votes: c.count, score: scoreOf.get(gridKey(c.grid)) ?? c.score, source: 'ttt'
+    testIndex,
+    grid: c.grid,
+    transforms: c.transforms,
+    promptIds: c.promptIds,
+    votes: c.count,
+    score: scoreOf.get(gridKey(c.grid)) ?? c.score,
+    source: 'ttt'
   }))
   return [...fromSearch, ...fromTtt]
 }
@@ -159,15 +182,12 @@ export async function runEnsembleTask(task: Task, context: TaskRunContext): Prom
     })
     candidates.push(...candidateRecords(outcome.testIndex, outcome, prediction, choice.pooled))
   }
-  const result: TaskResultInput = {
-    taskId: task.id,
-    status: 'done',
+  const result = doneTaskResult(task.id, {
     outputs,
-    ...taskScore(outputs),
+    candidates,
     timings,
     tttSteps: adaptation?.tttSteps ?? 0,
-    finalLoss: adaptation?.finalLoss ?? null,
-    candidates
-  }
+    finalLoss: adaptation?.finalLoss ?? null
+  })
   return { result, ...(adaptation?.adapters ? { adapters: adaptation.adapters } : {}) }
 }

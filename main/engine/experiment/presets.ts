@@ -24,7 +24,7 @@ export const PRESET_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'no-ttt': 'the fine-tuned model alone (paper, 1B: 5/80)',
   'direct-io': 'TTT on plain input/output pairs instead of leave-one-out tasks (paper: 18/80)',
   'no-augment': 'TTT data without augmentations (paper: 13/80)',
-  'shared-adapter': 'one adapter trained on all tasks\' TTT data (paper: 22/80)',
+  'shared-adapter': "one adapter trained on all tasks' TTT data (paper: 22/80)",
   'test-output-loss': 'loss on the test output only (paper: 26/80)',
   'full-ft': 'every weight trained per task instead of an adapter',
   'vote-flat': 'flat voting: one global top 2',
@@ -32,8 +32,8 @@ export const PRESET_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'vote-poe': 'product-of-experts rescoring of the candidates by summed NLL over augmented views',
   search: 'program search over grid transforms on the CPU: the two best answers of the programs that explain the demonstrations',
   ensemble: 'program search and TTT combined by the best rule measured (docs/results.md)',
-  'ensemble-search-first': 'the paper\'s ensemble: a program explaining every demonstration wins, TTT elsewhere',
-  'ensemble-ttt-first': 'TTT\'s attempts first, the search\'s where TTT has none (for comparison)',
-  'ensemble-poe': 'search answers and TTT candidates pooled, ranked by the adapted model\'s summed NLL over augmented views',
+  'ensemble-search-first': "the paper's ensemble: a program explaining every demonstration wins, TTT elsewhere",
+  'ensemble-ttt-first': "TTT's attempts first, the search's where TTT has none (for comparison)",
+  'ensemble-poe': "search answers and TTT candidates pooled, ranked by the adapted model's summed NLL over augmented views",
   'ensemble-poe-no-ttt': 'the poe pool ranked by the base model alone: what adaptation adds to the choice'
 }

@@ -60,8 +60,16 @@ export async function startRun(request: RunRequest): Promise<string> {
 /** Checks that a resumed run sees the same model and dataset it started with. */
 export function checkResumable(log: ExperimentLog, runId: string, model: LoadedModel, dataset: Dataset): void {
   const run = log.getRun(runId)
-  if (run.modelHash !== model.hash) throw new RunSetupError(`run ${runId} used model ${run.modelId} (hash ${run.modelHash.slice(0, 12)}), not ${model.id} (hash ${model.hash.slice(0, 12)}); pass --model with the original model`)
-  if (run.datasetFingerprint !== dataset.fingerprint) throw new RunSetupError(`run ${runId} ran on a dataset with fingerprint ${run.datasetFingerprint.slice(0, 12)} (${run.datasetPath}); ${dataset.path} has ${dataset.fingerprint.slice(0, 12)}`)
+  if (run.modelHash !== model.hash)
+    throw new RunSetupError(
+      `run ${runId} used model ${run.modelId} (hash ${run.modelHash.slice(0, 12)}), ` +
+        `not ${model.id} (hash ${model.hash.slice(0, 12)}); pass --model with the original model`
+    )
+  if (run.datasetFingerprint !== dataset.fingerprint)
+    throw new RunSetupError(
+      `run ${runId} ran on a dataset with fingerprint ${run.datasetFingerprint.slice(0, 12)} (${run.datasetPath}); ` +
+        `${dataset.path} has ${dataset.fingerprint.slice(0, 12)}`
+    )
 }
 
 /** Runs the tasks of `runId` that are not finished yet. */
@@ -91,8 +99,23 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
       log.clearMetrics(runId, { taskId })
       let outcome
       if (!entry?.task) {
-        const reason = entry ? `invalid task: ${entry.problems.map((p) => `${p.path || 'file'}: ${p.reason}`).join('; ')}` : `task ${taskId} is not in ${dataset.path}`
-        outcome = { result: { taskId, status: 'skipped' as const, reason, outputs: [], officialScore: null, allOrNothing: null, timings: {}, tttSteps: 0, finalLoss: null, candidates: [] } }
+        const reason = entry
+          ? `invalid task: ${entry.problems.map((p) => `${p.path || 'file'}: ${p.reason}`).join('; ')}`
+          : `task ${taskId} is not in ${dataset.path}`
+        outcome = {
+          result: {
+            taskId,
+            status: 'skipped' as const,
+            reason,
+            outputs: [],
+            officialScore: null,
+            allOrNothing: null,
+            timings: {},
+            tttSteps: 0,
+            finalLoss: null,
+            candidates: []
+          }
+        }
       } else if (config.solver === 'search') {
         emit({ kind: 'phase', runId, taskId, phase: 'search' })
         outcome = await runSearchTask(entry.task, config, request.signal)
@@ -109,23 +132,57 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
           onPhase: (phase) => emit({ kind: 'phase', runId, taskId, phase }),
           onStep: (m) => {
             const context = { taskId, phase: 'ttt' }
-            points.push({ key: 'ttt.loss', context, step: m.step, value: m.loss }, { key: 'ttt.learning_rate', context, step: m.step, value: m.learningRate }, { key: 'ttt.grad_norm', context, step: m.step, value: m.gradNorm }, { key: 'ttt.tokens_per_second', context, step: m.step, value: m.tokensPerSecond })
-            emit({ kind: 'step', runId, taskId, step: m.step, totalSteps: m.totalSteps, loss: m.loss, learningRate: m.learningRate, tokensPerSecond: m.tokensPerSecond })
+            points.push(
+              { key: 'ttt.loss', context, step: m.step, value: m.loss },
+              { key: 'ttt.learning_rate', context, step: m.step, value: m.learningRate },
+              { key: 'ttt.grad_norm', context, step: m.step, value: m.gradNorm },
+              { key: 'ttt.tokens_per_second', context, step: m.step, value: m.tokensPerSecond }
+            )
+            emit({
+              kind: 'step',
+              runId,
+              taskId,
+              step: m.step,
+              totalSteps: m.totalSteps,
+              loss: m.loss,
+              learningRate: m.learningRate,
+              tokensPerSecond: m.tokensPerSecond
+            })
           }
         })
         log.recordMetrics(runId, points)
         if (config.ttt.saveAdapters && outcome.adapters) {
-          await saveAdapterArtifact(log, runId, taskId, model.config, { rank: config.ttt.loraRank, alpha: config.ttt.loraAlpha, targets: config.ttt.loraTargets }, outcome.adapters)
+          await saveAdapterArtifact(
+            log,
+            runId,
+            taskId,
+            model.config,
+            { rank: config.ttt.loraRank, alpha: config.ttt.loraAlpha, targets: config.ttt.loraTargets },
+            outcome.adapters
+          )
         }
       }
       // Skipped tasks with ground truth count as unsolved.
       const known = entry?.task?.test.some((p) => p.output) ?? false
-      const result = outcome.result.status === 'skipped' && known && outcome.result.officialScore === null ? { ...outcome.result, officialScore: 0, allOrNothing: 0 as const } : outcome.result
+      const result =
+        outcome.result.status === 'skipped' && known && outcome.result.officialScore === null
+          ? { ...outcome.result, officialScore: 0, allOrNothing: 0 as const }
+          : outcome.result
       log.recordTaskResult(runId, { ...result, solvedBy: entry?.task ? solvedBy(entry.task, result.outputs, result.candidates) : null })
       const seconds = (performance.now() - start) / 1000
       durations.push(seconds)
       const remaining = selection.slice(index + 1).filter((id) => !finished.has(id)).length
-      emit({ kind: 'task-finished', runId, taskId, index, total, status: result.status, officialScore: result.officialScore, seconds, etaSeconds: (remaining * durations.reduce((a, b) => a + b, 0)) / durations.length })
+      emit({
+        kind: 'task-finished',
+        runId,
+        taskId,
+        index,
+        total,
+        status: result.status,
+        officialScore: result.officialScore,
+        seconds,
+        etaSeconds: (remaining * durations.reduce((a, b) => a + b, 0)) / durations.length
+      })
     }
   } catch (error) {
     status = error instanceof CancelledError ? 'cancelled' : 'failed'
@@ -142,7 +199,13 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
 }
 
 /** Shared-adapter ablation: one adapter trained on every selected task's TTT data together. */
-async function sharedAdapterWeights(runId: string, request: RunRequest, selection: readonly string[], graphs: TrainGraphs, emit: (e: RunEvent) => void) {
+async function sharedAdapterWeights(
+  runId: string,
+  request: RunRequest,
+  selection: readonly string[],
+  graphs: TrainGraphs,
+  emit: (e: RunEvent) => void
+) {
   const { config, model, dataset } = request
   emit({ kind: 'phase', runId, taskId: '*', phase: 'shared-adapter' })
   const tasks = selection.flatMap((id) => dataset.entries.find((e) => e.id === id)?.task ?? [])
@@ -150,7 +213,16 @@ async function sharedAdapterWeights(runId: string, request: RunRequest, selectio
   const points: { key: string; context: { phase: string }; step: number; value: number }[] = []
   const options = trainingOptions(config, deriveSeed(config.seed, 'shared-adapter'), request.signal, (m) => {
     points.push({ key: 'ttt.loss', context: { phase: 'shared-adapter' }, step: m.step, value: m.loss })
-    emit({ kind: 'step', runId, taskId: '*', step: m.step, totalSteps: m.totalSteps, loss: m.loss, learningRate: m.learningRate, tokensPerSecond: m.tokensPerSecond })
+    emit({
+      kind: 'step',
+      runId,
+      taskId: '*',
+      step: m.step,
+      totalSteps: m.totalSteps,
+      loss: m.loss,
+      learningRate: m.learningRate,
+      tokensPerSecond: m.tokensPerSecond
+    })
   })
   // The shared adapter sees every task's data once per epoch, as the per-task adapters see theirs.
   const outcome = await trainOnExamples(examples, model.config, model.weights, graphs, { ...options, mode: 'lora' })

@@ -3,12 +3,12 @@
 // many demonstrations that program reproduces; the attempts are the best two distinct answers.
 import { gridsEqual } from '../arc/grid'
 import type { Task } from '../arc/types'
-import { solveTask, type SearchOptions, type SearchOutcome } from '../search'
-import type { CandidateRecord, TaskResultInput, TestOutputResult } from '../store'
+import { solveTask, type SearchCandidate, type SearchOptions, type SearchOutcome } from '../search'
+import type { CandidateRecord, TestOutputResult } from '../store'
 import { CancelledError } from '../ttt/adapt/train-on-examples'
 import type { ExperimentConfig } from './config'
 import type { TaskRunOutcome } from './task-run'
-import { attemptsCorrect, taskScore } from './task-score'
+import { attemptsCorrect, doneTaskResult } from './task-score'
 
 /** The search options of a config. */
 export function searchOptions(config: ExperimentConfig, signal?: AbortSignal): SearchOptions & { readonly workers: number } {
@@ -23,12 +23,23 @@ export function searchOptions(config: ExperimentConfig, signal?: AbortSignal): S
   }
 }
 
+/** A search answer as the log keeps it: its program and the demonstrations it reproduces. */
+export function searchCandidateRecord(testIndex: number, c: SearchCandidate, score: number | null): CandidateRecord {
+  const base = { testIndex, grid: c.grid, transforms: [], promptIds: [], votes: 0, score }
+  return { ...base, source: 'search', program: c.program, demosExplained: c.explains, demos: c.demos }
+}
+
 /** What the log keeps of how one test output's attempts were found. */
 function searchProvenance(outcome: SearchOutcome) {
   const attempts = outcome.attempts.map((grid) => outcome.candidates.find((c) => gridsEqual(c.grid, grid)))
   return {
     method: 'search',
-    attempts: attempts.map((c) => ({ program: c?.program ?? null, demosExplained: c?.explains ?? null, demos: c?.demos ?? null, depth: c?.depth ?? null })),
+    attempts: attempts.map((c) => ({
+      program: c?.program ?? null,
+      demosExplained: c?.explains ?? null,
+      demos: c?.demos ?? null,
+      depth: c?.depth ?? null
+    })),
     candidates: outcome.candidates.length,
     states: outcome.stats.states,
     depthReached: outcome.stats.depthReached,
@@ -54,31 +65,9 @@ export async function runSearchTask(task: Task, config: ExperimentConfig, signal
       correct: attemptsCorrect(outcome.attempts, truth),
       provenance: searchProvenance(outcome)
     })
-    for (const c of outcome.candidates) {
-      candidates.push({
-        testIndex: outcome.testIndex,
-        grid: c.grid,
-        transforms: [],
-        promptIds: [],
-        votes: 0,
-        score: null,
-        source: 'search',
-        program: c.program,
-        demosExplained: c.explains,
-        demos: c.demos
-      })
-    }
-    for (const [phase, value] of Object.entries(outcome.stats.phases)) timings[`search.${phase}`] = (timings[`search.${phase}`] ?? 0) + value
+    for (const c of outcome.candidates) candidates.push(searchCandidateRecord(outcome.testIndex, c, null))
+    for (const [phase, value] of Object.entries(outcome.stats.phases))
+      timings[`search.${phase}`] = (timings[`search.${phase}`] ?? 0) + value
   }
-  const result: TaskResultInput = {
-    taskId: task.id,
-    status: 'done',
-    outputs,
-    ...taskScore(outputs),
-    timings,
-    tttSteps: 0,
-    finalLoss: null,
-    candidates
-  }
-  return { result }
+  return { result: doneTaskResult(task.id, { outputs, candidates, timings }) }
 }

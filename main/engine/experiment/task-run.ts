@@ -33,7 +33,12 @@ export interface TaskRunOutcome {
 }
 
 /** Training options of the config, with the model's largest bucket as the context limit. */
-export function trainingOptions(config: ExperimentConfig, seed: number, signal: AbortSignal | undefined, onStep: (m: StepMetrics) => void): TrainingOptions {
+export function trainingOptions(
+  config: ExperimentConfig,
+  seed: number,
+  signal: AbortSignal | undefined,
+  onStep: (m: StepMetrics) => void
+): TrainingOptions {
   const t = config.ttt
   return {
     mode: t.mode === 'full' ? 'full' : 'lora',
@@ -55,7 +60,15 @@ export function trainingOptions(config: ExperimentConfig, seed: number, signal: 
 /** The TTT data options of the config, with the model's largest bucket as the context limit. */
 export function tttDataOptions(config: ExperimentConfig, model: ArcModelConfig, seed: number): Partial<TttDataOptions> {
   const maxTokens = Math.min(config.data.maxTokens, model.contextBuckets.at(-1)!)
-  return { seed, cap: config.data.cap, maxTokens, augment: config.data.augment, format: config.data.format, leaveTwoOutTopUp: config.data.leaveTwoOutTopUp, lossMask: config.data.lossMask }
+  return {
+    seed,
+    cap: config.data.cap,
+    maxTokens,
+    augment: config.data.augment,
+    format: config.data.format,
+    leaveTwoOutTopUp: config.data.leaveTwoOutTopUp,
+    lossMask: config.data.lossMask
+  }
 }
 
 /** The encoded TTT examples of one task under the config (never its test outputs). */
@@ -89,11 +102,26 @@ export async function adaptToTask(task: Task, context: TaskRunContext, timings: 
   if (!config.ttt.enabled || config.ttt.mode === 'shared') return { weights: context.baseWeights, tttSteps: 0, finalLoss: null }
   const time = phaseTimer(timings)
   context.onPhase('ttt-data')
-  const examples = await time('ttt-data', async () => tttExamples(task, config, context.model, deriveSeed(config.seed, task.id, 'ttt-data')))
+  const examples = await time('ttt-data', async () =>
+    tttExamples(task, config, context.model, deriveSeed(config.seed, task.id, 'ttt-data'))
+  )
   context.onPhase('ttt')
   const seed = deriveSeed(config.seed, task.id, 'ttt')
-  const outcome = await time('ttt', () => trainOnExamples(examples, context.model, context.baseWeights, context.trainGraphs, trainingOptions(config, seed, context.signal, context.onStep)))
-  return { weights: outcome.weights, tttSteps: outcome.steps, finalLoss: outcome.finalLoss, ...(outcome.adapters ? { adapters: outcome.adapters } : {}) }
+  const outcome = await time('ttt', () =>
+    trainOnExamples(
+      examples,
+      context.model,
+      context.baseWeights,
+      context.trainGraphs,
+      trainingOptions(config, seed, context.signal, context.onStep)
+    )
+  )
+  return {
+    weights: outcome.weights,
+    tttSteps: outcome.steps,
+    finalLoss: outcome.finalLoss,
+    ...(outcome.adapters ? { adapters: outcome.adapters } : {})
+  }
 }
 
 export async function runTask(task: Task, context: TaskRunContext): Promise<TaskRunOutcome> {
@@ -107,16 +135,25 @@ export async function runTask(task: Task, context: TaskRunContext): Promise<Task
   const candidates: CandidateRecord[] = []
   const reasons: string[] = []
   for (let testIndex = 0; testIndex < task.test.length; testIndex++) {
-    const prediction = await time('inference', () => predictOutput(task, testIndex, context.sessions, config, deriveSeed(config.seed, task.id, 'prompts', testIndex)))
+    const prediction = await time('inference', () =>
+      predictOutput(task, testIndex, context.sessions, config, deriveSeed(config.seed, task.id, 'prompts', testIndex))
+    )
     const truth = task.test[testIndex]!.output
     if (prediction.reason) reasons.push(`test ${testIndex}: ${prediction.reason}`)
     outputs.push({
       testIndex,
       attempts: prediction.attempts,
       correct: attemptsCorrect(prediction.attempts, truth),
-      provenance: { method: config.vote.method, prompts: prediction.prompts, undecodable: prediction.undecodable, attempts: prediction.voting?.attempts.map(({ grid: _grid, ...rest }) => rest) ?? null, reason: prediction.reason ?? null }
+      provenance: {
+        method: config.vote.method,
+        prompts: prediction.prompts,
+        undecodable: prediction.undecodable,
+        attempts: prediction.voting?.attempts.map(({ grid: _grid, ...rest }) => rest) ?? null,
+        reason: prediction.reason ?? null
+      }
     })
-    for (const c of prediction.candidates) candidates.push({ testIndex, grid: c.grid, transforms: c.transforms, promptIds: c.promptIds, votes: c.count, score: c.score })
+    for (const c of prediction.candidates)
+      candidates.push({ testIndex, grid: c.grid, transforms: c.transforms, promptIds: c.promptIds, votes: c.count, score: c.score })
   }
   const everyOutputUnpredictable = reasons.length === task.test.length
   const result: TaskResultInput = {

@@ -2,13 +2,40 @@
 // solved) and all-or-nothing (1 only when every test output is solved); null without ground truth.
 import { gridsEqual } from '../arc/grid'
 import type { Grid, Task } from '../arc/types'
-import type { CandidateRecord, CandidateSource, SolvedBy, TestOutputResult } from '../store'
+import type { CandidateRecord, CandidateSource, SolvedBy, TaskResultInput, TestOutputResult } from '../store'
 
-export function taskScore(outputs: readonly Pick<TestOutputResult, 'correct'>[]): { officialScore: number | null; allOrNothing: 0 | 1 | null } {
+export function taskScore(outputs: readonly Pick<TestOutputResult, 'correct'>[]): {
+  officialScore: number | null
+  allOrNothing: 0 | 1 | null
+} {
   const scored = outputs.filter((o) => o.correct !== null)
   if (scored.length === 0) return { officialScore: null, allOrNothing: null }
   const solved = scored.filter((o) => o.correct).length
   return { officialScore: solved / scored.length, allOrNothing: solved === scored.length ? 1 : 0 }
+}
+
+/** The record of a task whose solver answered every test output it could (scored where the truth is known). */
+export function doneTaskResult(
+  taskId: string,
+  parts: {
+    outputs: TestOutputResult[]
+    candidates: CandidateRecord[]
+    timings: Record<string, number>
+    tttSteps?: number
+    finalLoss?: number | null
+  }
+): TaskResultInput {
+  const { outputs, candidates, timings } = parts
+  return {
+    taskId,
+    status: 'done',
+    outputs,
+    ...taskScore(outputs),
+    timings,
+    tttSteps: parts.tttSteps ?? 0,
+    finalLoss: parts.finalLoss ?? null,
+    candidates
+  }
 }
 
 /** Whether any attempt equals the truth; null when the truth is unknown. */

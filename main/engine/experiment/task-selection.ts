@@ -50,7 +50,9 @@ function randomIds(dataset: Dataset, count: number, seed: number): string[] {
   const valid = dataset.entries.filter((e) => e.task).map((e) => e.id)
   if (count > valid.length) throw new RunSetupError(`cannot pick ${count} random tasks: ${dataset.path} has ${valid.length} valid tasks`)
   // Sorted first, so the sample depends on the seed and the ids only, not on the file order.
-  return createRng(deriveSeed(seed, 'task-sample')).shuffle([...valid].sort()).slice(0, count)
+  return createRng(deriveSeed(seed, 'task-sample'))
+    .shuffle([...valid].sort())
+    .slice(0, count)
 }
 
 /** The ids a run takes, in order; `limit` keeps the first ones. Throws RunSetupError for a bad selection. */
