@@ -12,6 +12,11 @@ export interface Found {
   readonly layers: number
   /** Whether the answer has the predicted output size (true where no size was predicted). */
   readonly sizeFits: boolean
+  /**
+   * Whether the program ends in a colour map learned from the demonstrations (recolour.ts). Such a map
+   * fits small outputs by chance easily, so these rank after plain programs that explain as much.
+   */
+  readonly learned?: boolean
   /** Discovery order: the last, deterministic tie-break. */
   readonly order: number
 }

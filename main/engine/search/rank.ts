@@ -1,6 +1,6 @@
 // Ranking: programs that reproduce more demonstrations first; then answers of the predicted size;
-// then simpler programs (fewer layers, then lower cost, then lower depth); then discovery order, so
-// the ranking is a total, deterministic order. Answers are deduplicated: each distinct test grid keeps
+// then programs without a learned colour map; then simpler programs (fewer layers, then lower cost,
+// then lower depth); then discovery order, so the ranking is a total, deterministic order. Answers are deduplicated: each distinct test grid keeps
 // its best program.
 import type { Found } from './found'
 import { hashCells } from './hash'
@@ -10,6 +10,7 @@ export function compareFound(a: Found, b: Found): number {
   return (
     b.explains - a.explains ||
     Number(b.sizeFits) - Number(a.sizeFits) ||
+    Number(a.learned ?? false) - Number(b.learned ?? false) ||
     a.layers - b.layers ||
     a.cost - b.cost ||
     a.depth - b.depth ||

@@ -14,6 +14,7 @@ import { MAX_STORED_CELLS, type SearchOptions, type SearchOutcome } from './opti
 import { predictOutputSizes, type Size } from './output-size'
 import { piecesAsAnswers } from './pieces'
 import { rankDistinct } from './rank'
+import { recolouredPieces } from './recolour'
 
 /**
  * Shares of the time limit by which the search stops expanding its graph and composing; the rest is
@@ -77,6 +78,8 @@ function searchPass(
   lap('expand')
   const found: Found[] = piecesAsAnswers(graph, targets, testSize)
   lap('pieces')
+  if (watch.stoppedBy !== 'cancelled') found.push(...recolouredPieces(graph, targets, testSize))
+  lap('recolour')
   if (testSize && watch.stoppedBy !== 'cancelled') found.push(...composeGreedy(graph, targets, testSize, COMPOSE_LIMITS, deadlines.compose))
   lap('compose')
   return { found, states: graph.nodes.length, cells: graph.cells, depthReached: graph.depthReached, stoppedBy: watch.stoppedBy }
