@@ -12,11 +12,14 @@ export default defineConfig({
       // index: the Electron main process, a window and IPC relay that loads no native module.
       // api-host: the desktop app's API host, run with a plain Node (main/app/start.ts finds it beside index.js).
       // host: the engine host, forked by the API host (main/host/host-process.ts finds it as host.js).
+      // worker-entry: the program search's worker thread (main/engine/search/pool.ts finds it as
+      // worker-entry.js beside its own chunk; without it the search runs on one thread).
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           'api-host': resolve(__dirname, 'main/host/api-host-main.ts'),
-          host: resolve(__dirname, 'main/host/host-main.ts')
+          host: resolve(__dirname, 'main/host/host-main.ts'),
+          'worker-entry': resolve(__dirname, 'main/engine/search/worker-entry.ts')
         },
         // Shared chunks beside the entries, not in chunks/: code that finds a sibling entry through
         // import.meta.url (host-process.ts looks for ./host.js) must work from whichever file it lands in.
