@@ -40,6 +40,23 @@ export function parseErrorMessage(error: unknown, options: Options): string {
   return message.split('. ')[0]!
 }
 
+/** `name` takes a value, `name[]` takes one each time it is given, `name?` takes none (a switch). */
+type FlagName<F extends string> = F extends `${infer N}[]` ? N : F extends `${infer N}?` ? N : F
+type FlagSpec<F extends string> =
+  F extends `${string}[]` ? { type: 'string'; multiple: true } : F extends `${string}?` ? { type: 'boolean' } : { type: 'string' }
+export type FlagTable<F extends string> = { [K in F as FlagName<K>]: FlagSpec<K> }
+
+/** The option table for `parseArgs` from the flags written as above, in the order the errors list them. */
+export function flagTable<F extends string>(...flags: F[]): FlagTable<F> {
+  const table: Record<string, { type: 'string' | 'boolean'; multiple?: true }> = {}
+  for (const flag of flags) {
+    if (flag.endsWith('[]')) table[flag.slice(0, -2)] = { type: 'string', multiple: true }
+    else if (flag.endsWith('?')) table[flag.slice(0, -1)] = { type: 'boolean' }
+    else table[flag] = { type: 'string' }
+  }
+  return table as FlagTable<F>
+}
+
 /** `parseArgs` in strict mode, with its errors turned into `UsageError`s. */
 export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O) {
   try {

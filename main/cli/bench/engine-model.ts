@@ -6,7 +6,7 @@ import { randomHfWeights, runHfModelBench } from '../../engine/model/hf/bench'
 import { loadHfModel, readHfConfig } from '../../engine/model/hf/model-folder'
 import { HF_MODEL_SHAPES } from '../../engine/model/hf/shapes'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatTable } from '../format-table'
 import { choiceFlag, integerFlag } from '../integer-flag'
 import { EXIT_OK, UsageError } from '../usage-error'
@@ -30,16 +30,9 @@ export const engineModelBench: Command = {
   summary: 'prefill, decode and LoRA train-step speed of a Hugging Face model',
   usage: ENGINE_MODEL_USAGE,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      model: { type: 'string' },
-      'random-weights': { type: 'boolean' },
-      sequence: { type: 'string' },
-      decode: { type: 'string' },
-      repeats: { type: 'string' },
-      threads: { type: 'string' },
-      ep: { type: 'string' },
-      json: { type: 'boolean' }
-    })
+    const { values, positionals } = parseCommandArgs(argv, flagTable(
+      'model', 'random-weights?', 'sequence', 'decode', 'repeats', 'threads', 'ep', 'json?'
+    ))
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     const name = values.model!
     const shape = HF_MODEL_SHAPES[name]

@@ -2,7 +2,7 @@
 // ARC transformer train-step figures (see main/engine/bench/engine-bench.ts).
 import { runEngineBench } from '../../engine/bench/engine-bench'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatTable } from '../format-table'
 import { choiceFlag, integerFlag } from '../integer-flag'
 import { EXIT_OK, UsageError } from '../usage-error'
@@ -28,7 +28,7 @@ same with only LoRA rank-16 adapters on q, v and the MLP trainable; (d) peak RSS
 ${ENGINE_MODEL_USAGE}`,
   async run(argv) {
     if (argv.some((a) => a === '--model' || a.startsWith('--model='))) return engineModelBench.run(argv)
-    const { values, positionals } = parseCommandArgs(argv, { threads: { type: 'string' }, ep: { type: 'string' }, steps: { type: 'string' }, json: { type: 'boolean' } })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('threads', 'ep', 'steps', 'json?'))
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
     const threads = integerFlag('--threads', values.threads, 0, 0)

@@ -3,7 +3,7 @@
 import { loadDataset, validTasks } from '../../engine/arc'
 import { runTttDataBench, type TttDataBenchReport } from '../../engine/bench/ttt-data-bench'
 import { DEFAULT_TTT_DATA_OPTIONS, type LengthDistribution } from '../../engine/ttt/data'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatJson } from '../format-json'
 import { formatTable } from '../format-table'
 import { integerFlag } from '../integer-flag'
@@ -56,7 +56,7 @@ Builds every task's TTT data once with the default options otherwise, one task a
 one thread, and prints the total and per-task time and the distribution (min/median/mean/max) of
 examples per task: leave-one-out before the top-up, and final after the cap and the top-up.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { seed: { type: 'string' }, cap: { type: 'string' }, context: { type: 'string' }, 'leave-one-out-only': { type: 'boolean' }, json: { type: 'boolean' } })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('seed', 'cap', 'context', 'leave-one-out-only?', 'json?'))
     if (positionals.length !== 1) throw new UsageError('bench ttt-data needs exactly one PATH')
     const path = positionals[0]!
     const options = {

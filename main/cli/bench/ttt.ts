@@ -7,7 +7,7 @@ import { parseOverrides, resolveConfig } from '../../engine/experiment/config'
 import { ConfigError } from '../../engine/experiment/config-values'
 import { chooseModel } from '../../engine/model/model-choice'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatTable } from '../format-table'
 import { choiceFlag, integerFlag } from '../integer-flag'
 import { BUNDLED_MODELS_DIR, SAMPLE_TASKS_PATH } from '../project-paths'
@@ -27,7 +27,7 @@ the seconds of test-time training (data + training) and of augmented inference, 
 tokens per second and the peak resident memory. --json prints tttSecondsPerTask,
 inferenceSecondsPerTask, tokensPerSecond, peakRssMb and the per-task rows.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { set: { type: 'string', multiple: true }, model: { type: 'string' }, ep: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' } })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('set[]', 'model', 'ep', 'threads', 'json?'))
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     let config
     try {

@@ -4,22 +4,18 @@ import { searchBench } from '../bench/search'
 import { tttDataBench } from '../bench/ttt-data'
 import { tttBench } from '../bench/ttt'
 import type { Command } from '../command'
+import { subcommandList } from '../subcommand-list'
 import { UsageError } from '../usage-error'
 
 /** The subcommands, in the order the help lists them. */
 export const BENCHMARKS: readonly Command[] = [engineBench, tttDataBench, tttBench, searchBench]
-
-function list(): string {
-  const width = Math.max(...BENCHMARKS.map((b) => b.name.length))
-  return BENCHMARKS.map((b) => `  ${b.name.padEnd(width)}  ${b.summary}`).join('\n')
-}
 
 export const benchCommand: Command = {
   name: 'bench',
   summary: 'benchmarks: the training engine, the TTT data builder, TTT per task, the program search',
   usage: `arc-ttt bench <what> [options]
 
-${list()}
+${subcommandList(BENCHMARKS)}
 
 ${BENCHMARKS.map((b) => b.usage).join('\n\n')}`,
   async run(argv) {

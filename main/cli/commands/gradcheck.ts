@@ -4,7 +4,7 @@ import { checkedOps, runGradcheck } from '../../engine/autodiff/gradcheck/run-al
 import { TOLERANCES } from '../../engine/autodiff/gradcheck/check'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { choiceFlag, integerFlag } from '../integer-flag'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatTable } from '../format-table'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
 
@@ -22,7 +22,7 @@ export const gradcheckCommand: Command = {
 Error = |analytic - numeric| / max(1, |numeric|); tolerance ${TOLERANCES.float64.tolerance} in float64, ${TOLERANCES.float32.tolerance} in float32.
 Exit status 0 only when every case passes.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { op: { type: 'string' }, ep: { type: 'string' }, seed: { type: 'string' }, float32: { type: 'boolean' }, json: { type: 'boolean' } })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('op', 'ep', 'seed', 'float32?', 'json?'))
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     if (values.op !== undefined && !checkedOps().includes(values.op)) throw new UsageError(`no cases for op "${values.op}"; ops: ${checkedOps().join(', ')}`)
     const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')

@@ -1,7 +1,7 @@
 // `arc-ttt make-samples [--out DIR]`: regenerates the bundled sample tasks from their seeded rules
 // (main/engine/samples), one <task id>.json per task.
 import { SAMPLE_SEED, writeSampleTasks } from '../../engine/samples/generate'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { SAMPLE_TASKS_PATH } from '../project-paths'
 import { EXIT_OK, UsageError } from '../usage-error'
 
@@ -13,7 +13,7 @@ export const makeSamplesCommand: Command = {
   --out DIR  the folder to write <task id>.json files to, created if missing
              (default: the bundled resources/sample-tasks)`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' } })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('out'))
     if (positionals.length > 0) throw new UsageError(`make-samples takes no positional arguments, got ${positionals.join(' ')}`)
     const dir = values.out ?? SAMPLE_TASKS_PATH
     const files = await writeSampleTasks(dir)

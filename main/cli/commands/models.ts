@@ -4,7 +4,7 @@ import { CheckpointError } from '../../engine/model/hf/checkpoint'
 import { HfConfigError } from '../../engine/model/hf/config'
 import { inspectHfModel, type HfModelInspection } from '../../engine/model/hf/inspect'
 import { SafetensorsReadError } from '../../engine/model/hf/safetensors-reader'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatTable } from '../format-table'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
 
@@ -48,7 +48,7 @@ const inspect: Command = {
   DIR     a Hugging Face model folder (config.json, model.safetensors or its shards, tokenizer.json)
   --json  the report as one JSON object`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('json?'))
     if (positionals.length !== 1) throw new UsageError('models inspect takes one model folder')
     const report = inspectHfModel(positionals[0]!)
     process.stdout.write(`${values.json ? JSON.stringify(report, null, 2) : describe(report)}\n`)

@@ -12,7 +12,7 @@ import { loadModel, ModelFileError, type LoadedModel } from '../../engine/model/
 import { CheckpointError, DEFAULT_PRETRAIN_OPTIONS, pretrain, PretrainDataError, type PretrainEvent, type PretrainOptions } from '../../engine/pretrain'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { ExperimentLog, StoreError } from '../../engine/store'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { CommandFailure } from '../command-failure'
 import { defaultDatabasePath } from '../../services/default-db'
 import { choiceFlag, integerFlag } from '../integer-flag'
@@ -106,28 +106,10 @@ export const pretrainCommand: Command = {
 
 Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      data: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      steps: { type: 'string' },
-      batch: { type: 'string' },
-      context: { type: 'string' },
-      lr: { type: 'string' },
-      warmup: { type: 'string' },
-      'size-aug': { type: 'string' },
-      'rule-aug': { type: 'string' },
-      seed: { type: 'string' },
-      'batch-seed': { type: 'string' },
-      'eval-every': { type: 'string' },
-      'checkpoint-every': { type: 'string' },
-      'model-config': { type: 'string' },
-      init: { type: 'string' },
-      resume: { type: 'boolean' },
-      db: { type: 'string' },
-      name: { type: 'string' },
-      ep: { type: 'string' },
-      threads: { type: 'string' }
-    })
+    const { values, positionals } = parseCommandArgs(argv, flagTable(
+      'data[]', 'out', 'steps', 'batch', 'context', 'lr', 'warmup', 'size-aug', 'rule-aug', 'seed', 'batch-seed', 'eval-every',
+      'checkpoint-every', 'model-config', 'init', 'resume?', 'db', 'name', 'ep', 'threads'
+    ))
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     const paths = values.data ?? []
     if (paths.length === 0) throw new UsageError('pretrain needs --data PATH (training tasks)')

@@ -1,7 +1,7 @@
 // `arc-ttt prompts TASK_FILE [...]`: the augmented-inference prompts for one test input (recipe
 // section 6), each with its transform and the inverse to apply to its prediction.
 import { DEFAULT_INFERENCE_PROMPT_OPTIONS, buildInferencePrompts, type InferencePromptOptions } from '../../engine/ttt/prompts'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatJson } from '../format-json'
 import { formatTable } from '../format-table'
 import { integerFlag } from '../integer-flag'
@@ -29,14 +29,9 @@ one per geometric transform of a random variant; leave-two-out when nothing fits
 those do not fit, no prompt is printed and the reason goes to stderr (exit status 1).
 Exit status: 0 with prompts, 1 when the task file is not valid or no prompt fits, 2 on a usage error.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      'test-index': { type: 'string' },
-      seed: { type: 'string' },
-      context: { type: 'string' },
-      'no-augment': { type: 'boolean' },
-      'all-symmetries': { type: 'boolean' },
-      json: { type: 'boolean' }
-    })
+    const { values, positionals } = parseCommandArgs(argv, flagTable(
+      'test-index', 'seed', 'context', 'no-augment?', 'all-symmetries?', 'json?'
+    ))
     if (positionals.length !== 1) throw new UsageError('prompts needs exactly one TASK_FILE')
     const testIndex = integerFlag('--test-index', values['test-index'], 0, 0)
     const options: InferencePromptOptions = {

@@ -12,7 +12,7 @@ import type { TaskSelection } from '../../engine/experiment/task-selection'
 import { ModelFileError } from '../../engine/model/model-files'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { ExperimentLog, StoreError } from '../../engine/store'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { CommandFailure } from '../command-failure'
 import { defaultDatabasePath } from '../../services/default-db'
 import { choiceFlag, integerFlag } from '../integer-flag'
@@ -33,23 +33,9 @@ function selectionFromFlags(tasks: string | undefined, taskList: string | undefi
   return { kind: 'ids', ids }
 }
 
-const RUN_OPTIONS = {
-  data: { type: 'string' },
-  tasks: { type: 'string' },
-  'task-list': { type: 'string' },
-  preset: { type: 'string' },
-  set: { type: 'string', multiple: true },
-  model: { type: 'string' },
-  db: { type: 'string' },
-  name: { type: 'string' },
-  tag: { type: 'string', multiple: true },
-  seed: { type: 'string' },
-  ep: { type: 'string' },
-  threads: { type: 'string' },
-  limit: { type: 'string' },
-  resume: { type: 'string' },
-  json: { type: 'boolean' }
-} as const
+const RUN_OPTIONS = flagTable(
+  'data', 'tasks', 'task-list', 'preset', 'set[]', 'model', 'db', 'name', 'tag[]', 'seed', 'ep', 'threads', 'limit', 'resume', 'json?'
+)
 
 type RunValues = ReturnType<typeof parseCommandArgs<typeof RUN_OPTIONS>>['values']
 

@@ -2,6 +2,7 @@
 // subcommand per file under main/cli/runs/; all open the log read-only except `export --out`.
 import { StoreError } from '../../engine/store'
 import type { Command } from '../command'
+import { subcommandList } from '../subcommand-list'
 import { DEFAULT_DATABASE_HELP } from '../../services/default-db'
 import { compareRunsCommand } from '../runs/compare'
 import { exportRunCommand } from '../runs/export'
@@ -13,17 +14,12 @@ import { EXIT_FAILURE, EXIT_USAGE, UsageError } from '../usage-error'
 /** The subcommands, in the order the help lists them. */
 export const RUNS_SUBCOMMANDS: readonly Command[] = [listRunsCommand, showRunCommand, exportRunCommand, compareRunsCommand]
 
-function list(): string {
-  const width = Math.max(...RUNS_SUBCOMMANDS.map((c) => c.name.length))
-  return RUNS_SUBCOMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')
-}
-
 export const runsCommand: Command = {
   name: 'runs',
   summary: 'list, show, export and compare the runs of the experiment log',
   usage: `arc-ttt runs <list|show|export|compare> [options]
 
-${list()}
+${subcommandList(RUNS_SUBCOMMANDS)}
 
 ${RUNS_SUBCOMMANDS.map((c) => c.usage).join('\n\n')}
 

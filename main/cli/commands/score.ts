@@ -2,7 +2,7 @@
 // conventions of recipe section 9 over the tasks of PATH that have test outputs.
 import { allProblems, loadDataset, validTasks, type Dataset } from '../../engine/arc'
 import { readSubmissionFile, scoreSubmission, type DatasetScore } from '../../engine/scoring'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatProblem } from '../format-problem'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
 
@@ -51,12 +51,7 @@ submission count as unsolved and are listed on stderr; submission tasks not in P
 
 Exit status: 0 when scored, 1 when the submission or the data cannot be used, 2 on a usage error.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      data: { type: 'string' },
-      submission: { type: 'string' },
-      solutions: { type: 'string' },
-      json: { type: 'boolean' }
-    })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('data', 'submission', 'solutions', 'json?'))
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}": give the files with --data and --submission`)
     if (values.data === undefined) throw new UsageError('--data PATH is required')
     if (values.submission === undefined) throw new UsageError('--submission FILE is required')

@@ -8,7 +8,7 @@ import { createHandlers } from '../../api/handlers'
 import { HostClient } from '../../host/host-client'
 import { forkHostProcess } from '../../host/host-process'
 import { startBridge } from '../../server/bridge'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { requireOpenablePath } from '../open-dataset'
 import { DEFAULT_DATABASE_HELP, defaultDatabasePath } from '../../services/default-db'
 import { BUNDLED_MODELS_DIR, PROJECT_ROOT, SAMPLE_TASKS_PATH, userSettingsDir } from '../project-paths'
@@ -66,13 +66,7 @@ Needs the built renderer: run \`npm run build\` first.
 
 ${DEFAULT_DATABASE_HELP}`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      data: { type: 'string' },
-      db: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'allow-remote': { type: 'boolean' }
-    })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('data', 'db', 'port', 'host', 'allow-remote?'))
     if (positionals.length > 0) throw new UsageError(`serve takes no positional arguments, got ${positionals.join(' ')}`)
     const port = parsePort(values.port)
     const host = values.host ?? '127.0.0.1'

@@ -1,6 +1,6 @@
 // `arc-ttt tasks PATH [--json]`: one line per task with its sizes and compact-encoding length.
 import { summarizeTask } from '../../engine/arc'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatProblem } from '../format-problem'
 import { formatTable } from '../format-table'
 import { openDataset } from '../open-dataset'
@@ -18,7 +18,7 @@ Columns: id, demonstrations, test inputs, largest grid (rows x columns), and the
 in tokens of the compact encoding (one token per cell, one per row end, a role marker and an
 end marker per grid). Invalid tasks are listed with their problems on stderr.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('json?'))
     if (positionals.length !== 1) throw new UsageError('tasks needs exactly one PATH')
     const dataset = await openDataset(positionals[0]!)
     const rows = dataset.entries.map((entry) => ({ entry, summary: entry.task ? summarizeTask(entry.task) : undefined }))

@@ -13,7 +13,7 @@ import {
   type TttExample
 } from '../../engine/ttt/data'
 import type { Task } from '../../engine/arc'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatJson } from '../format-json'
 import { formatTable } from '../format-table'
 import { choiceFlag, integerFlag } from '../integer-flag'
@@ -77,16 +77,9 @@ the count before and after deduplication, those dropped for the context, and tho
 then the examples per augmenter and the token lengths.
 Exit status: 0 when built, 1 when the task file is not valid, 2 on a usage error.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      seed: { type: 'string' },
-      cap: { type: 'string' },
-      context: { type: 'string' },
-      'no-augment': { type: 'boolean' },
-      format: { type: 'string' },
-      'loss-mask': { type: 'string' },
-      'leave-one-out-only': { type: 'boolean' },
-      json: { type: 'boolean' }
-    })
+    const { values, positionals } = parseCommandArgs(argv, flagTable(
+      'seed', 'cap', 'context', 'no-augment?', 'format', 'loss-mask', 'leave-one-out-only?', 'json?'
+    ))
     if (positionals.length !== 1) throw new UsageError('ttt-data needs exactly one TASK_FILE')
     const options: TttDataOptions = {
       seed: integerFlag('--seed', values.seed, defaults.seed),

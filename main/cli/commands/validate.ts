@@ -1,6 +1,6 @@
 // `arc-ttt validate PATH... [--json] [--solutions FILE]`: one line per problem, then a summary.
 import { allProblems } from '../../engine/arc'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatProblem } from '../format-problem'
 import { openDataset } from '../open-dataset'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error'
@@ -17,7 +17,7 @@ export const validateCommand: Command = {
 
 Exit status: 0 when every task is valid, 1 when any problem was found, 2 on a usage error.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, solutions: { type: 'string' } })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('json?', 'solutions'))
     if (positionals.length === 0) throw new UsageError('validate needs at least one PATH')
     if (values.solutions !== undefined && positionals.length !== 1) throw new UsageError('--solutions goes with exactly one PATH')
     const datasets = []

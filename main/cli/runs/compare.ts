@@ -7,7 +7,7 @@ import { compareAccuracy, type RunAccuracy } from '../../engine/analysis/accurac
 import { datasetTruth, runNearMisses, type NearMissSummary, type TruthGrids } from '../../engine/analysis/near-misses'
 import { loadDataset } from '../../engine/arc'
 import type { ExperimentLog, ParamDifference, RunSummary, TaskOutcome } from '../../engine/store'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatJson } from '../format-json'
 import { formatTable } from '../format-table'
 import { EXIT_OK, UsageError } from '../usage-error'
@@ -132,7 +132,7 @@ export const compareRunsCommand: Command = {
   (truth from --data PATH, default the baseline run's dataset when it can be read).
   --json  the same as one JSON object {"runs", "accuracy", "differences", "changes", "nearMisses", "truthFrom"}`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean' } })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('db', 'data', 'json?'))
     if (positionals.length < 2) throw new UsageError('runs compare needs a baseline run id and at least one more run id (`arc-ttt runs list` shows them)')
     const duplicate = positionals.find((id, i) => positionals.indexOf(id) !== i)
     if (duplicate !== undefined) throw new UsageError(`run ${duplicate} is given twice`)

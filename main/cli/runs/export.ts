@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import { writeSubmissionFile } from '../../engine/scoring'
 import { runSubmission } from '../../engine/scoring/run-export'
 import type { ArtifactKind, ExperimentLog } from '../../engine/store'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { choiceFlag } from '../integer-flag'
 import { EXIT_OK, UsageError } from '../usage-error'
 import { EXPORT_FORMATS, exportText, type ExportFormat } from './export-formats'
@@ -49,7 +49,7 @@ export const exportRunCommand: Command = {
   --out FILE           write FILE instead of stdout, and record it as an artifact of the run
                        (kind 'submission' or 'export', with its size and sha256)`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('db', 'format', 'out'))
     if (positionals.length !== 1) throw new UsageError('runs export needs exactly one RUN_ID (`arc-ttt runs list` shows them)')
     if (values.format === undefined) throw new UsageError(`--format is required: one of ${EXPORT_FORMATS.join(', ')}`)
     const format = choiceFlag('--format', values.format, EXPORT_FORMATS, 'json')

@@ -1,6 +1,6 @@
 // `arc-ttt runs list`: the runs table of the experiment log, filtered, sorted and paged.
 import { MAX_PAGE_SIZE, RUN_ORDER_COLUMNS, RUN_STATUSES, type RunListQuery, type RunOrderColumn, type RunSummary } from '../../engine/store'
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatTable } from '../format-table'
 import { choiceFlag, integerFlag } from '../integer-flag'
 import { UsageError, EXIT_OK } from '../usage-error'
@@ -55,17 +55,9 @@ Columns: id, name, preset, status, tasks done and skipped, accuracy over the sco
 conventions (official %: per-task fractions of test outputs solved; all-or-nothing %: tasks with
 every test output solved), seconds per done task, model, provider used, created (UTC).`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      db: { type: 'string' },
-      limit: { type: 'string' },
-      offset: { type: 'string' },
-      sort: { type: 'string' },
-      status: { type: 'string' },
-      preset: { type: 'string' },
-      tag: { type: 'string' },
-      filter: { type: 'string' },
-      json: { type: 'boolean' }
-    })
+    const { values, positionals } = parseCommandArgs(argv, flagTable(
+      'db', 'limit', 'offset', 'sort', 'status', 'preset', 'tag', 'filter', 'json?'
+    ))
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
     const limit = integerFlag('--limit', values.limit, 50, 1)
     if (limit > MAX_PAGE_SIZE) throw new UsageError(`--limit must be at most ${MAX_PAGE_SIZE}, got "${values.limit}"`)

@@ -1,5 +1,5 @@
 // `arc-ttt runs show RUN_ID`: every recorded field of one run, as text or as one JSON object.
-import { parseCommandArgs, type Command } from '../command'
+import { flagTable, parseCommandArgs, type Command } from '../command'
 import { formatJson } from '../format-json'
 import { EXIT_OK, UsageError } from '../usage-error'
 import { databasePath, withLog } from './open-log'
@@ -19,7 +19,7 @@ Sections: the run's identity and status, model, data, provider and machine, the 
 conventions, the params, the task selection, metric summaries, artifacts, and one row per task
 (status and reason, scores, TTT steps, final loss, seconds per phase, correct per test output).`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, { db: { type: 'string' }, json: { type: 'boolean' } })
+    const { values, positionals } = parseCommandArgs(argv, flagTable('db', 'json?'))
     if (positionals.length !== 1) throw new UsageError('runs show needs exactly one RUN_ID (`arc-ttt runs list` shows them)')
     const report = await withLog(databasePath(values.db), {}, (log) => runReport(log, positionals[0]!))
     process.stdout.write(`${values.json ? formatJson(report) : formatRunReport(report)}\n`)
