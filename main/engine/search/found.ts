@@ -17,6 +17,8 @@ export interface Found {
    * fits small outputs by chance easily, so these rank after plain programs that explain as much.
    */
   readonly learned?: boolean
+  /** Whether the answer is degenerate for this task (all background, or the input unchanged; rank.ts). */
+  readonly degenerate?: boolean
   /** Discovery order: the last, deterministic tie-break. */
   readonly order: number
 }

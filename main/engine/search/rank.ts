@@ -1,15 +1,40 @@
 // Ranking: programs that reproduce more demonstrations first; then answers of the predicted size;
-// then programs without a learned colour map; then simpler programs (fewer layers, then lower cost,
-// then lower depth); then discovery order, so the ranking is a total, deterministic order. Answers are deduplicated: each distinct test grid keeps
-// its best program.
+// then answers that are not degenerate; then programs without a learned colour map; then simpler
+// programs (fewer layers, then lower cost, then lower depth); then discovery order, so the ranking is
+// a total, deterministic order. Answers are deduplicated: each distinct test grid keeps its best
+// program.
 import type { Found } from './found'
 import { hashCells } from './hash'
-import { sameCells } from './image'
+import { sameCells, type Image } from './image'
+
+function blankImage(image: Image): boolean {
+  return image.cells.every((v) => v === 0)
+}
+
+/**
+ * `found` with degenerate answers marked: an all-background answer when no demonstration output is
+ * all background, or the test input unchanged when no demonstration output equals its input. Such
+ * answers come from programs that fit the demonstrations by accident far more often than by rule.
+ */
+export function markDegenerate(
+  found: readonly Found[],
+  demoInputs: readonly Image[],
+  targets: readonly Image[],
+  testInput: Image
+): Found[] {
+  const blankAllowed = targets.some(blankImage)
+  const copyAllowed = targets.some((t, g) => sameCells(t, demoInputs[g]!))
+  return found.map((f) => {
+    const degenerate = (!blankAllowed && blankImage(f.answer)) || (!copyAllowed && sameCells(f.answer, testInput))
+    return degenerate ? { ...f, degenerate } : f
+  })
+}
 
 export function compareFound(a: Found, b: Found): number {
   return (
     b.explains - a.explains ||
     Number(b.sizeFits) - Number(a.sizeFits) ||
+    Number(a.degenerate ?? false) - Number(b.degenerate ?? false) ||
     Number(a.learned ?? false) - Number(b.learned ?? false) ||
     a.layers - b.layers ||
     a.cost - b.cost ||

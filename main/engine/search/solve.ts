@@ -13,7 +13,7 @@ import { LockstepGraph } from './lockstep'
 import { MAX_STORED_CELLS, type SearchOptions, type SearchOutcome } from './options'
 import { predictOutputSizes, type Size } from './output-size'
 import { piecesAsAnswers } from './pieces'
-import { rankDistinct } from './rank'
+import { markDegenerate, rankDistinct } from './rank'
 import { recolouredPieces } from './recolour'
 
 /**
@@ -110,7 +110,7 @@ export function solveTestInput(task: Task, testIndex: number, options: SearchOpt
 
   const ms = options.timeSeconds * 1000
   const result = searchPass(view, options, dsl, { expand: start + ms * EXPAND_BY, compose: start + ms * COMPOSE_BY }, lap)
-  const found = result.found
+  const found = markDegenerate(result.found, view.demoInputs, view.targets, view.testInput)
 
   const ranked = rankDistinct(found, options.maxCandidates)
   const candidates = ranked.map((f) => ({
