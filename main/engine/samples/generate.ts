@@ -53,6 +53,12 @@ function gridShapeProblem(rows: readonly (readonly number[])[]): string | undefi
   return undefined
 }
 
+/** `rows` as a grid, or why it cannot be one (`input has ...`). */
+function checkedGrid(rows: number[][], side: 'input' | 'output'): Grid | string {
+  const problem = gridShapeProblem(rows)
+  return problem ? `${side} has ${problem}` : makeGrid(rows)
+}
+
 /**
  * Draws inputs until one gives a usable example: both grids 1x1..30x30, the output different from
  * the input, and the input new to this task. Throws, naming the rule and the last reason, when a
@@ -61,20 +67,16 @@ function gridShapeProblem(rows: readonly (readonly number[])[]): string | undefi
 function drawPair(rule: SampleRule, rng: Rng, seenInputs: Set<string>): Pair {
   let reason = ''
   for (let draw = 0; draw < MAX_DRAWS_PER_EXAMPLE; draw++) {
-    const rows = rule.makeInput(rng)
-    const inputProblem = gridShapeProblem(rows)
-    if (inputProblem) {
-      reason = `input has ${inputProblem}`
+    const input = checkedGrid(rule.makeInput(rng), 'input')
+    if (typeof input === 'string') {
+      reason = input
       continue
     }
-    const input = makeGrid(rows)
-    const outputRows = rule.apply(input)
-    const outputProblem = gridShapeProblem(outputRows)
-    if (outputProblem) {
-      reason = `output has ${outputProblem}`
+    const output = checkedGrid(rule.apply(input), 'output')
+    if (typeof output === 'string') {
+      reason = output
       continue
     }
-    const output = makeGrid(outputRows)
     if (gridsEqual(input, output)) {
       reason = 'output equals input'
       continue

@@ -14,6 +14,14 @@ afterAll(removeTemporaryFolders)
 
 const databaseFile = () => join(temporaryFolder(), 'experiments.sqlite')
 
+/** A log at `file` holding one run, closed again: the run's id. */
+function writeOneRun(file: string): string {
+  const log = ExperimentLog.open(file)
+  const runId = log.createRun(newRun())
+  log.close()
+  return runId
+}
+
 /** Whether this process is refused writes by file modes (not so for root, which bypasses them). */
 function fileModesAreEnforced(folder: string): boolean {
   const probe = join(folder, 'mode-probe')
@@ -61,9 +69,7 @@ describe('opening and migrating', () => {
 
   it('is idempotent: opening again keeps the version and the data', () => {
     const file = databaseFile()
-    const first = ExperimentLog.open(file)
-    const runId = first.createRun(newRun())
-    first.close()
+    const runId = writeOneRun(file)
     for (let i = 0; i < 2; i += 1) {
       const again = ExperimentLog.open(file)
       expect(again.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
@@ -162,9 +168,7 @@ describe('clear errors', () => {
 
   it('refuses writes to a log opened read-only, while reading works', () => {
     const file = databaseFile()
-    const writer = ExperimentLog.open(file)
-    const runId = writer.createRun(newRun())
-    writer.close()
+    const runId = writeOneRun(file)
     const reader = ExperimentLog.open(file, { readonly: true })
     expect(reader.getRun(runId).name).toBe('baseline')
     expectStoreError(() => reader.recordTaskResult(runId, doneTask('t1')), 'read-only', file, /opened read-only.*process that runs experiments/)
@@ -178,9 +182,7 @@ describe('clear errors', () => {
   it('refuses to open a read-only file or folder for writing (modes enforced), or a read-only open (root)', () => {
     const folder = temporaryFolder()
     const file = join(folder, 'experiments.sqlite')
-    const writer = ExperimentLog.open(file)
-    const runId = writer.createRun(newRun())
-    writer.close()
+    const runId = writeOneRun(file)
     chmodSync(file, 0o444)
     if (fileModesAreEnforced(folder)) {
       expectStoreError(() => ExperimentLog.open(file), 'read-only', file, /the file is read-only.*Make the file and its folder writable/)

@@ -10,13 +10,9 @@ import {
   type AugmenterId
 } from '../../../../main/engine/arc/transforms'
 import { createRng } from '../../../../main/engine/random'
-import { randomGrids } from './random-grids'
+import { DISTINCT_2X3 as G, randomGrids } from './random-grids'
 
-// 2x3 with distinct cells for the single maps; 2x2 for the chains, where it tells all 6 apart.
-const G = makeGrid([
-  [1, 2, 3],
-  [4, 5, 6]
-])
+// G (2x3, distinct cells) for the single maps; 2x2 for the chains, where it tells all 6 apart.
 const SQUARE = makeGrid([
   [1, 2],
   [3, 4]

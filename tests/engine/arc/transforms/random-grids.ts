@@ -6,6 +6,12 @@ export function randomGrid(rng: Rng, height: number, width: number): Grid {
   return makeGrid(Array.from({ length: height }, () => Array.from({ length: width }, () => rng.int(0, 9))))
 }
 
+/** 2x3 with distinct cells: every symmetry gives a different grid, and axis swaps show in the shape. */
+export const DISTINCT_2X3 = makeGrid([
+  [1, 2, 3],
+  [4, 5, 6]
+])
+
 /** `count` random grids: the edge shapes first, then random sizes 1..30 on each side. */
 export function randomGrids(rng: Rng, count: number): Grid[] {
   const edgeShapes: [number, number][] = [

@@ -9,13 +9,7 @@ import {
   type SymmetryId
 } from '../../../../main/engine/arc/transforms'
 import { createRng } from '../../../../main/engine/random'
-import { randomGrids } from './random-grids'
-
-// 2x3 with distinct cells: every symmetry gives a different grid, and axis swaps show in the shape.
-const G = makeGrid([
-  [1, 2, 3],
-  [4, 5, 6]
-])
+import { DISTINCT_2X3 as G, randomGrids } from './random-grids'
 
 const EXPECTED: Record<SymmetryId, number[][]> = {
   identity: [
