@@ -6,6 +6,7 @@
 // the prediction the search uses for canvases and layers.
 import { connectedComponents } from './dsl/objects/components'
 import type { Image } from './image'
+import { extraAxisRules, extraMeasuresOf, type Measures } from './output-size-extra'
 
 export interface Size {
   readonly w: number
@@ -20,7 +21,6 @@ export interface SizeRule {
 }
 
 type Axis = 'w' | 'h'
-type Measures = Readonly<Record<string, number>>
 
 function contentBox(image: Image): Size {
   let top = image.h, bottom = -1, left = image.w, right = -1
@@ -66,11 +66,12 @@ function measuresOf(input: Image): Measures {
 
 interface AxisRule {
   readonly text: string
-  readonly predict: (m: Measures) => number
+  /** The size along the axis from the base measures and the extra ones (output-size-extra.ts). */
+  readonly predict: (m: Measures, extra: Measures) => number
 }
 
 /** The rules for one axis that fit every demonstration, most plausible first. */
-function axisRules(axis: Axis, demos: readonly { m: Measures; out: Size }[]): AxisRule[] {
+function axisRules(axis: Axis, demos: readonly { m: Measures; extra: Measures; out: Size }[]): AxisRule[] {
   const outs = demos.map((d) => d.out[axis])
   const names = Object.keys(demos[0]!.m)
   // The measure along the same axis comes before the one along the other.
@@ -95,6 +96,8 @@ function axisRules(axis: Axis, demos: readonly { m: Measures; out: Size }[]): Ax
       rules.push({ text: `${name} ${delta > 0 ? '+' : '-'} ${Math.abs(delta)}`, predict: (m) => m[name]! + delta })
     }
   }
+  // Last, so that they only fill in where the rules above found nothing or all predict badly.
+  rules.push(...extraAxisRules(axis, demos.map((d) => ({ base: d.m, extra: d.extra, out: d.out[axis] }))))
   return rules
 }
 
@@ -107,9 +110,10 @@ function possibleSide(n: number): boolean {
  * test sizes only, the preferred rule first. Empty when no rule fits (the search then has no canvas).
  */
 export function predictOutputSizes(demoInputs: readonly Image[], demoOutputs: readonly Size[], testInput: Image): SizeRule[] {
-  const demos = demoInputs.map((input, i) => ({ m: measuresOf(input), out: demoOutputs[i]! }))
+  const demos = demoInputs.map((input, i) => ({ m: measuresOf(input), extra: extraMeasuresOf(input), out: demoOutputs[i]! }))
   if (demos.length === 0) return []
   const test = measuresOf(testInput)
+  const testExtra = extraMeasuresOf(testInput)
   const widths = axisRules('w', demos)
   const heights = axisRules('h', demos)
   const rules: SizeRule[] = []
@@ -119,7 +123,7 @@ export function predictOutputSizes(demoInputs: readonly Image[], demoOutputs: re
   for (let i = 0; i < widths.length; i++) for (let j = 0; j < heights.length; j++) pairs.push([i, j])
   pairs.sort((p, q) => p[0] + p[1] - (q[0] + q[1]) || p[0] - q[0])
   for (const [i, j] of pairs) {
-    const size = { w: widths[i]!.predict(test), h: heights[j]!.predict(test) }
+    const size = { w: widths[i]!.predict(test, testExtra), h: heights[j]!.predict(test, testExtra) }
     if (!possibleSide(size.w) || !possibleSide(size.h)) continue
     const key = size.w * 64 + size.h
     if (seen.has(key)) continue

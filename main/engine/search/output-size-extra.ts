@@ -1,0 +1,101 @@
+// Further output-size measures, tried only after every rule of output-size.ts: the bounding box of
+// each colour, of the rarest colour and of the smallest object, and counts (colours, objects,
+// non-background cells), equal to an axis or multiplying the input's side. Counts fit small sizes by
+// coincidence easily, so they never displace a rule over the input's own sides or content.
+import { connectedComponents } from './dsl/objects/components'
+import type { Image } from './image'
+
+export type Measures = Readonly<Record<string, number>>
+
+interface Box {
+  top: number
+  left: number
+  bottom: number
+  right: number
+  count: number
+}
+
+/** Per colour 1..9: its bounding box and cell count, one pass over the cells. */
+function colourBoxes(image: Image): Box[] {
+  const boxes = Array.from({ length: 10 }, () => ({ top: 99, left: 99, bottom: -1, right: -1, count: 0 }))
+  for (let r = 0; r < image.h; r++) {
+    for (let c = 0; c < image.w; c++) {
+      const b = boxes[image.cells[r * image.w + c]!]!
+      b.count++
+      if (r < b.top) b.top = r
+      if (r > b.bottom) b.bottom = r
+      if (c < b.left) b.left = c
+      if (c > b.right) b.right = c
+    }
+  }
+  return boxes
+}
+
+export function extraMeasuresOf(input: Image): Measures {
+  const m: Record<string, number> = {}
+  const boxes = colourBoxes(input)
+  let colours = 0
+  let cells = 0
+  let rarest = -1
+  for (let colour = 1; colour < 10; colour++) {
+    const b = boxes[colour]!
+    if (b.count === 0) continue
+    colours++
+    cells += b.count
+    m[`colour${colour}.w`] = b.right - b.left + 1
+    m[`colour${colour}.h`] = b.bottom - b.top + 1
+    if (rarest < 0 || b.count < boxes[rarest]!.count) rarest = colour
+  }
+  if (rarest > 0) {
+    m['rarest.w'] = boxes[rarest]!.right - boxes[rarest]!.left + 1
+    m['rarest.h'] = boxes[rarest]!.bottom - boxes[rarest]!.top + 1
+  }
+  const objects = connectedComponents(input, { connectivity: 8, sameColour: false })
+  let smallest: Image | null = null
+  let smallestArea = Infinity
+  for (const object of objects) {
+    let area = 0
+    for (let i = 0; i < object.cells.length; i++) if (object.cells[i] !== 0) area++
+    if (area < smallestArea) {
+      smallestArea = area
+      smallest = object
+    }
+  }
+  if (smallest) {
+    m['smallest.w'] = smallest.w
+    m['smallest.h'] = smallest.h
+  }
+  m['colours'] = colours
+  m['objects'] = objects.length
+  m['cells'] = cells
+  return m
+}
+
+/** Measures that count things rather than span an axis: they may stand for either side. */
+const COUNTS = ['colours', 'objects', 'cells']
+
+export interface ExtraRule {
+  readonly text: string
+  readonly predict: (base: Measures, extra: Measures) => number
+}
+
+/**
+ * Rules for `axis` over the extra measures that fit every demonstration: equal to a measure (the
+ * same axis's, or a count), or the input's side times a count. A measure missing from any grid (a
+ * colour absent there) never fits.
+ */
+export function extraAxisRules(axis: 'w' | 'h', demos: readonly { base: Measures; extra: Measures; out: number }[]): ExtraRule[] {
+  const rules: ExtraRule[] = []
+  const names = Object.keys(demos[0]!.extra).filter((n) => n.endsWith(`.${axis}`) || COUNTS.includes(n))
+  for (const name of names) {
+    if (demos.every((d) => d.extra[name] === d.out)) rules.push({ text: name, predict: (_b, e) => e[name] ?? 0 })
+  }
+  for (const count of COUNTS) {
+    for (const side of [`input.${axis}`, `content.${axis}`]) {
+      if (demos.every((d) => d.base[side]! * d.extra[count]! === d.out)) {
+        rules.push({ text: `${side} * ${count}`, predict: (b, e) => b[side]! * e[count]! })
+      }
+    }
+  }
+  return rules
+}
