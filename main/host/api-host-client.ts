@@ -5,7 +5,8 @@
 // from plain Node.
 import { spawn, type ChildProcess } from 'node:child_process'
 import type { ApiResult } from '../api/contract'
-import type { HostEvent, HostEventSource } from '../api/runs-contract'
+import type { HostEventSource } from '../api/runs-contract'
+import { HostEventPublisher } from './host-event-publisher'
 import { API_HOST_CONFIG_VARIABLE, isApiHostMessage } from './api-host-protocol'
 import type { ApiHostConfig, ApiHostMessage, ApiHostRequest } from './api-host-protocol'
 
@@ -36,24 +37,20 @@ function childEnvironment(config: ApiHostConfig): NodeJS.ProcessEnv {
 
 type Waiter = (result: ApiResult<unknown>) => void
 
-export class ApiHostClient implements HostEventSource {
+export class ApiHostClient extends HostEventPublisher implements HostEventSource {
   private child: ChildProcess | undefined
   private ready: Promise<ChildProcess> | undefined
   private readonly waiting = new Map<number, Waiter>()
-  private readonly listeners = new Set<(event: HostEvent) => void>()
   private nextId = 1
   private closed = false
 
-  constructor(private readonly launch: ApiHostLaunch) {}
+  constructor(private readonly launch: ApiHostLaunch) {
+    super()
+  }
 
   /** The API host's process id while it runs. */
   get pid(): number | undefined {
     return this.child?.pid
-  }
-
-  subscribe(listener: (event: HostEvent) => void): () => void {
-    this.listeners.add(listener)
-    return () => void this.listeners.delete(listener)
   }
 
   /** Starts the API host now (the first call would otherwise); resolves with the log it opened. */
@@ -140,13 +137,7 @@ export class ApiHostClient implements HostEventSource {
       this.waiting.get(message.id)?.(message.result)
       this.waiting.delete(message.id)
     } else if (message.kind === 'event') {
-      for (const listener of [...this.listeners]) {
-        try {
-          listener(message.event)
-        } catch {
-          // One broken subscriber (a closed window) must not keep the event from the others.
-        }
-      }
+      this.emit(message.event)
     } else {
       const pick = this.launch.pickFolder ?? (async () => null)
       void pick()

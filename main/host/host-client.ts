@@ -4,8 +4,9 @@
 // log (resumable), subscribers get `host-crashed`, and the next request starts a fresh host.
 import { ApiFailure } from '../api/api-failure'
 import type { RunHost } from '../api/run-host'
-import type { ActiveRunView, HostEvent, ProviderView, StartRunArgs } from '../api/runs-contract'
+import type { ActiveRunView, ProviderView, StartRunArgs } from '../api/runs-contract'
 import { ExperimentLog } from '../engine/store'
+import { HostEventPublisher } from './host-event-publisher'
 import type { HostProcess, SpawnHost } from './host-process'
 import { isHostMessage, type HostConfig, type HostMessage, type HostRequest, type ReplyValues } from './protocol'
 import { RunRegistry } from './run-registry'
@@ -23,11 +24,10 @@ export interface HostClientOptions {
   readonly spawn: SpawnHost
 }
 
-export class HostClient implements RunHost {
+export class HostClient extends HostEventPublisher implements RunHost {
   private process: HostProcess | undefined
   private ready: Promise<HostProcess> | undefined
   private readonly pending = new Map<number, Pending>()
-  private readonly listeners = new Set<(event: HostEvent) => void>()
   private readonly registry = new RunRegistry()
   /** The model folder each run started with ('' = initial weights), so a resume after a crash loads the same one. */
   private readonly modelDirs = new Map<string, string>()
@@ -35,16 +35,13 @@ export class HostClient implements RunHost {
   private nextId = 1
   private closed = false
 
-  constructor(private readonly options: HostClientOptions) {}
+  constructor(private readonly options: HostClientOptions) {
+    super()
+  }
 
   /** The host's process id while one runs (for tests and diagnostics). */
   get pid(): number | undefined {
     return this.process?.pid
-  }
-
-  subscribe(listener: (event: HostEvent) => void): () => void {
-    this.listeners.add(listener)
-    return () => void this.listeners.delete(listener)
   }
 
   activeRuns(): readonly ActiveRunView[] {
@@ -85,16 +82,6 @@ export class HostClient implements RunHost {
     const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((done) => (timer = setTimeout(() => done(true), CLOSE_TIMEOUT_MS)))])
     clearTimeout(timer)
     if (timedOut) child.kill()
-  }
-
-  private emit(event: HostEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event)
-      } catch {
-        // One broken subscriber (a closed stream) must not keep the event from the others.
-      }
-    }
   }
 
   private async request(body: RequestBody): Promise<unknown> {
