@@ -6,6 +6,13 @@ import { resolve } from 'node:path'
 import { loadDataset, type Dataset } from '../arc/load'
 import { chooseModel, initialModel, INITIAL_MODEL_ID, readModelConfig } from '../model/model-choice'
 import { loadModel, type LoadedModel } from '../model/model-files'
+import { CheckpointError } from '../model/hf/checkpoint'
+import { HfConfigError } from '../model/hf/config'
+import { isHfModelFolder } from '../model/hf/model-folder'
+import { PeftAdapterError } from '../model/hf/peft-adapter'
+import { hfRunConfigProblem, isHfRunModel, openHfRunModel, type HfRunModel } from '../model/hf/run-model'
+import { SafetensorsReadError } from '../model/hf/safetensors-reader'
+import { HfTokenizerError } from '../tokenizer/hf-tokenizer'
 import type { ExecutionProviderName } from '../runtime/providers'
 import type { ExperimentLog } from '../store'
 import { resolveConfig, validateConfig, type ExperimentConfig } from './config'
@@ -40,7 +47,7 @@ export interface PreparedRun {
   readonly taskIds: readonly string[]
   readonly preset: string
   readonly config: ExperimentConfig
-  readonly model: LoadedModel
+  readonly model: RunModel
   readonly provider: ExecutionProviderName
   /** Set when the model is the untrained initial one because no trained model is bundled. */
   readonly notice?: string
@@ -60,7 +67,10 @@ export async function prepareRun(plan: RunPlan, context: RunSetupContext): Promi
   const provider = await requireProvider(plan.provider, context.probeProvider)
   const dataset = await loadRunDataset(plan.datasetPath)
   const taskIds = await selectTaskIds(dataset, plan.selection, plan.limit)
-  const { model, notice } = await chooseModel(context.modelsDir, plan.modelDir)
+  const hfDir = plan.modelDir && isHfModelFolder(plan.modelDir) ? plan.modelDir : undefined
+  const { model, notice } = hfDir ? { model: openHfModel(hfDir), notice: undefined } : await chooseModel(context.modelsDir, plan.modelDir)
+  const hfProblem = isHfRunModel(model) ? hfRunConfigProblem(config) : undefined
+  if (hfProblem) throw new RunSetupError(hfProblem)
   return { dataset, taskIds, preset: plan.preset, config, model, provider, ...(notice ? { notice } : {}) }
 }
 
@@ -75,11 +85,27 @@ export interface ResumePlan {
   readonly modelDir?: string
 }
 
+/** The model of a run: the ARC transformer family or a Hugging Face checkpoint. */
+type RunModel = LoadedModel | HfRunModel
+
+/** A Hugging Face checkpoint folder with its tokenizer and text format; what is wrong with it is a setup error. */
+function openHfModel(dir: string): HfRunModel {
+  try {
+    return openHfRunModel(dir)
+  } catch (error) {
+    const kinds = [HfConfigError, CheckpointError, SafetensorsReadError, HfTokenizerError, PeftAdapterError, RangeError]
+    if (kinds.some((kind) => error instanceof kind)) throw new RunSetupError((error as Error).message)
+    throw error
+  }
+}
+
 /** The model a run started with: the folder given, else the initial weights or a bundled folder by id. */
-async function resumeModel(runId: string, modelId: string, modelDir: string | undefined, modelsDir: string): Promise<LoadedModel> {
+async function resumeModel(runId: string, modelId: string, modelDir: string | undefined, modelsDir: string): Promise<RunModel> {
+  if (modelDir !== undefined && isHfModelFolder(modelDir)) return openHfModel(modelDir)
   if (modelDir !== undefined) return (await chooseModel(modelsDir, modelDir)).model
   if (modelId === INITIAL_MODEL_ID) return initialModel()
   const bundled = resolve(modelsDir, modelId)
+  if (isHfModelFolder(bundled)) return openHfModel(bundled)
   if (await readModelConfig(bundled)) return loadModel(bundled)
   throw new RunSetupError(
     `run ${runId} used the model "${modelId}", which is not among the bundled models in ${modelsDir}; ` +

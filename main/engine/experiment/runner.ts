@@ -5,6 +5,9 @@
 import type { Dataset } from '../arc/load'
 import { ModelSessions } from '../inference/model-sessions'
 import type { LoadedModel } from '../model/model-files'
+import { saveHfAdapterArtifact } from '../model/hf/adapt/adapter-artifact'
+import { hfLoraConfig } from '../model/hf/adapt/task-run'
+import { HfTaskRunner, hfRunConfigProblem, isHfRunModel, type HfRunModel } from '../model/hf/run-model'
 import type { RuntimeOptions } from '../runtime/session'
 import { deriveSeed } from '../random'
 import type { ExperimentLog } from '../store'
@@ -16,7 +19,7 @@ import { saveAdapterArtifact } from './adapter-artifacts'
 import type { RunEvent } from './events'
 import { runEnsembleTask } from './ensemble-task-run'
 import { runSearchTask } from './search-task-run'
-import { runTask, trainingOptions, tttExamples } from './task-run'
+import { runTask, trainingOptions, tttExamples, type TaskRunContext } from './task-run'
 import { solvedBy } from './task-score'
 
 export interface RunRequest {
@@ -25,7 +28,8 @@ export interface RunRequest {
   readonly taskIds: readonly string[]
   readonly preset: string
   readonly config: ExperimentConfig
-  readonly model: LoadedModel
+  /** The bundled ARC transformer family, or a Hugging Face checkpoint (model/hf/run-model.ts). */
+  readonly model: LoadedModel | HfRunModel
   readonly runtime: RuntimeOptions
   readonly log: ExperimentLog
   readonly name?: string
@@ -58,7 +62,7 @@ export async function startRun(request: RunRequest): Promise<string> {
 }
 
 /** Checks that a resumed run sees the same model and dataset it started with. */
-export function checkResumable(log: ExperimentLog, runId: string, model: LoadedModel, dataset: Dataset): void {
+export function checkResumable(log: ExperimentLog, runId: string, model: Pick<LoadedModel, 'id' | 'hash'>, dataset: Dataset): void {
   const run = log.getRun(runId)
   if (run.modelHash !== model.hash)
     throw new RunSetupError(
@@ -82,13 +86,17 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
   log.setRunStatus(runId, 'running')
   log.setProviderUsed(runId, request.runtime.provider ?? 'cpu')
   emit({ kind: 'run-started', runId, total, alreadyDone: selection.filter((id) => finished.has(id)).length })
-  const sessions = new ModelSessions(model.config, model.weights, request.runtime)
-  const trainGraphs = new TrainGraphs(model.config, request.runtime)
+  const hfProblem = isHfRunModel(model) ? hfRunConfigProblem(config) : undefined
+  if (hfProblem) throw new RunSetupError(hfProblem)
+  // A Hugging Face model runs tasks through its own runner; the ARC transformer through sessions here.
+  const hf = isHfRunModel(model) ? new HfTaskRunner(model, request.runtime) : undefined
+  const arc = isHfRunModel(model) ? undefined : arcTools(model, request.runtime)
   const entries = new Map(dataset.entries.map((e) => [e.id, e]))
   let status: 'completed' | 'cancelled' | 'failed' = 'completed'
   try {
     const usesSharedAdapter = config.solver === 'ttt' && config.ttt.enabled && config.ttt.mode === 'shared'
-    const baseWeights = usesSharedAdapter ? await sharedAdapterWeights(runId, request, selection, trainGraphs, emit) : model.weights
+    const shared = usesSharedAdapter && arc ? await sharedAdapterWeights(runId, request, arc, selection, emit) : undefined
+    const baseWeights = shared ?? model.weights
     const durations: number[] = []
     for (const [index, taskId] of selection.entries()) {
       if (finished.has(taskId)) continue
@@ -122,12 +130,7 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
       } else {
         const points: { key: string; context: { taskId: string; phase: string }; step: number; value: number }[] = []
         const runForSolver = config.solver === 'ensemble' ? runEnsembleTask : runTask
-        outcome = await runForSolver(entry.task, {
-          config,
-          model: model.config,
-          baseWeights,
-          sessions,
-          trainGraphs,
+        const hooks: Pick<TaskRunContext, 'signal' | 'onPhase' | 'onStep'> = {
           ...(request.signal ? { signal: request.signal } : {}),
           onPhase: (phase) => emit({ kind: 'phase', runId, taskId, phase }),
           onStep: (m) => {
@@ -149,17 +152,17 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
               tokensPerSecond: m.tokensPerSecond
             })
           }
-        })
+        }
+        outcome = hf
+          ? await hf.run(entry.task, { config, ...hooks })
+          : await runForSolver(entry.task, { config, model: arc!.model.config, baseWeights, ...arc!.sessionsAndGraphs, ...hooks })
         log.recordMetrics(runId, points)
         if (config.ttt.saveAdapters && outcome.adapters) {
-          await saveAdapterArtifact(
-            log,
-            runId,
-            taskId,
-            model.config,
-            { rank: config.ttt.loraRank, alpha: config.ttt.loraAlpha, targets: config.ttt.loraTargets },
-            outcome.adapters
-          )
+          if (hf) saveHfAdapterArtifact(log, runId, taskId, hf.model, hfLoraConfig(config), outcome.adapters)
+          else {
+            const lora = { rank: config.ttt.loraRank, alpha: config.ttt.loraAlpha, targets: config.ttt.loraTargets }
+            await saveAdapterArtifact(log, runId, taskId, arc!.model.config, lora, outcome.adapters)
+          }
         }
       }
       // Skipped tasks with ground truth count as unsolved.
@@ -191,22 +194,32 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
     if (status === 'failed') throw error
     return
   } finally {
-    await sessions.release()
-    await trainGraphs.release()
+    await arc?.sessions.release()
+    await arc?.trainGraphs.release()
+    await hf?.release()
   }
   log.setRunStatus(runId, 'completed')
   emit({ kind: 'run-finished', runId, status })
 }
 
+/** The ARC transformer's model with its prefill/decode sessions and train graphs for one run. */
+function arcTools(model: LoadedModel, runtime: RuntimeOptions) {
+  const sessions = new ModelSessions(model.config, model.weights, runtime)
+  const trainGraphs = new TrainGraphs(model.config, runtime)
+  return { model, sessions, trainGraphs, sessionsAndGraphs: { sessions, trainGraphs } }
+}
+type ArcTools = ReturnType<typeof arcTools>
+
 /** Shared-adapter ablation: one adapter trained on every selected task's TTT data together. */
 async function sharedAdapterWeights(
   runId: string,
   request: RunRequest,
+  arc: ArcTools,
   selection: readonly string[],
-  graphs: TrainGraphs,
   emit: (e: RunEvent) => void
 ) {
-  const { config, model, dataset } = request
+  const { config, dataset } = request
+  const { model, trainGraphs: graphs } = arc
   emit({ kind: 'phase', runId, taskId: '*', phase: 'shared-adapter' })
   const tasks = selection.flatMap((id) => dataset.entries.find((e) => e.id === id)?.task ?? [])
   const examples = tasks.flatMap((task) => tttExamples(task, config, model.config, deriveSeed(config.seed, task.id, 'ttt-data')))
