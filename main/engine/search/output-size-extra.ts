@@ -71,6 +71,29 @@ export function extraMeasuresOf(input: Image): Measures {
   return m
 }
 
+/**
+ * out = side * p/q + b over the input's side along `axis`, for small p and q (e.g. (w - 1) / 2: two
+ * halves beside a separator line). The line through the first two demonstrations with different
+ * sides, checked against every one; at least three demonstrations, since two always fit a line.
+ */
+function linearRules(axis: 'w' | 'h', demos: readonly { base: Measures; out: number }[]): ExtraRule[] {
+  if (demos.length < 3) return []
+  const side = `input.${axis}`
+  const first = demos[0]!
+  const other = demos.find((d) => d.base[side] !== first.base[side])
+  if (!other) return []
+  // The slope p / q with q > 0.
+  const sign = other.base[side]! > first.base[side]! ? 1 : -1
+  const p = sign * (other.out - first.out)
+  const q = sign * (other.base[side]! - first.base[side]!)
+  if (p === 0 || Math.abs(p) > 3 * Math.abs(q) || Math.abs(q) > 3 * Math.abs(p)) return []
+  // b = out - side * p / q, kept as q * b to stay in integers.
+  const qb = first.out * q - first.base[side]! * p
+  if (!demos.every((d) => d.out * q === d.base[side]! * p + qb)) return []
+  const text = `(${p === 1 ? side : `${side} * ${p}`} ${qb < 0 ? '-' : '+'} ${Math.abs(qb)}) / ${q}`
+  return [{ text, predict: (b) => (b[side]! * p + qb) / q }]
+}
+
 /** Measures that count things rather than span an axis: they may stand for either side. */
 const COUNTS = ['colours', 'objects', 'cells']
 
@@ -90,6 +113,7 @@ export function extraAxisRules(axis: 'w' | 'h', demos: readonly { base: Measures
   for (const name of names) {
     if (demos.every((d) => d.extra[name] === d.out)) rules.push({ text: name, predict: (_b, e) => e[name] ?? 0 })
   }
+  rules.push(...linearRules(axis, demos))
   for (const count of COUNTS) {
     for (const side of [`input.${axis}`, `content.${axis}`]) {
       if (demos.every((d) => d.base[side]! * d.extra[count]! === d.out)) {

@@ -40,6 +40,13 @@ describe('output sizes from counts and objects', () => {
     expect(predict([a, b, c], [{ w: 2, h: 1 }, { w: 1, h: 1 }, { w: 1, h: 2 }], test)).toEqual({ w: 2, h: 3 })
   })
 
+  it('two halves beside a separator line: w = (input.w - 1) / 2', () => {
+    const inputs = [grid([[0, 0, 1]], 7, 3), grid([[1, 1, 2]], 9, 3), grid([[2, 2, 3]], 5, 3)]
+    const rules = predictOutputSizes(inputs, [{ w: 3, h: 3 }, { w: 4, h: 3 }, { w: 2, h: 3 }], grid([[0, 0, 1]], 11, 3))
+    expect(rules[0]!.size).toEqual({ w: 5, h: 3 })
+    expect(rules[0]!.text).toBe('w = (input.w - 1) / 2, h = input.h')
+  })
+
   it('a count never displaces a rule over the input sides', () => {
     // Both demonstrations keep the input size and happen to have as many colours as columns.
     const a = grid([[0, 0, 1], [1, 1, 2]], 2, 2)
