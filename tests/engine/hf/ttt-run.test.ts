@@ -12,13 +12,14 @@ import { PROJECT_ROOT, runCli } from '../../cli/run-cli'
 import { fixtureDir } from './fixtures'
 
 const scratch = mkdtempSync(join(tmpdir(), 'hf-ttt-run-'))
+const SAMPLES = join(PROJECT_ROOT, 'resources/sample-tasks')
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 describe('arc-ttt run with a Hugging Face model', () => {
   it('adapts the tiny Llama to a bundled task and logs the run like any other', () => {
     const db = join(scratch, 'log.sqlite')
-    const settings = ['ttt.maxSteps=3', 'ttt.batchSize=1', 'ttt.loraRank=4', 'inference.augment=false', 'inference.maxNewTokens=120', 'ttt.saveAdapters=true']
-    const args = ['run', '--data', join(PROJECT_ROOT, 'resources/sample-tasks'), '--tasks', 'flip-horizontal', '--model', fixtureDir('llama-gqa')]
+    const settings = ['ttt.maxSteps=3', 'ttt.batchSize=1', 'ttt.loraRank=4', 'ttt.saveAdapters=true', 'inference.augment=false', 'inference.maxNewTokens=120']
+    const args = ['run', '--data', SAMPLES, '--tasks', 'flip-horizontal', '--model', fixtureDir('llama-gqa')]
     const result = runCli([...args, ...settings.flatMap((s) => ['--set', s]), '--db', db, '--json'])
     expect(result.stderr).not.toMatch(/internal error/)
     expect(result.code).toBe(0)
@@ -37,6 +38,23 @@ describe('arc-ttt run with a Hugging Face model', () => {
       const adapter = readPeftAdapter(dirname(artifact!.path), readHfConfig(fixtureDir('llama-gqa')))
       expect(adapter.lora).toEqual({ rank: 4, alpha: 32, targets: ['q_proj', 'v_proj', 'gate_proj', 'up_proj', 'down_proj'] })
     } finally {
+      log.close()
+    }
+  })
+
+  it('refuses, before logging anything, a solver this family cannot run and a folder without a tokenizer', () => {
+    const db = join(scratch, 'refused.sqlite')
+    const run = (model: string, preset: string) =>
+      runCli(['run', '--data', SAMPLES, '--tasks', 'gravity', '--model', model, '--preset', preset, '--db', db])
+    const ensemble = run(fixtureDir('llama-gqa'), 'ensemble')
+    expect(ensemble.code).toBe(1)
+    expect(ensemble.stderr).toMatch(/the ensemble solver runs with the bundled ARC transformer only/)
+    const untokenized = run(fixtureDir('qwen2-tied'), 'ttt')
+    expect(untokenized.code).toBe(1)
+    expect(untokenized.stderr).toMatch(/qwen2-tied: no tokenizer\.json; a run writes tasks as text and needs the model's tokenizer/)
+    if (existsSync(db)) {
+      const log = ExperimentLog.open(db)
+      expect(log.listRuns().total).toBe(0)
       log.close()
     }
   })
