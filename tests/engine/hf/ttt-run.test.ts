@@ -18,7 +18,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 describe('arc-ttt run with a Hugging Face model', () => {
   it('adapts the tiny Llama to a bundled task and logs the run like any other', () => {
     const db = join(scratch, 'log.sqlite')
-    const settings = ['ttt.maxSteps=3', 'ttt.batchSize=1', 'ttt.loraRank=4', 'ttt.saveAdapters=true', 'inference.augment=false', 'inference.maxNewTokens=120']
+    const settings = ['ttt.maxSteps=3', 'ttt.batchSize=1', 'ttt.loraRank=4', 'ttt.saveAdapters=true']
+    settings.push('inference.augment=false', 'inference.maxNewTokens=120')
     const args = ['run', '--data', SAMPLES, '--tasks', 'flip-horizontal', '--model', fixtureDir('llama-gqa')]
     const result = runCli([...args, ...settings.flatMap((s) => ['--set', s]), '--db', db, '--json'])
     expect(result.stderr).not.toMatch(/internal error/)
