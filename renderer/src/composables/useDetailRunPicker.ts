@@ -2,6 +2,7 @@
 // typed text (id, name, tag, preset...), asked again as the text changes (debounced).
 import { onUnmounted, ref, shallowRef, watch } from 'vue'
 import type { RunSummary } from '../../../main/api/runs-contract'
+import { showRunsPage } from './runs-page'
 import type { ApiSession } from './useApi'
 
 const PAGE_SIZE = 25
@@ -20,13 +21,7 @@ export function useDetailRunPicker(api: ApiSession) {
     const filterText = text.value.trim()
     const result = await api.call('listRuns', { limit: PAGE_SIZE, ...(filterText === '' ? {} : { filter: { text: filterText } }) })
     if (request !== latestRequest) return
-    if (!result.ok) {
-      error.value = `Cannot list runs: ${result.error.message}`
-      return
-    }
-    error.value = null
-    candidates.value = result.value.runs
-    total.value = result.value.total
+    showRunsPage(result, { runs: candidates, total, error })
   }
 
   watch(text, () => {

@@ -5,6 +5,7 @@
 import { onUnmounted, ref, shallowRef, watch, type Ref } from 'vue'
 import type { HostEvent, HostEventSource, RunSummary } from '../../../main/api/runs-contract'
 import { runsStateToListQuery, type RunsViewState } from '../analysis/runs-query'
+import { showRunsPage } from './runs-page'
 import type { ApiSession } from './useApi'
 import { onHostEvent } from './useHostEvents'
 
@@ -39,13 +40,7 @@ export function useRunsList(api: ApiSession, events: HostEventSource, state: Ref
     if (request !== latestRequest) return
     loading.value = false
     loaded.value = true
-    if (!result.ok) {
-      error.value = `Cannot list runs: ${result.error.message}`
-      return
-    }
-    error.value = null
-    runs.value = result.value.runs
-    total.value = result.value.total
+    showRunsPage(result, { runs, total, error })
   }
 
   /** Replaces one row in place (after an edit), without a round trip. */
