@@ -33,6 +33,12 @@ export function setCell(cells: Cells, row: number, column: number, colour: Color
   cellRow[column] = colour
 }
 
+/** A random grid size, [height, width], each within an inclusive range (the height drawn first). */
+export function randomSize(rng: Rng, heights: readonly [number, number], widths: readonly [number, number] = heights): [number, number] {
+  const height = rng.int(...heights)
+  return [height, rng.int(...widths)]
+}
+
 /** A grid where each cell is, with probability `density`, a colour picked from `colours`, else 0. */
 export function randomCells(rng: Rng, height: number, width: number, density: number, colours: readonly Color[]): Cells {
   return Array.from({ length: height }, () => Array.from({ length: width }, () => (rng.chance(density) ? rng.pick(colours) : 0)))

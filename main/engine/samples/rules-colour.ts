@@ -1,7 +1,7 @@
 // Sample rules about colours: recolouring by a fixed table, swapping foreground and background,
 // keeping one colour, and counting coloured cells.
 import type { Color, Grid } from '../arc'
-import { FOREGROUND, blankCells, randomCells, randomPalette, setCell, type Cells } from './cells'
+import { FOREGROUND, blankCells, randomCells, randomPalette, randomSize, setCell, type Cells } from './cells'
 import type { Rng } from '../random'
 import type { SampleRule } from './sample-rule'
 
@@ -90,8 +90,7 @@ export const countToBar: SampleRule = {
   id: 'count-to-bar',
   description: 'Count the coloured cells; the output is a 1xN bar of that colour, N the count.',
   makeInput(rng) {
-    const height = rng.int(3, 7)
-    const width = rng.int(3, 7)
+    const [height, width] = randomSize(rng, [3, 7])
     const colour = rng.pick(FOREGROUND)
     const cells = blankCells(height, width)
     scatterEach(rng, cells, new Array<Color>(rng.int(1, 8)).fill(colour))

@@ -1,6 +1,6 @@
 // Sample rules that draw lines: across a row from a single cell, between two cells of one colour,
 // and around the edge of the grid.
-import { FOREGROUND, blankCells, copyCells, randomCells, randomPalette, setCell } from './cells'
+import { FOREGROUND, blankCells, copyCells, randomCells, randomPalette, randomSize, setCell } from './cells'
 import type { SampleRule } from './sample-rule'
 
 /** The draw-border rule's frame colour (light blue), never used inside its inputs. */
@@ -10,8 +10,7 @@ export const horizontalLines: SampleRule = {
   id: 'horizontal-lines',
   description: 'Extend each coloured cell into a line of its colour across its whole row.',
   makeInput(rng) {
-    const height = rng.int(4, 10)
-    const width = rng.int(4, 10)
+    const [height, width] = randomSize(rng, [4, 10])
     const cells = blankCells(height, width)
     const rows = rng.shuffle(Array.from({ length: height }, (_, r) => r)).slice(0, rng.int(1, Math.min(4, height - 1)))
     for (const row of rows) setCell(cells, row, rng.int(0, width - 1), rng.pick(FOREGROUND))
@@ -28,8 +27,7 @@ export const connectPairs: SampleRule = {
   id: 'connect-pairs',
   description: 'Where a row holds exactly two cells, both of one colour, join them with a line of that colour; lone cells stay.',
   makeInput(rng) {
-    const height = rng.int(4, 10)
-    const width = rng.int(5, 12)
+    const [height, width] = randomSize(rng, [4, 10], [5, 12])
     const cells = blankCells(height, width)
     const rows = rng.shuffle(Array.from({ length: height }, (_, r) => r))
     const pairRows = rows.slice(0, rng.int(1, Math.min(3, height - 1)))
@@ -56,8 +54,7 @@ export const drawBorder: SampleRule = {
   description: 'Paint the outermost ring of cells light blue, keeping everything inside.',
   makeInput(rng) {
     // Only the inside is drawn on, so the input's edge is all black and the frame is plainly new.
-    const height = rng.int(3, 10)
-    const width = rng.int(3, 10)
+    const [height, width] = randomSize(rng, [3, 10])
     const palette = randomPalette(rng, rng.int(1, 3), FOREGROUND.filter((c) => c !== BORDER_COLOUR))
     const inside = randomCells(rng, height - 2, width - 2, rng.pick([0.2, 0.3, 0.4]), palette)
     const cells = blankCells(height, width)

@@ -11,6 +11,7 @@ import {
   placeBoxes,
   randomCells,
   randomPalette,
+  randomSize,
   setCell,
   type Box,
   type Cells,
@@ -93,8 +94,7 @@ export const fillEnclosed: SampleRule = {
   id: 'fill-enclosed',
   description: 'Fill the inside of every closed outline with yellow; outlines with a gap stay empty.',
   makeInput(rng) {
-    const height = rng.int(6, 12)
-    const width = rng.int(6, 12)
+    const [height, width] = randomSize(rng, [6, 12])
     const sizes = Array.from({ length: rng.int(1, 3) }, () => ({ height: rng.int(3, 5), width: rng.int(3, 6) }))
     const cells = blankCells(height, width)
     const outlineColours = FOREGROUND.filter((c) => c !== FILL_COLOUR)
@@ -129,8 +129,7 @@ export const recolourLargestObject: SampleRule = {
   makeInput(rng) {
     // Redraw until there are two or more objects and exactly one of them is the largest.
     for (;;) {
-      const height = rng.int(6, 12)
-      const width = rng.int(6, 12)
+      const [height, width] = randomSize(rng, [6, 12])
       const owner = blankCells(height, width, -1)
       const sizes = rng.shuffle([1, 2, 3, 4, 5, 6, 7, 8, 9]).slice(0, rng.int(2, 4))
       sizes.forEach((size, id) => growBlob(rng, owner, id, size))
@@ -155,8 +154,7 @@ export const cropToContent: SampleRule = {
   id: 'crop-to-content',
   description: 'Cut the grid down to the smallest rectangle holding every coloured cell.',
   makeInput(rng) {
-    const height = rng.int(5, 12)
-    const width = rng.int(5, 12)
+    const [height, width] = randomSize(rng, [5, 12])
     const patternHeight = rng.int(2, Math.min(5, height - 1))
     const patternWidth = rng.int(2, Math.min(5, width - 1))
     const palette = randomPalette(rng, rng.int(1, 3))
@@ -186,8 +184,7 @@ export const denoise: SampleRule = {
   id: 'denoise',
   description: 'Remove every lone pixel: a coloured cell with no coloured cell among its 8 neighbours.',
   makeInput(rng) {
-    const height = rng.int(6, 12)
-    const width = rng.int(6, 12)
+    const [height, width] = randomSize(rng, [6, 12])
     const palette = randomPalette(rng, rng.int(1, 3))
     const cells = blankCells(height, width)
     const sizes = Array.from({ length: rng.int(1, 3) }, () => ({ height: rng.int(2, 4), width: rng.int(2, 4) }))
