@@ -7,7 +7,7 @@ import { probeProviders, type ProviderStatus } from '../engine/experiment/provid
 import { continueRun, startRun, type RunRequest } from '../engine/experiment/runner'
 import { prepareResume, prepareRun, type PreparedRun, type RunSetupContext } from '../engine/experiment/run-setup'
 import type { ExecutionProviderName } from '../engine/runtime/providers'
-import { ExperimentLog } from '../engine/store'
+import { ExperimentLog, RUN_BUSY_TIMEOUT_MS } from '../engine/store'
 import type { StartRunArgs } from '../api/runs-contract'
 import { HostFailure, messageOf } from './host-failure'
 import type { HostConfig, HostMessage, HostRequest, ReplyValues } from './protocol'
@@ -33,7 +33,7 @@ export class RunExecutor {
     private readonly config: HostConfig,
     private readonly send: (message: HostMessage) => void
   ) {
-    this.log = ExperimentLog.open(config.databasePath)
+    this.log = ExperimentLog.open(config.databasePath, { busyTimeoutMs: RUN_BUSY_TIMEOUT_MS })
   }
 
   /** The value of the request's reply; throws HostFailure (or any error) for an error reply. */

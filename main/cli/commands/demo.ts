@@ -5,7 +5,7 @@ import { allProblems, loadDataset } from '../../engine/arc'
 import { resolveConfig } from '../../engine/experiment/config'
 import { startRun } from '../../engine/experiment/runner'
 import { chooseModel } from '../../engine/model/model-choice'
-import { ExperimentLog, type TaskResultRecord } from '../../engine/store'
+import { ExperimentLog, RUN_BUSY_TIMEOUT_MS, type TaskResultRecord } from '../../engine/store'
 import { flagTable, parseCommandArgs, type Command } from '../command'
 import { defaultDatabasePath } from '../../services/default-db'
 import { formatProblem } from '../format-problem'
@@ -53,7 +53,7 @@ initial weights (a LoRA adapter on an untrained model cannot learn: its output l
     const { model, notice } = await chooseModel(BUNDLED_MODELS_DIR, undefined)
     const preset = notice ? 'full-ft' : 'ensemble'
     if (notice) process.stdout.write(`note: ${notice}; using preset full-ft\n`)
-    const log = ExperimentLog.open(values.db ?? defaultDatabasePath())
+    const log = ExperimentLog.open(values.db ?? defaultDatabasePath(), { busyTimeoutMs: RUN_BUSY_TIMEOUT_MS })
     try {
       const runId = await startRun({
         dataset,

@@ -11,7 +11,7 @@ import { prepareResume, prepareRun, type PreparedRun, type RunSetupContext } fro
 import type { TaskSelection } from '../../engine/experiment/task-selection'
 import { ModelFileError } from '../../engine/model/model-files'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
-import { ExperimentLog, StoreError } from '../../engine/store'
+import { ExperimentLog, RUN_BUSY_TIMEOUT_MS, StoreError } from '../../engine/store'
 import { flagTable, parseCommandArgs, type Command } from '../command'
 import { CommandFailure } from '../command-failure'
 import { defaultDatabasePath } from '../../services/default-db'
@@ -130,7 +130,7 @@ Progress goes to stderr; Ctrl-C cancels between steps and the run can be resumed
     process.once('SIGINT', cancel)
     let log: ExperimentLog | undefined
     try {
-      log = ExperimentLog.open(values.db ?? defaultDatabasePath())
+      log = ExperimentLog.open(values.db ?? defaultDatabasePath(), { busyTimeoutMs: RUN_BUSY_TIMEOUT_MS })
       const where = { log, onEvent: progressPrinter(), signal: controller.signal }
       const runId = flags.resumeId !== undefined ? await resumeRun(flags, flags.resumeId, where) : await newRun(flags, where)
       const summary = summarizeRun(log, runId)

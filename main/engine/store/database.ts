@@ -16,6 +16,13 @@ export type SqliteStatement = Database.Statement
 /** How long a write waits for another writer's lock before it fails with a 'locked' StoreError. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000
 
+/**
+ * How long a run's process waits for another writer. Runs are long background jobs that write a few
+ * rows per task; two `arc-ttt run` processes on one log (two shells, two cores) must wait for each
+ * other's writes rather than fail a run. On a loaded two-core machine a wait of over 5 s was seen.
+ */
+export const RUN_BUSY_TIMEOUT_MS = 120_000
+
 export interface OpenDatabaseOptions {
   /** Open for reading only: no folder is created, no migration runs, and every write fails. */
   readonly readonly: boolean
