@@ -204,7 +204,7 @@ export class ExperimentLog {
       this.db.transaction(() => {
         this.db.prepare('DELETE FROM run_tasks WHERE run_number = ?').run(runNumber)
         taskIds.forEach((id, i) => insert.run(runNumber, i, id))
-      })()
+      }).immediate()
     })
   }
 

@@ -123,7 +123,7 @@ export class Metrics {
         this.addToSummary.run({ run: runNumber, key, ...a, sum: nullFromNaN(a.sum), lastValue: nullFromNaN(a.lastValue) })
       }
       for (const key of recompute) this.recomputeSummary(runNumber, key)
-    })()
+    }).immediate()
   }
 
   /** Rebuilds one key's summary from its points; removes it when no point is left. */
@@ -142,7 +142,11 @@ export class Metrics {
     this.addToSummary.run({ run: runNumber, key, ...totals, lastValue: last.value, lastStep: last.step })
   }
 
-  /** Deletes the points of a run matching the filter (e.g. one task, before it is run again). */
+  /**
+   * Deletes the points of a run matching the filter (e.g. one task, before it is run again). Like every
+   * write transaction of the log it begins IMMEDIATE: a deferred one that reads first fails at once with
+   * SQLITE_BUSY (no busy wait) when another process wrote in between, which failed parallel runs.
+   */
   clear(runNumber: number, filter: MetricContext | undefined): void {
     const where = contextConditions(filter)
     this.db.transaction(() => {
@@ -152,7 +156,7 @@ export class Metrics {
         .all(runNumber, ...where.parameters) as string[]
       this.db.prepare(`DELETE FROM metric_points WHERE run_number = ? ${where.sql}`).run(runNumber, ...where.parameters)
       for (const key of keys) this.recomputeSummary(runNumber, key)
-    })()
+    }).immediate()
   }
 
   /** Points of one key, in (task, phase, step) order; the filter's given parts must match. */

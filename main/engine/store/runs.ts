@@ -139,7 +139,7 @@ export class Runs {
       if (name !== undefined) this.db.prepare('UPDATE runs SET name = ? WHERE run_number = ?').run(name, runNumber)
       if (notes !== undefined) this.db.prepare('UPDATE runs SET notes = ? WHERE run_number = ?').run(notes, runNumber)
       if (tags !== undefined) this.writeTags(runNumber, tags)
-    })()
+    }).immediate()
   }
 
   /** Deletes the run and, by cascade, its tags, params, metrics, task results, candidates and artifact rows. */
