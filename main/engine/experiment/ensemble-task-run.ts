@@ -1,10 +1,12 @@
 // One task of a `solver=ensemble` run: the program search first, then TTT where the rule needs it,
 // then the attempts by `ensemble.rule`:
-// - search-first (the paper's rule): a program that explains every demonstration wins; TTT elsewhere;
+// - search-first (the paper's rule): where a program explains every demonstration, the search's two
+//   attempts; elsewhere TTT's;
 // - ttt-first (for comparison): TTT's attempts; the search's where TTT has none;
 // - poe: the search's answers (of programs explaining every demonstration) and TTT's most-voted
 //   candidates pooled, each scored by the task-adapted model's summed NLL over augmented views
 //   (product of experts, as `vote-poe`), the lowest two taken.
+// A rule never leaves an attempt unused: fewer than two are topped up with the search's attempts.
 // Every candidate and attempt records which solver proposed it, its program or TTT provenance and score.
 import { gridKey } from '../arc/grid'
 import type { Grid, Task } from '../arc/types'
@@ -70,6 +72,15 @@ async function rankByProductOfExperts(entries: PoolEntry[], task: Task, testInde
   return [...entries].sort((a, b) => a.score! - b.score!)
 }
 
+/** The first two distinct entries of `first`, topped up from `then`: a rule never leaves an attempt unused. */
+function topTwo(first: readonly PoolEntry[], then: readonly PoolEntry[]): PoolEntry[] {
+  const chosen: PoolEntry[] = []
+  for (const entry of [...first, ...then]) {
+    if (chosen.length < 2 && !chosen.some((c) => gridKey(c.grid) === gridKey(entry.grid))) chosen.push(entry)
+  }
+  return chosen
+}
+
 interface Choice {
   readonly attempts: PoolEntry[]
   readonly pooled: PoolEntry[]
@@ -92,19 +103,18 @@ async function choose(task: Task, outcome: SearchOutcome, prediction: OutputPred
   )
   const pooled = pool(explaining.slice(0, poolSize), tttCandidates)
   if (rule === 'search-first') {
-    if (explaining.length > 0) return { attempts: pool(explaining.slice(0, 2), []), pooled, why: 'a program explains every demonstration' }
-    if (tttAttempts.length > 0) return { attempts: tttAttempts, pooled, why: "no program explains every demonstration: TTT's attempts" }
+    if (explaining.length > 0) return { attempts: searchAttempts, pooled, why: "a program explains every demonstration: the search's attempts" }
+    if (tttAttempts.length > 0) return { attempts: topTwo(tttAttempts, searchAttempts), pooled, why: "no program explains every demonstration: TTT's attempts" }
     return { attempts: searchAttempts, pooled, why: "neither solver fully explains the task: the search's best partial programs" }
   }
   if (rule === 'ttt-first') {
-    if (tttAttempts.length > 0) return { attempts: tttAttempts, pooled, why: "TTT's attempts" }
+    if (tttAttempts.length > 0) return { attempts: topTwo(tttAttempts, searchAttempts), pooled, why: "TTT's attempts" }
     return { attempts: searchAttempts, pooled, why: "TTT made no prediction: the search's attempts" }
   }
-  if (!prediction && explaining.length > 0)
-    return { attempts: pool(explaining.slice(0, 2), []), pooled, why: 'the search leaves no choice; TTT not run' }
+  if (!prediction) return { attempts: searchAttempts, pooled, why: "the search leaves no choice (TTT not run): the search's attempts" }
   if (pooled.length === 0) return { attempts: searchAttempts, pooled, why: "an empty pool: the search's best partial programs" }
   const ranked = await rankByProductOfExperts(pooled, task, outcome.testIndex, context)
-  return { attempts: ranked.slice(0, 2), pooled: ranked, why: 'the pool ranked by summed NLL over augmented views' }
+  return { attempts: topTwo(ranked, searchAttempts), pooled: ranked, why: 'the pool ranked by summed NLL over augmented views' }
 }
 
 function attemptProvenance(entry: PoolEntry) {
