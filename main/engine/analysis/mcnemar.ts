@@ -18,7 +18,10 @@ export interface McNemarResult {
 
 /** Two-sided exact binomial p-value of b against c discordant pairs. */
 export function mcnemarExactP(b: number, c: number): number {
-  for (const [name, value] of [['b', b], ['c', c]] as const) {
+  for (const [name, value] of [
+    ['b', b],
+    ['c', c]
+  ] as const) {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`McNemar ${name} must be a non-negative integer, got ${value}`)
   }
   const n = b + c

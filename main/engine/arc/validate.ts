@@ -141,9 +141,7 @@ export function validateTask(value: unknown, taskId: string, file: string): Task
   const task: Task = Object.freeze({
     id: taskId,
     train: Object.freeze(train.map((p) => Object.freeze({ input: p.input!, output: p.output! }))),
-    test: Object.freeze(
-      test.map((p): TestPair => Object.freeze(p.output ? { input: p.input!, output: p.output } : { input: p.input! }))
-    )
+    test: Object.freeze(test.map((p): TestPair => Object.freeze(p.output ? { input: p.input!, output: p.output } : { input: p.input! })))
   })
   return { task, problems }
 }

@@ -8,7 +8,10 @@ import { constantInts, gradOut, intAttr, type GradientContext, type RuleEntry } 
 function keptDims(ctx: GradientContext): Value {
   const x = ctx.inputs[0]!
   const axes = constantInts(ctx.inputs[1])
-  return op.Reshape(gradOut(ctx), x.shape.map((d, i) => (axes.includes(i) ? 1 : d)))
+  return op.Reshape(
+    gradOut(ctx),
+    x.shape.map((d, i) => (axes.includes(i) ? 1 : d))
+  )
 }
 
 function reducedCount(ctx: GradientContext): number {
@@ -26,7 +29,10 @@ export const reduceRules: Record<string, RuleEntry> = {
   ReduceMax: (ctx) => {
     const x = ctx.inputs[0]!
     const axes = constantInts(ctx.inputs[1])
-    const max = op.Reshape(ctx.outputs[0]!, x.shape.map((d, i) => (axes.includes(i) ? 1 : d)))
+    const max = op.Reshape(
+      ctx.outputs[0]!,
+      x.shape.map((d, i) => (axes.includes(i) ? 1 : d))
+    )
     const isMax = op.Cast(op.Equal(x, max), x.dtype)
     const ties = op.ReduceSum(isMax, axes)
     return [op.Mul(isMax, op.Div(keptDims(ctx), ties)), undefined]

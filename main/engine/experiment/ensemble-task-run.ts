@@ -103,8 +103,10 @@ async function choose(task: Task, outcome: SearchOutcome, prediction: OutputPred
   )
   const pooled = pool(explaining.slice(0, poolSize), tttCandidates)
   if (rule === 'search-first') {
-    if (explaining.length > 0) return { attempts: searchAttempts, pooled, why: "a program explains every demonstration: the search's attempts" }
-    if (tttAttempts.length > 0) return { attempts: topTwo(tttAttempts, searchAttempts), pooled, why: "no program explains every demonstration: TTT's attempts" }
+    if (explaining.length > 0)
+      return { attempts: searchAttempts, pooled, why: "a program explains every demonstration: the search's attempts" }
+    if (tttAttempts.length > 0)
+      return { attempts: topTwo(tttAttempts, searchAttempts), pooled, why: "no program explains every demonstration: TTT's attempts" }
     return { attempts: searchAttempts, pooled, why: "neither solver fully explains the task: the search's best partial programs" }
   }
   if (rule === 'ttt-first') {

@@ -36,4 +36,3 @@ export function normalizeAxis(axis: number, rank: number): number | undefined {
   const a = axis < 0 ? axis + rank : axis
   return Number.isInteger(a) && a >= 0 && a < rank ? a : undefined
 }
-

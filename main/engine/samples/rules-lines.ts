@@ -17,10 +17,11 @@ export const horizontalLines: SampleRule = {
     return cells
   },
   // Inputs hold at most one coloured cell per row; with several, the first one's colour wins.
-  apply: (input) => input.map((row) => {
-    const colour = row.find((cell) => cell !== 0)
-    return colour === undefined ? [...row] : row.map(() => colour)
-  })
+  apply: (input) =>
+    input.map((row) => {
+      const colour = row.find((cell) => cell !== 0)
+      return colour === undefined ? [...row] : row.map(() => colour)
+    })
 }
 
 export const connectPairs: SampleRule = {
@@ -41,12 +42,13 @@ export const connectPairs: SampleRule = {
     for (const row of loneRows) setCell(cells, row, rng.int(0, width - 1), rng.pick(FOREGROUND))
     return cells
   },
-  apply: (input) => input.map((row) => {
-    const coloured = row.flatMap((cell, c) => (cell === 0 ? [] : [c]))
-    const [left, right] = coloured
-    if (coloured.length !== 2 || left === undefined || right === undefined || row[left] !== row[right]) return [...row]
-    return row.map((cell, c) => (c > left && c < right ? row[left]! : cell))
-  })
+  apply: (input) =>
+    input.map((row) => {
+      const coloured = row.flatMap((cell, c) => (cell === 0 ? [] : [c]))
+      const [left, right] = coloured
+      if (coloured.length !== 2 || left === undefined || right === undefined || row[left] !== row[right]) return [...row]
+      return row.map((cell, c) => (c > left && c < right ? row[left]! : cell))
+    })
 }
 
 export const drawBorder: SampleRule = {
@@ -55,7 +57,11 @@ export const drawBorder: SampleRule = {
   makeInput(rng) {
     // Only the inside is drawn on, so the input's edge is all black and the frame is plainly new.
     const [height, width] = randomSize(rng, [3, 10])
-    const palette = randomPalette(rng, rng.int(1, 3), FOREGROUND.filter((c) => c !== BORDER_COLOUR))
+    const palette = randomPalette(
+      rng,
+      rng.int(1, 3),
+      FOREGROUND.filter((c) => c !== BORDER_COLOUR)
+    )
     const inside = randomCells(rng, height - 2, width - 2, rng.pick([0.2, 0.3, 0.4]), palette)
     const cells = blankCells(height, width)
     inside.forEach((row, r) => row.forEach((cell, c) => setCell(cells, r + 1, c + 1, cell)))
@@ -64,9 +70,11 @@ export const drawBorder: SampleRule = {
   apply(input) {
     const cells = copyCells(input)
     const height = cells.length
-    cells.forEach((row, r) => row.forEach((_, c) => {
-      if (r === 0 || r === height - 1 || c === 0 || c === row.length - 1) row[c] = BORDER_COLOUR
-    }))
+    cells.forEach((row, r) =>
+      row.forEach((_, c) => {
+        if (r === 0 || r === height - 1 || c === 0 || c === row.length - 1) row[c] = BORDER_COLOUR
+      })
+    )
     return cells
   }
 }

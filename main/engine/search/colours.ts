@@ -31,10 +31,7 @@ export function colourMapOf(task: Task): ColourMap {
   const testCounts = new Float64Array(COLOURS)
   for (const pair of task.test) addCounts(pair.input, testCounts)
   const order = Array.from({ length: COLOURS }, (_, colour) => colour)
-  order.sort(
-    (p, q) =>
-      inputCounts[q]! - inputCounts[p]! || outputCounts[q]! - outputCounts[p]! || testCounts[q]! - testCounts[p]! || p - q
-  )
+  order.sort((p, q) => inputCounts[q]! - inputCounts[p]! || outputCounts[q]! - outputCounts[p]! || testCounts[q]! - testCounts[p]! || p - q)
   const forward = new Uint8Array(COLOURS)
   const inverse = new Uint8Array(COLOURS)
   order.forEach((original, normalised) => {

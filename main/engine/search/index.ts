@@ -32,10 +32,14 @@ export async function solveTask(task: Task, options: SearchOptions & { readonly 
     return outcomes
   }
   try {
-    return await Promise.all(task.test.map((_, i) => pool.solve(task, i, searchOptions).catch((error: unknown) => {
+    return await Promise.all(
+      task.test.map((_, i) =>
+        pool.solve(task, i, searchOptions).catch((error: unknown) => {
           if (options.signal?.aborted) return cancelledOutcome(i)
           throw error
-        })))
+        })
+      )
+    )
   } finally {
     await pool.close()
   }

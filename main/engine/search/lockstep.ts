@@ -46,7 +46,10 @@ export class LockstepGraph {
   private readonly contexts: TransformContext[]
   private readonly demos: number
 
-  constructor(private readonly input: GraphInput, private readonly watch: BudgetWatch) {
+  constructor(
+    private readonly input: GraphInput,
+    private readonly watch: BudgetWatch
+  ) {
     this.contexts = input.outputSizes.map((outputSize) => ({ outputSize }))
     this.demos = input.inputs.length - 1
   }

@@ -23,7 +23,10 @@ export interface SizeRule {
 type Axis = 'w' | 'h'
 
 function contentBox(image: Image): Size {
-  let top = image.h, bottom = -1, left = image.w, right = -1
+  let top = image.h,
+    bottom = -1,
+    left = image.w,
+    right = -1
   for (let r = 0; r < image.h; r++) {
     for (let c = 0; c < image.w; c++) {
       if (image.cells[r * image.w + c] === 0) continue
@@ -97,7 +100,12 @@ function axisRules(axis: Axis, demos: readonly { m: Measures; extra: Measures; o
     }
   }
   // Last, so that they only fill in where the rules above found nothing or all predict badly.
-  rules.push(...extraAxisRules(axis, demos.map((d) => ({ base: d.m, extra: d.extra, out: d.out[axis] }))))
+  rules.push(
+    ...extraAxisRules(
+      axis,
+      demos.map((d) => ({ base: d.m, extra: d.extra, out: d.out[axis] }))
+    )
+  )
   return rules
 }
 

@@ -201,10 +201,12 @@ export class ExperimentLog {
     this.guard('record the task selection', () => {
       const runNumber = this.runs.runNumber(runId)
       const insert = this.db.prepare('INSERT INTO run_tasks (run_number, position, task_id) VALUES (?, ?, ?)')
-      this.db.transaction(() => {
-        this.db.prepare('DELETE FROM run_tasks WHERE run_number = ?').run(runNumber)
-        taskIds.forEach((id, i) => insert.run(runNumber, i, id))
-      }).immediate()
+      this.db
+        .transaction(() => {
+          this.db.prepare('DELETE FROM run_tasks WHERE run_number = ?').run(runNumber)
+          taskIds.forEach((id, i) => insert.run(runNumber, i, id))
+        })
+        .immediate()
     })
   }
 

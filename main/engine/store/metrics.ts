@@ -94,36 +94,38 @@ export class Metrics {
   /** Records a batch of points in one transaction. */
   record(runNumber: number, points: readonly MetricPointInput[]): void {
     const checked = this.checks.list('points', points).map((point, i) => this.checkPoint(point as MetricPointInput, i))
-    this.db.transaction(() => {
-      const aggregates = new Map<string, Aggregate>()
-      const recompute = new Set<string>()
-      for (const p of checked) {
-        const stored = nullFromNaN(p.value)
-        if (this.insertPoint.run(runNumber, p.key, p.taskId, p.phase, p.step, stored).changes === 0) {
-          // The point exists: replace it (a new point number, so it is now the last recorded).
-          this.deletePoint.run(runNumber, p.key, p.taskId, p.phase, p.step)
-          this.insertPoint.run(runNumber, p.key, p.taskId, p.phase, p.step, stored)
-          recompute.add(p.key)
-          continue
+    this.db
+      .transaction(() => {
+        const aggregates = new Map<string, Aggregate>()
+        const recompute = new Set<string>()
+        for (const p of checked) {
+          const stored = nullFromNaN(p.value)
+          if (this.insertPoint.run(runNumber, p.key, p.taskId, p.phase, p.step, stored).changes === 0) {
+            // The point exists: replace it (a new point number, so it is now the last recorded).
+            this.deletePoint.run(runNumber, p.key, p.taskId, p.phase, p.step)
+            this.insertPoint.run(runNumber, p.key, p.taskId, p.phase, p.step, stored)
+            recompute.add(p.key)
+            continue
+          }
+          const a = aggregates.get(p.key) ?? { count: 0, numericCount: 0, sum: 0, min: null, max: null, lastValue: 0, lastStep: 0 }
+          a.count += 1
+          if (!Number.isNaN(p.value)) {
+            a.numericCount += 1
+            a.sum += p.value
+            a.min = a.min === null ? p.value : Math.min(a.min, p.value)
+            a.max = a.max === null ? p.value : Math.max(a.max, p.value)
+          }
+          a.lastValue = p.value
+          a.lastStep = p.step
+          aggregates.set(p.key, a)
         }
-        const a = aggregates.get(p.key) ?? { count: 0, numericCount: 0, sum: 0, min: null, max: null, lastValue: 0, lastStep: 0 }
-        a.count += 1
-        if (!Number.isNaN(p.value)) {
-          a.numericCount += 1
-          a.sum += p.value
-          a.min = a.min === null ? p.value : Math.min(a.min, p.value)
-          a.max = a.max === null ? p.value : Math.max(a.max, p.value)
+        for (const [key, a] of aggregates) {
+          if (recompute.has(key)) continue
+          this.addToSummary.run({ run: runNumber, key, ...a, sum: nullFromNaN(a.sum), lastValue: nullFromNaN(a.lastValue) })
         }
-        a.lastValue = p.value
-        a.lastStep = p.step
-        aggregates.set(p.key, a)
-      }
-      for (const [key, a] of aggregates) {
-        if (recompute.has(key)) continue
-        this.addToSummary.run({ run: runNumber, key, ...a, sum: nullFromNaN(a.sum), lastValue: nullFromNaN(a.lastValue) })
-      }
-      for (const key of recompute) this.recomputeSummary(runNumber, key)
-    }).immediate()
+        for (const key of recompute) this.recomputeSummary(runNumber, key)
+      })
+      .immediate()
   }
 
   /** Rebuilds one key's summary from its points; removes it when no point is left. */
@@ -149,14 +151,16 @@ export class Metrics {
    */
   clear(runNumber: number, filter: MetricContext | undefined): void {
     const where = contextConditions(filter)
-    this.db.transaction(() => {
-      const keys = this.db
-        .prepare(`SELECT DISTINCT key FROM metric_points WHERE run_number = ? ${where.sql}`)
-        .pluck()
-        .all(runNumber, ...where.parameters) as string[]
-      this.db.prepare(`DELETE FROM metric_points WHERE run_number = ? ${where.sql}`).run(runNumber, ...where.parameters)
-      for (const key of keys) this.recomputeSummary(runNumber, key)
-    }).immediate()
+    this.db
+      .transaction(() => {
+        const keys = this.db
+          .prepare(`SELECT DISTINCT key FROM metric_points WHERE run_number = ? ${where.sql}`)
+          .pluck()
+          .all(runNumber, ...where.parameters) as string[]
+        this.db.prepare(`DELETE FROM metric_points WHERE run_number = ? ${where.sql}`).run(runNumber, ...where.parameters)
+        for (const key of keys) this.recomputeSummary(runNumber, key)
+      })
+      .immediate()
   }
 
   /** Points of one key, in (task, phase, step) order; the filter's given parts must match. */

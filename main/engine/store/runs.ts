@@ -135,11 +135,13 @@ export class Runs {
     const name = changes.name === undefined ? undefined : this.checks.string('name', changes.name)
     const notes = changes.notes === undefined ? undefined : this.checks.string('notes', changes.notes, { allowEmpty: true })
     const tags = changes.tags === undefined ? undefined : this.checks.uniqueStrings('tags', changes.tags)
-    this.db.transaction(() => {
-      if (name !== undefined) this.db.prepare('UPDATE runs SET name = ? WHERE run_number = ?').run(name, runNumber)
-      if (notes !== undefined) this.db.prepare('UPDATE runs SET notes = ? WHERE run_number = ?').run(notes, runNumber)
-      if (tags !== undefined) this.writeTags(runNumber, tags)
-    }).immediate()
+    this.db
+      .transaction(() => {
+        if (name !== undefined) this.db.prepare('UPDATE runs SET name = ? WHERE run_number = ?').run(name, runNumber)
+        if (notes !== undefined) this.db.prepare('UPDATE runs SET notes = ? WHERE run_number = ?').run(notes, runNumber)
+        if (tags !== undefined) this.writeTags(runNumber, tags)
+      })
+      .immediate()
   }
 
   /** Deletes the run and, by cascade, its tags, params, metrics, task results, candidates and artifact rows. */

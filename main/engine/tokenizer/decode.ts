@@ -7,8 +7,7 @@ import { TOKEN, isColourToken } from './vocab'
 export type DecodeFailure = 'ragged-rows' | 'no-rows' | 'too-large' | 'unexpected-token'
 
 export type DecodedGrid =
-  | { readonly ok: true; readonly grid: Grid }
-  | { readonly ok: false; readonly reason: DecodeFailure; readonly detail: string }
+  { readonly ok: true; readonly grid: Grid } | { readonly ok: false; readonly reason: DecodeFailure; readonly detail: string }
 
 function failure(reason: DecodeFailure, detail: string): DecodedGrid {
   return { ok: false, reason, detail }

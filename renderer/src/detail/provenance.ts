@@ -1,6 +1,7 @@
 // Where a run's two attempts came from: the result's per-output provenance (voting method, prompts,
 // undecodable predictions, per-attempt votes and transforms) and the distinct candidates with their
-// vote counts, or for search runs the program behind each attempt and candidate. The log stores provenance as free JSON (`unknown` on the wire), so it is read here
+// vote counts, or for search runs the program behind each attempt and candidate. The log stores
+// provenance as free JSON (`unknown` on the wire), so it is read here
 // defensively: a field of the wrong type is left out instead of breaking the view.
 import type { Grid } from '../../../main/engine/arc/types'
 import type { CandidateRecord, TestOutputResult } from '../../../main/engine/store/types'
@@ -109,7 +110,11 @@ export function gridsEqual(a: Grid, b: Grid): boolean {
  * The distinct candidates of one test output: the attempts first (in their order), then the rest
  * by votes, then by score (lower summed NLL is better), each marked against the truth.
  */
-export function summariseCandidates(candidates: readonly CandidateRecord[], output: Pick<TestOutputResult, 'testIndex' | 'attempts'>, truth: Grid | null): CandidateSummary[] {
+export function summariseCandidates(
+  candidates: readonly CandidateRecord[],
+  output: Pick<TestOutputResult, 'testIndex' | 'attempts'>,
+  truth: Grid | null
+): CandidateSummary[] {
   const own = candidates.filter((c) => c.testIndex === output.testIndex)
   const totalVotes = own.reduce((sum, c) => sum + c.votes, 0)
   const rankOf = (grid: Grid): number | null => {
@@ -131,6 +136,7 @@ export function summariseCandidates(candidates: readonly CandidateRecord[], outp
     correct: truth ? gridsEqual(c.grid, truth) : null
   }))
   const rankKey = (s: CandidateSummary): number => s.attemptRank ?? Number.POSITIVE_INFINITY
-  return summaries.sort((a, b) => rankKey(a) - rankKey(b) || b.votes - a.votes || (a.score ?? Number.POSITIVE_INFINITY) - (b.score ?? Number.POSITIVE_INFINITY))
+  return summaries.sort(
+    (a, b) => rankKey(a) - rankKey(b) || b.votes - a.votes || (a.score ?? Number.POSITIVE_INFINITY) - (b.score ?? Number.POSITIVE_INFINITY)
+  )
 }
-

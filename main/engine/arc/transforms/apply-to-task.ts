@@ -24,8 +24,8 @@ export function applyToTask(task: Task, transform: GridTransform): Task | undefi
     id: task.id,
     train: Object.freeze(task.train.map((pair): Pair => Object.freeze({ input: map(pair.input), output: map(pair.output) }))),
     test: Object.freeze(
-      task.test.map(
-        (pair): TestPair => Object.freeze(pair.output ? { input: map(pair.input), output: map(pair.output) } : { input: map(pair.input) })
+      task.test.map((pair): TestPair =>
+        Object.freeze(pair.output ? { input: map(pair.input), output: map(pair.output) } : { input: map(pair.input) })
       )
     )
   })

@@ -138,7 +138,11 @@ export function forwardHfSequence(
   }
   if (!lastPositions) return { logits: outputHead(x, config, options), cache }
   const [b] = tokens.shape as [number]
-  const rowStarts = g.constant(BigInt64Array.from({ length: b }, (_, i) => BigInt(i * t)), [b], 'row_starts')
+  const rowStarts = g.constant(
+    BigInt64Array.from({ length: b }, (_, i) => BigInt(i * t)),
+    [b],
+    'row_starts'
+  )
   const last = op.Gather(op.Reshape(x, [b * t, config.channels]), op.Add(rowStarts, lastPositions)) // [B, C]
   return { logits: outputHead(last, config, options), cache }
 }

@@ -62,7 +62,10 @@ export async function hfGreedyDecode(
   const maxNew = Math.min(options.maxNewTokens, config.maxSequence - longest)
   const slots = hfBucketFor(config, longest + maxNew) ?? config.maxSequence
   const [nkv, hs, v] = [config.keyValueHeads, config.headSize, config.vocabSize]
-  const last = hostTensor(BigInt64Array.from(lengths, (n) => BigInt(n - 1)), [b])
+  const last = hostTensor(
+    BigInt64Array.from(lengths, (n) => BigInt(n - 1)),
+    [b]
+  )
   const prefillFeeds = { tokens: tokenMatrix(prompts, t, options.padToken), last_positions: last }
   const prefill = await (await sessions.prefill(b, t)).run(sessions.withWeights(prefillFeeds))
   const logits = prefill.logits!.data as Float32Array // [B, V] at each prompt's last token

@@ -47,10 +47,18 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   ...variants('remove_empty', LINE_SETS, (l) => `Drop all-background ${lineWords(l)}.`, removeEmptyLines),
   ...variants('remove_repeats', LINE_SETS, (l) => `Collapse runs of identical ${lineWords(l)} to one.`, removeRepeatedLines),
 
-  ...variants('scale_up', [2, 3, 4], (k) => `Each cell becomes a ${k}x${k} block.`, (i, k) => scaleUp(i, k, k)),
+  ...variants(
+    'scale_up',
+    [2, 3, 4],
+    (k) => `Each cell becomes a ${k}x${k} block.`,
+    (i, k) => scaleUp(i, k, k)
+  ),
   imageEntry('scale_up_to_output', [], 'Scale up to the predicted output size when it is a whole multiple.', scaleUpToOutput),
-  ...variants('scale_down', [2, 3], (k) => `Each ${k}x${k} block becomes one cell of its most common colour.`, (i, k) =>
-    scaleDown(i, k, k)
+  ...variants(
+    'scale_down',
+    [2, 3],
+    (k) => `Each ${k}x${k} block becomes one cell of its most common colour.`,
+    (i, k) => scaleDown(i, k, k)
   ),
   imageEntry('scale_down_to_output', [], 'Scale down to the predicted output size when it divides this one.', scaleDownToOutput),
   imageEntry('scale_down_blocks', [], 'Undo a scale-up: each uniform block (size detected) becomes one cell.', scaleDownByBlocks),
@@ -91,8 +99,11 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   imageEntry('remove_border', [], 'Remove the outermost ring of cells.', removeBorder),
 
   ...variants('connect', LINE_SETS, (l) => `Join same-coloured cells on the same ${lineWords(l)} with lines.`, connect),
-  ...variants('ray', DIRECTIONS, (d) => `Extend every non-zero cell ${d} over the background to the next cell or edge.`, (i, d) =>
-    rays(i, [d])
+  ...variants(
+    'ray',
+    DIRECTIONS,
+    (d) => `Extend every non-zero cell ${d} over the background to the next cell or edge.`,
+    (i, d) => rays(i, [d])
   ),
   imageEntry('ray', ['cross'], 'Extend every non-zero cell in all four directions over the background.', (i) => rays(i, DIRECTIONS)),
   imageEntry('ray', ['horizontal'], 'Extend every non-zero cell left and right over the background.', (i) => rays(i, ['left', 'right'])),
@@ -101,8 +112,11 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
 
   ...variants('half', HALVES, (h) => `The ${h} half (an odd middle line is taken for a separator and dropped).`, half),
   ...SPLITS.flatMap((split) =>
-    variants(splitName(split), LOGICS, (logic) => `Combine the ${splitWords(split)} halves cell by cell (${logic}).`, (i, logic) =>
-      combineHalves(i, split, logic)
+    variants(
+      splitName(split),
+      LOGICS,
+      (logic) => `Combine the ${splitWords(split)} halves cell by cell (${logic}).`,
+      (i, logic) => combineHalves(i, split, logic)
     )
   ),
 

@@ -3,14 +3,7 @@
 // base + r * rowStep + c * colStep, so all seven share one loop and no per-cell arithmetic beyond adds.
 import type { Image } from '../../image'
 
-export type Symmetry =
-  | 'rotate_90'
-  | 'rotate_180'
-  | 'rotate_270'
-  | 'flip_horizontal'
-  | 'flip_vertical'
-  | 'transpose'
-  | 'anti_transpose'
+export type Symmetry = 'rotate_90' | 'rotate_180' | 'rotate_270' | 'flip_horizontal' | 'flip_vertical' | 'transpose' | 'anti_transpose'
 
 export const SYMMETRIES: readonly Symmetry[] = [
   'rotate_90',

@@ -74,10 +74,12 @@ function cellCount(direction: Direction, doc: string): ImageToImage {
 export const ARRANGE_TRANSFORMS: readonly (ListToImage | ImageToImage)[] = [
   entry('stack', ['horizontal'], 'The images side by side in list order (all must be one height)', (images) => stack(images, 'horizontal')),
   entry('stack', ['vertical'], 'The images top to bottom in list order (all must be one width)', (images) => stack(images, 'vertical')),
-  entry('count', ['horizontal'], "A 1-high row with one cell per object, in the objects' most common colour",
-    (images) => countToSize(images, 'horizontal')),
-  entry('count', ['vertical'], "A 1-wide column with one cell per object, in the objects' most common colour",
-    (images) => countToSize(images, 'vertical')),
+  entry('count', ['horizontal'], "A 1-high row with one cell per object, in the objects' most common colour", (images) =>
+    countToSize(images, 'horizontal')
+  ),
+  entry('count', ['vertical'], "A 1-wide column with one cell per object, in the objects' most common colour", (images) =>
+    countToSize(images, 'vertical')
+  ),
   cellCount('horizontal', 'A 1-high row with one cell per non-zero cell, in the most common colour'),
   cellCount('vertical', 'A 1-wide column with one cell per non-zero cell, in the most common colour'),
   entry('majority_vote', [], 'Each cell takes the colour most of three or more same-size images agree on', majorityVote)

@@ -13,7 +13,12 @@ export interface ComponentOptions {
   readonly sameColour: boolean
 }
 
-const EDGE_STEPS: readonly (readonly [number, number])[] = [[0, 1], [1, 0], [0, -1], [-1, 0]]
+const EDGE_STEPS: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [1, 0],
+  [0, -1],
+  [-1, 0]
+]
 const ALL_STEPS: readonly (readonly [number, number])[] = [...EDGE_STEPS, [1, 1], [1, -1], [-1, 1], [-1, -1]]
 
 export function connectedComponents(image: Image, options: ComponentOptions): Image[] {
@@ -30,7 +35,10 @@ export function connectedComponents(image: Image, options: ComponentOptions): Im
     const start = tail
     seen[seed] = 1
     queue[tail++] = seed
-    let left = w, top = h, right = 0, bottom = 0
+    let left = w,
+      top = h,
+      right = 0,
+      bottom = 0
     for (let head = start; head < tail; head++) {
       const index = queue[head]!
       const row = (index / w) | 0

@@ -33,7 +33,7 @@ export const LAYOUT_TRANSFORMS: readonly ListToImage[] = [
   {
     name: 'cell_per_part',
     args: [],
-    doc: 'Parts on a regular layout become one cell each, in the part\'s most common colour',
+    doc: "Parts on a regular layout become one cell each, in the part's most common colour",
     cost: 1,
     from: 'list',
     to: 'image',

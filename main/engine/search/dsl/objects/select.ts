@@ -104,10 +104,30 @@ export const SELECT_TRANSFORMS: readonly ListToImage[] = [
   pickBy('fewest_colours', 'The image with the fewest distinct non-zero colours', colours, false),
   pickBy('most_minority', "The image with the most cells of the list's least common colour", minorityCells, true),
   pickBy('fewest_minority', "The image with the fewest cells of the list's least common colour", minorityCells, false),
-  pickBy('top', 'The image whose top edge is highest', perImage((image) => image.y), false),
-  pickBy('bottom', 'The image whose bottom edge is lowest', perImage((image) => image.y + image.h), true),
-  pickBy('left', 'The image whose left edge is left-most', perImage((image) => image.x), false),
-  pickBy('right', 'The image whose right edge is right-most', perImage((image) => image.x + image.w), true),
+  pickBy(
+    'top',
+    'The image whose top edge is highest',
+    perImage((image) => image.y),
+    false
+  ),
+  pickBy(
+    'bottom',
+    'The image whose bottom edge is lowest',
+    perImage((image) => image.y + image.h),
+    true
+  ),
+  pickBy(
+    'left',
+    'The image whose left edge is left-most',
+    perImage((image) => image.x),
+    false
+  ),
+  pickBy(
+    'right',
+    'The image whose right edge is right-most',
+    perImage((image) => image.x + image.w),
+    true
+  ),
   pickBy('first', 'The first non-empty image of the list', (images) => images.map(() => 0), true),
   pickBy('last', 'The last non-empty image of the list', (images) => images.map((_, i) => i), true),
   pick('unique_colour', 'The one image holding a colour no other image has', pickUniqueColour),

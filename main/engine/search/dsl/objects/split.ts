@@ -133,9 +133,11 @@ export const SPLIT_TRANSFORMS: readonly ImageToList[] = [
   entry('split_gaps', [], 'The blocks between empty rows and columns', splitByEmptyLines),
   entry('split_halves', ['columns'], 'Left and right halves (an odd middle column is dropped)', (image) => splitHalves(image, 'columns')),
   entry('split_halves', ['rows'], 'Top and bottom halves (an odd middle row is dropped)', (image) => splitHalves(image, 'rows')),
-  entry('split_thirds', ['columns'], 'Three equal parts side by side (a one-column separator between each is dropped)',
-    (image) => splitThirds(image, 'columns')),
-  entry('split_thirds', ['rows'], 'Three equal parts one above another (a one-row separator between each is dropped)',
-    (image) => splitThirds(image, 'rows')),
+  entry('split_thirds', ['columns'], 'Three equal parts side by side (a one-column separator between each is dropped)', (image) =>
+    splitThirds(image, 'columns')
+  ),
+  entry('split_thirds', ['rows'], 'Three equal parts one above another (a one-row separator between each is dropped)', (image) =>
+    splitThirds(image, 'rows')
+  ),
   entry('split_quadrants', [], 'The four quadrants, row by row (odd middle lines are dropped)', splitQuadrants)
 ]
