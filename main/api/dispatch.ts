@@ -17,9 +17,6 @@ export async function dispatch(handlers: Handlers, method: unknown, args: unknow
     return { ok: true, value: await call(validated) }
   } catch (error) {
     if (error instanceof ApiFailure) return { ok: false, error: { code: error.code, message: error.message } }
-    return {
-      ok: false,
-      error: { code: 'internal', message: `${method} failed: ${error instanceof Error ? error.message : String(error)}` }
-    }
+    return { ok: false, error: { code: 'internal', message: `${method} failed: ${error instanceof Error ? error.message : String(error)}` } }
   }
 }

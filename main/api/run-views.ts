@@ -91,9 +91,7 @@ export function tttPreview(dataset: Dataset, taskId: string, preset: string, cou
   const config = resolveConfig(preset)
   const options = tttDataOptions(config, model, deriveSeed(config.seed, task.id, 'ttt-data'))
   const { examples } = buildTttData(task, options)
-  const sample = createRng(deriveSeed(config.seed, task.id, 'ttt-preview'))
-    .shuffle(examples)
-    .slice(0, count)
+  const sample = createRng(deriveSeed(config.seed, task.id, 'ttt-preview')).shuffle(examples).slice(0, count)
   const views = sample.map((example): TttExampleView => {
     const encoded = encodeTttExample(example, config.data.lossMask)
     const pairs = [...example.demonstrations, example.test]

@@ -182,11 +182,7 @@ export const runArgsValidators: Validators = {
     if (name !== undefined && name.trim() === '') fail('name', 'a name that is not only spaces', name)
     const notes = optionalString(obj.notes, 'notes', { maxLength: MAX_TEXT_LENGTH, allowEmpty: true })
     const tags = obj.tags === undefined ? undefined : tagsArg(obj.tags)
-    const changes = {
-      ...(name === undefined ? {} : { name }),
-      ...(tags === undefined ? {} : { tags }),
-      ...(notes === undefined ? {} : { notes })
-    }
+    const changes = { ...(name === undefined ? {} : { name }), ...(tags === undefined ? {} : { tags }), ...(notes === undefined ? {} : { notes }) }
     return { runId: runIdArg(obj), ...changes }
   }),
   exportRun: validator((raw) => {

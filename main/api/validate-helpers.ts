@@ -32,10 +32,7 @@ export function objectArg(raw: unknown, field: string, keys: readonly string[]):
     fail(field, 'an object', raw)
   }
   const extra = Object.keys(raw).filter((k) => !keys.includes(k))
-  if (extra.length > 0)
-    throw new ArgumentError(
-      `unknown argument(s)${field === '' ? '' : ` in "${field}"`}: ${extra.join(', ')}${keys.length > 0 ? `; allowed: ${keys.join(', ')}` : ''}`
-    )
+  if (extra.length > 0) throw new ArgumentError(`unknown argument(s)${field === '' ? '' : ` in "${field}"`}: ${extra.join(', ')}${keys.length > 0 ? `; allowed: ${keys.join(', ')}` : ''}`)
   return raw as Record<string, unknown>
 }
 
@@ -48,17 +45,12 @@ export function stringArg(value: unknown, field: string, options: { maxLength?: 
   return value
 }
 
-export function optionalString(
-  value: unknown,
-  field: string,
-  options: { maxLength?: number; allowEmpty?: boolean } = {}
-): string | undefined {
+export function optionalString(value: unknown, field: string, options: { maxLength?: number; allowEmpty?: boolean } = {}): string | undefined {
   return value === undefined ? undefined : stringArg(value, field, options)
 }
 
 export function integerArg(value: unknown, field: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max)
-    fail(field, `an integer from ${min} to ${max}`, value)
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) fail(field, `an integer from ${min} to ${max}`, value)
   return value
 }
 
@@ -73,22 +65,11 @@ export function oneOfArg<T extends string>(value: unknown, field: string, allowe
 }
 
 /** A list of non-empty strings, at most `maxItems`; duplicates are removed, order kept. */
-export function stringListArg(
-  value: unknown,
-  field: string,
-  options: { maxItems: number; maxLength?: number; minItems?: number }
-): string[] {
+export function stringListArg(value: unknown, field: string, options: { maxItems: number; maxLength?: number; minItems?: number }): string[] {
   if (!Array.isArray(value)) fail(field, 'a list of strings', value)
   const minItems = options.minItems ?? 0
-  if (value.length < minItems || value.length > options.maxItems)
-    fail(field, `a list of ${minItems} to ${options.maxItems} strings`, `${value.length} items`)
-  return [
-    ...new Set(
-      value.map((item: unknown, i) =>
-        stringArg(item, `${field}[${i}]`, options.maxLength === undefined ? {} : { maxLength: options.maxLength })
-      )
-    )
-  ]
+  if (value.length < minItems || value.length > options.maxItems) fail(field, `a list of ${minItems} to ${options.maxItems} strings`, `${value.length} items`)
+  return [...new Set(value.map((item: unknown, i) => stringArg(item, `${field}[${i}]`, options.maxLength === undefined ? {} : { maxLength: options.maxLength })))]
 }
 
 /** Turns a reader that throws ArgumentErrors into a validator returning the value or the message. */

@@ -13,10 +13,7 @@ export const argsValidators: { [M in ApiMethod]: ArgsValidator<M> } = {
   openDataset: validator((raw) => ({ path: stringArg(objectArg(raw, '', ['path']).path, 'path', { maxLength: MAX_PATH_LENGTH }) })),
   getTask: validator((raw) => {
     const obj = objectArg(raw, '', ['path', 'taskId'])
-    return {
-      path: stringArg(obj.path, 'path', { maxLength: MAX_PATH_LENGTH }),
-      taskId: stringArg(obj.taskId, 'taskId', { maxLength: MAX_ID_LENGTH })
-    }
+    return { path: stringArg(obj.path, 'path', { maxLength: MAX_PATH_LENGTH }), taskId: stringArg(obj.taskId, 'taskId', { maxLength: MAX_ID_LENGTH }) }
   }),
   ...runArgsValidators
 }

@@ -3,6 +3,7 @@
 import { app, session } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy'
 
+
 export function hardenWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault())

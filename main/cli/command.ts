@@ -42,11 +42,8 @@ export function parseErrorMessage(error: unknown, options: Options): string {
 
 /** `name` takes a value, `name[]` takes one each time it is given, `name?` takes none (a switch). */
 type FlagName<F extends string> = F extends `${infer N}[]` ? N : F extends `${infer N}?` ? N : F
-type FlagSpec<F extends string> = F extends `${string}[]`
-  ? { type: 'string'; multiple: true }
-  : F extends `${string}?`
-    ? { type: 'boolean' }
-    : { type: 'string' }
+type FlagSpec<F extends string> =
+  F extends `${string}[]` ? { type: 'string'; multiple: true } : F extends `${string}?` ? { type: 'boolean' } : { type: 'string' }
 export type FlagTable<F extends string> = { [K in F as FlagName<K>]: FlagSpec<K> }
 
 /** The option table for `parseArgs` from the flags written as above, in the order the errors list them. */

@@ -4,9 +4,6 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   const widths = header.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length)))
   const numeric = header.map((_, c) => rows.length > 0 && rows.every((row) => typeof row[c] === 'number'))
   const line = (row: readonly string[]): string =>
-    row
-      .map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-      .join('  ')
-      .trimEnd()
+    row.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n')
 }

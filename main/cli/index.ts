@@ -17,22 +17,7 @@ import { validateCommand } from './commands/validate'
 import { CommandFailure } from './command-failure'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error'
 
-export const COMMANDS: readonly Command[] = [
-  validateCommand,
-  tasksCommand,
-  demoCommand,
-  makeSamplesCommand,
-  serveCommand,
-  scoreCommand,
-  gradcheckCommand,
-  tttDataCommand,
-  promptsCommand,
-  benchCommand,
-  runCommand,
-  runsCommand,
-  pretrainCommand,
-  modelsCommand
-]
+export const COMMANDS: readonly Command[] = [validateCommand, tasksCommand, demoCommand, makeSamplesCommand, serveCommand, scoreCommand, gradcheckCommand, tttDataCommand, promptsCommand, benchCommand, runCommand, runsCommand, pretrainCommand, modelsCommand]
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
@@ -73,9 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT_FAILURE
     }
     // A bug, not a user's mistake: say so plainly, with the stack for a bug report.
-    process.stderr.write(
-      `arc-ttt ${command.name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
-    )
+    process.stderr.write(`arc-ttt ${command.name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     return EXIT_FAILURE
   }
 }

@@ -11,13 +11,9 @@ export async function loadOneTask(path: string, command: string): Promise<OneTas
   const dataset = await openDataset(path)
   const problems = allProblems(dataset)
   const tasks = validTasks(dataset)
-  if (problems.length > 0)
-    return { ok: false, lines: [...problems.map(formatProblem), `arc-ttt ${command}: ${path} is not a valid task file`] }
+  if (problems.length > 0) return { ok: false, lines: [...problems.map(formatProblem), `arc-ttt ${command}: ${path} is not a valid task file`] }
   if (tasks.length !== 1) {
-    return {
-      ok: false,
-      lines: [`arc-ttt ${command}: ${path} holds ${tasks.length} tasks; give one task file (arc-ttt tasks lists a dataset)`]
-    }
+    return { ok: false, lines: [`arc-ttt ${command}: ${path} holds ${tasks.length} tasks; give one task file (arc-ttt tasks lists a dataset)`] }
   }
   return { ok: true, task: tasks[0]! }
 }

@@ -5,11 +5,7 @@ import type { RunEvent } from '../engine/experiment/events'
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?'
   const s = Math.round(seconds)
-  return s >= 3600
-    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
-    : s >= 60
-      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
-      : `${s}s`
+  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`
 }
 
 function bar(done: number, total: number, width = 20): string {
@@ -31,9 +27,7 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (e
       case 'run-started':
         total = event.total
         done = event.alreadyDone
-        stream.write(
-          `run ${event.runId}: ${event.total} tasks${event.alreadyDone > 0 ? `, ${event.alreadyDone} already done (resumed)` : ''}\n`
-        )
+        stream.write(`run ${event.runId}: ${event.total} tasks${event.alreadyDone > 0 ? `, ${event.alreadyDone} already done (resumed)` : ''}\n`)
         break
       case 'task-started':
         current = event.taskId
@@ -43,25 +37,14 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (e
         show(`${bar(done, total)} task ${done + 1}/${total} ${event.taskId} ${event.phase} | ETA ${duration(eta)}`)
         break
       case 'step':
-        show(
-          `${bar(done, total)} task ${done + 1}/${total} ${event.taskId} ttt step ${event.step}/${event.totalSteps} loss ${event.loss.toFixed(4)} ${Math.round(event.tokensPerSecond)} tok/s | ETA ${duration(eta)}`
-        )
+        show(`${bar(done, total)} task ${done + 1}/${total} ${event.taskId} ttt step ${event.step}/${event.totalSteps} loss ${event.loss.toFixed(4)} ${Math.round(event.tokensPerSecond)} tok/s | ETA ${duration(eta)}`)
         break
       case 'task-finished': {
         done++
         eta = event.etaSeconds
-        const score =
-          event.officialScore === null
-            ? 'no ground truth'
-            : event.officialScore === 1
-              ? 'solved'
-              : event.officialScore > 0
-                ? `${Math.round(event.officialScore * 100)}% of outputs`
-                : 'not solved'
+        const score = event.officialScore === null ? 'no ground truth' : event.officialScore === 1 ? 'solved' : event.officialScore > 0 ? `${Math.round(event.officialScore * 100)}% of outputs` : 'not solved'
         if (live) stream.write('\r\x1b[2K')
-        stream.write(
-          `task ${done}/${total} ${event.taskId}: ${event.status === 'skipped' ? 'skipped' : score} (${duration(event.seconds)}), ETA ${duration(eta)}\n`
-        )
+        stream.write(`task ${done}/${total} ${event.taskId}: ${event.status === 'skipped' ? 'skipped' : score} (${duration(event.seconds)}), ETA ${duration(eta)}\n`)
         break
       }
       case 'run-finished':

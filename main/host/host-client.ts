@@ -56,12 +56,7 @@ export class HostClient extends HostEventPublisher implements RunHost {
 
   async resumeRun(runId: string, provider?: string): Promise<{ runId: string }> {
     const modelDir = this.modelDirs.get(runId)
-    return (await this.request({
-      kind: 'resume',
-      runId,
-      ...(provider === undefined ? {} : { provider }),
-      ...(modelDir === undefined ? {} : { modelDir })
-    })) as ReplyValues['resume']
+    return (await this.request({ kind: 'resume', runId, ...(provider === undefined ? {} : { provider }), ...(modelDir === undefined ? {} : { modelDir }) })) as ReplyValues['resume']
   }
 
   async cancelRun(runId: string): Promise<{ cancelled: boolean }> {
@@ -84,10 +79,7 @@ export class HostClient extends HostEventPublisher implements RunHost {
     const id = this.nextId++
     child.send({ kind: 'shutdown', id, reason: 'the workbench closed during the run' })
     let timer: ReturnType<typeof setTimeout> | undefined
-    const timedOut = await Promise.race([
-      exited.then(() => false),
-      new Promise<boolean>((done) => (timer = setTimeout(() => done(true), CLOSE_TIMEOUT_MS)))
-    ])
+    const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((done) => (timer = setTimeout(() => done(true), CLOSE_TIMEOUT_MS)))])
     clearTimeout(timer)
     if (timedOut) child.kill()
   }
@@ -167,11 +159,7 @@ export class HostClient extends HostEventPublisher implements RunHost {
     if (this.closed) return
     const note = `the engine process ${how} during the run; resume the run to finish its remaining tasks`
     const interruptedRunIds = this.markInterrupted(runIds, note)
-    this.emit({
-      kind: 'host-crashed',
-      message: `The engine process ${how}.${interruptedRunIds.length > 0 ? ` ${interruptedRunIds.length} run(s) were interrupted and can be resumed.` : ''}`,
-      interruptedRunIds
-    })
+    this.emit({ kind: 'host-crashed', message: `The engine process ${how}.${interruptedRunIds.length > 0 ? ` ${interruptedRunIds.length} run(s) were interrupted and can be resumed.` : ''}`, interruptedRunIds })
   }
 
   /** Marks the runs still 'running' in the log as interrupted; returns their ids. */

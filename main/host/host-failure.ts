@@ -21,8 +21,7 @@ export function failureCode(error: unknown): ReplyErrorCode {
   if (error instanceof HostFailure) return error.code
   if (error instanceof ProviderMissingError) return 'unsupported'
   if (error instanceof ConfigError || error instanceof RunSetupError || error instanceof ModelFileError) return 'bad-request'
-  if (error instanceof StoreError)
-    return error.code === 'unknown-run' ? 'not-found' : error.code === 'invalid-value' ? 'bad-request' : 'internal'
+  if (error instanceof StoreError) return error.code === 'unknown-run' ? 'not-found' : error.code === 'invalid-value' ? 'bad-request' : 'internal'
   return 'internal'
 }
 

@@ -32,12 +32,7 @@ export function hostEnvironment(config: HostConfig): NodeJS.ProcessEnv {
 
 /** Forks the host as a Node child process; its stdout goes to our stderr, so it never mixes with a CLI's output. */
 export const forkHostProcess: SpawnHost = (config) => {
-  const child = fork(hostEntryPath(), [], {
-    env: hostEnvironment(config),
-    execArgv: [],
-    stdio: ['ignore', 2, 2, 'ipc'],
-    serialization: 'json'
-  })
+  const child = fork(hostEntryPath(), [], { env: hostEnvironment(config), execArgv: [], stdio: ['ignore', 2, 2, 'ipc'], serialization: 'json' })
   return {
     get pid() {
       return child.pid

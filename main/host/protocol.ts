@@ -63,19 +63,15 @@ export function isHostMessage(value: unknown): value is HostMessage {
 export function isHostRequest(value: unknown): value is HostRequest {
   if (typeof value !== 'object' || value === null) return false
   const { kind, id } = value as { kind?: unknown; id?: unknown }
-  return (
-    typeof id === 'number' && (kind === 'start' || kind === 'resume' || kind === 'cancel' || kind === 'providers' || kind === 'shutdown')
-  )
+  return typeof id === 'number' && (kind === 'start' || kind === 'resume' || kind === 'cancel' || kind === 'providers' || kind === 'shutdown')
 }
 
 /** The host's config from its command line; throws naming what is wrong. */
 export function parseHostConfig(argument: string | undefined): HostConfig {
   if (argument === undefined) throw new Error(`the engine host needs its config (JSON) in ${HOST_CONFIG_VARIABLE}`)
   const value = JSON.parse(argument) as Partial<HostConfig>
-  if (typeof value.databasePath !== 'string' || value.databasePath === '')
-    throw new Error('host config: "databasePath" must be a non-empty string')
+  if (typeof value.databasePath !== 'string' || value.databasePath === '') throw new Error('host config: "databasePath" must be a non-empty string')
   if (typeof value.modelsDir !== 'string') throw new Error('host config: "modelsDir" must be a string')
-  if (typeof value.threads !== 'number' || !Number.isInteger(value.threads) || value.threads < 0)
-    throw new Error('host config: "threads" must be an integer >= 0')
+  if (typeof value.threads !== 'number' || !Number.isInteger(value.threads) || value.threads < 0) throw new Error('host config: "threads" must be an integer >= 0')
   return { databasePath: value.databasePath, modelsDir: value.modelsDir, threads: value.threads }
 }

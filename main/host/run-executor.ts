@@ -137,10 +137,7 @@ export class RunExecutor {
       run.controller.abort()
     }
     let timer: ReturnType<typeof setTimeout> | undefined
-    await Promise.race([
-      Promise.allSettled(runs.map(([, run]) => run.done)),
-      new Promise((done) => (timer = setTimeout(done, SHUTDOWN_WAIT_MS)))
-    ])
+    await Promise.race([Promise.allSettled(runs.map(([, run]) => run.done)), new Promise((done) => (timer = setTimeout(done, SHUTDOWN_WAIT_MS)))])
     clearTimeout(timer)
     const interrupted: string[] = []
     for (const [runId] of runs) {

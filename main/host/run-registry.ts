@@ -13,18 +13,7 @@ export class RunRegistry {
 
   /** The host announced a run (before its run-started event). */
   announce(runId: string, name: string, startedAt: string): void {
-    this.runs.set(runId, {
-      runId,
-      name,
-      total: 0,
-      done: 0,
-      currentTaskId: null,
-      currentIndex: null,
-      phase: null,
-      etaSeconds: null,
-      currentLoss: [],
-      startedAt
-    })
+    this.runs.set(runId, { runId, name, total: 0, done: 0, currentTaskId: null, currentIndex: null, phase: null, etaSeconds: null, currentLoss: [], startedAt })
   }
 
   apply(event: HostEvent): void {

@@ -57,33 +57,18 @@ function refuse(response: ServerResponse, refusal: Refusal): void {
 function answerEvents(request: IncomingMessage, response: ServerResponse, token: string, events: HostEventSource | undefined): void {
   if (request.method !== 'GET') {
     response.setHeader('Allow', 'GET')
-    return refuse(response, {
-      status: 405,
-      code: 'bad-request',
-      message: `${request.method ?? '?'} is not allowed on ${EVENTS_PATH}: use GET`
-    })
+    return refuse(response, { status: 405, code: 'bad-request', message: `${request.method ?? '?'} is not allowed on ${EVENTS_PATH}: use GET` })
   }
   const unauthorized = checkToken(request, token)
   if (unauthorized) return refuse(response, unauthorized)
-  if (!events)
-    return refuse(response, { status: 404, code: 'not-found', message: 'this bridge has no engine host, so there are no live events' })
+  if (!events) return refuse(response, { status: 404, code: 'not-found', message: 'this bridge has no engine host, so there are no live events' })
   streamEvents(request, response, events)
 }
 
-async function answerApi(
-  request: IncomingMessage,
-  response: ServerResponse,
-  path: string,
-  token: string,
-  options: BridgeOptions
-): Promise<void> {
+async function answerApi(request: IncomingMessage, response: ServerResponse, path: string, token: string, options: BridgeOptions): Promise<void> {
   if (path === EVENTS_PATH) return answerEvents(request, response, token, options.events)
   if (path !== API_CALL_PATH) {
-    refuse(response, {
-      status: 404,
-      code: 'not-found',
-      message: `no API endpoint ${path}: use POST ${API_CALL_PATH} or GET ${EVENTS_PATH}`
-    })
+    refuse(response, { status: 404, code: 'not-found', message: `no API endpoint ${path}: use POST ${API_CALL_PATH} or GET ${EVENTS_PATH}` })
     return
   }
   if (request.method !== 'POST') {
@@ -119,11 +104,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     handle().catch((error: unknown) => {
       if (response.headersSent) return void response.destroy()
-      refuse(response, {
-        status: 500,
-        code: 'internal',
-        message: `bridge error: ${error instanceof Error ? error.message : String(error)}`
-      })
+      refuse(response, { status: 500, code: 'internal', message: `bridge error: ${error instanceof Error ? error.message : String(error)}` })
     })
   })
 

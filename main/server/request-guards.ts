@@ -26,11 +26,7 @@ export function allowedHostHeaders(boundHost: string, port: number): string[] {
 export function checkHost(request: IncomingMessage, allowedHosts: readonly string[]): Refusal | undefined {
   const host = (request.headers.host ?? '').toLowerCase()
   if (allowedHosts.includes(host)) return undefined
-  return {
-    status: 403,
-    code: 'unauthorized',
-    message: `refused Host header ${JSON.stringify(host)}: use one of ${allowedHosts.join(', ')}`
-  }
+  return { status: 403, code: 'unauthorized', message: `refused Host header ${JSON.stringify(host)}: use one of ${allowedHosts.join(', ')}` }
 }
 
 /** Browsers send Origin on cross-origin requests; a present Origin must be the server's own. */
@@ -66,10 +62,6 @@ export async function readJsonBody(request: IncomingMessage): Promise<{ value: u
   try {
     return { value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown }
   } catch (error) {
-    return {
-      status: 400,
-      code: 'bad-request',
-      message: `request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`
-    }
+    return { status: 400, code: 'bad-request', message: `request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }
   }
 }

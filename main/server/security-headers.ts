@@ -2,6 +2,7 @@
 import type { ServerResponse } from 'node:http'
 import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy'
 
+
 /** Headers of every static file: a strict policy, no MIME sniffing, no framing, no referrer (the page URL holds the token). */
 export function setStaticSecurityHeaders(response: ServerResponse): void {
   response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)

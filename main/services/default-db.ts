@@ -28,11 +28,7 @@ export function defaultDatabasePath(context: DefaultDatabaseContext = {}): strin
   if (explicit !== undefined && explicit !== '') return explicit
   if (platform === 'win32') {
     const appData = env['APPDATA']
-    return win32.join(
-      appData !== undefined && appData !== '' ? appData : win32.join(home, 'AppData', 'Roaming'),
-      APP_FOLDER,
-      DATABASE_FILE_NAME
-    )
+    return win32.join(appData !== undefined && appData !== '' ? appData : win32.join(home, 'AppData', 'Roaming'), APP_FOLDER, DATABASE_FILE_NAME)
   }
   if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', APP_FOLDER, DATABASE_FILE_NAME)
   const xdg = env['XDG_DATA_HOME']

@@ -6,13 +6,7 @@ import { saveModel } from '../../main/engine/model/model-files'
 import { constantOutputTask, tinyModel } from '../engine/experiment/fixtures'
 
 /** A few TTT steps, no augmented inference, short outputs: a task takes about a second on a CPU. */
-export const QUICK_OVERRIDES = {
-  'data.cap': 6,
-  'ttt.maxSteps': 3,
-  'ttt.batchSize': 2,
-  'inference.augment': false,
-  'inference.maxNewTokens': 12
-} as const
+export const QUICK_OVERRIDES = { 'data.cap': 6, 'ttt.maxSteps': 3, 'ttt.batchSize': 2, 'inference.augment': false, 'inference.maxNewTokens': 12 } as const
 
 const COLOURS = [
   [1, 2, 3, 5],
@@ -44,10 +38,7 @@ export async function makeRunWorld(root: string, taskCount = 4): Promise<RunWorl
     writeFileSync(join(dataDir, `task-${i}.json`), JSON.stringify({ train: task.train, test: task.test }))
     taskIds.push(task.id)
   }
-  writeFileSync(
-    join(root, 'arc', 'levels.csv'),
-    `task_id,level\n${taskIds.map((id, i) => `${id},${i % 2 === 0 ? 'easy' : 'hard'}`).join('\n')}\n`
-  )
+  writeFileSync(join(root, 'arc', 'levels.csv'), `task_id,level\n${taskIds.map((id, i) => `${id},${i % 2 === 0 ? 'easy' : 'hard'}`).join('\n')}\n`)
   writeFileSync(join(root, 'arc', 'pick.txt'), `${taskIds[1]}\n${taskIds[0]}\n`)
   writeFileSync(join(root, 'arc', 'README.txt'), 'Not a task list: it has sentences in it.\n')
   const modelsDir = join(root, 'models')

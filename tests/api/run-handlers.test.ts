@@ -33,14 +33,7 @@ beforeAll(async () => {
   plainRun = await startRun({ ...common, preset: 'no-ttt', config: resolveConfig('no-ttt', QUICK_OVERRIDES), name: 'without ttt' })
   log.close()
   mkdirSync(join(root, 'samples'))
-  handlers = createHandlers({
-    version: '0.0.1',
-    mode: 'browser',
-    samplesPath: join(root, 'samples'),
-    recentFile: join(root, 'recent.json'),
-    databasePath: world.databasePath,
-    modelsDir: world.modelsDir
-  })
+  handlers = createHandlers({ version: '0.0.1', mode: 'browser', samplesPath: join(root, 'samples'), recentFile: join(root, 'recent.json'), databasePath: world.databasePath, modelsDir: world.modelsDir })
 }, 120_000)
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
@@ -48,11 +41,7 @@ describe('run options', () => {
   it('lists presets, the schema, the models, the providers and the task lists beside opened datasets', async () => {
     await handlers.openDataset({ path: world.dataDir })
     const options = await handlers.runOptions({})
-    expect(options.presets.find((p) => p.name === 'no-ttt')).toEqual({
-      name: 'no-ttt',
-      description: expect.stringContaining('fine-tuned model alone'),
-      overrides: { 'ttt.enabled': false }
-    })
+    expect(options.presets.find((p) => p.name === 'no-ttt')).toEqual({ name: 'no-ttt', description: expect.stringContaining('fine-tuned model alone'), overrides: { 'ttt.enabled': false } })
     expect(options.schema.find((k) => k.key === 'data.cap')).toMatchObject({ type: { kind: 'integer', min: 1 }, default: 250 })
     expect(options.models.map((m) => [m.id, m.dir, m.isDefault])).toEqual([
       ['tiny', world.modelDir, false],
@@ -60,10 +49,7 @@ describe('run options', () => {
     ])
     expect(options.models[0]!.parameterCount).toBeGreaterThan(10_000)
     expect(options.providers.find((p) => p.name === 'cpu')).toMatchObject({ available: true })
-    expect(options.providers.find((p) => p.name === 'cuda')).toMatchObject({
-      available: false,
-      detail: expect.stringContaining('no engine host')
-    })
+    expect(options.providers.find((p) => p.name === 'cuda')).toMatchObject({ available: false, detail: expect.stringContaining('no engine host') })
     expect(options.taskLists).toEqual([
       { path: join(root, 'arc', 'levels.csv'), label: 'arc/levels.csv', count: 3 },
       { path: join(root, 'arc', 'pick.txt'), label: 'arc/pick.txt', count: 2 }
@@ -91,19 +77,8 @@ describe('the runs table', () => {
   })
 
   it('returns typed errors for an unknown run', async () => {
-    expect(await dispatch(handlers, 'getRun', { runId: 'run-nope' })).toMatchObject({
-      ok: false,
-      error: { code: 'not-found', message: expect.stringContaining('has no run "run-nope"') }
-    })
-    expect(
-      await dispatch(handlers, 'startRun', {
-        datasetPath: world.dataDir,
-        selection: { kind: 'all' },
-        preset: 'ttt',
-        overrides: {},
-        provider: 'cpu'
-      })
-    ).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+    expect(await dispatch(handlers, 'getRun', { runId: 'run-nope' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('has no run "run-nope"') } })
+    expect(await dispatch(handlers, 'startRun', { datasetPath: world.dataDir, selection: { kind: 'all' }, preset: 'ttt', overrides: {}, provider: 'cpu' })).toMatchObject({ ok: false, error: { code: 'unsupported' } })
     expect(await dispatch(handlers, 'activeRuns', {})).toEqual({ ok: true, value: { runs: [] } })
   })
 
@@ -146,15 +121,12 @@ describe('comparing runs and tasks', () => {
             outputs++
             const first = result?.outputs.find((o) => o.testIndex === testIndex)?.attempts[0]
             if (first && first.length === pair.output!.length && first[0]!.length === pair.output![0]!.length) rightShape++
-            if (result?.candidates.some((c) => c.testIndex === testIndex && JSON.stringify(c.grid) === JSON.stringify(pair.output)))
-              rightCandidate++
+            if (result?.candidates.some((c) => c.testIndex === testIndex && JSON.stringify(c.grid) === JSON.stringify(pair.output))) rightCandidate++
           })
         }
         return { outputs, rightShape, rightCandidate }
       })
-      expect(view.nearMisses.map((n) => ({ outputs: n!.outputs, rightShape: n!.rightShape, rightCandidate: n!.rightCandidate }))).toEqual(
-        expected
-      )
+      expect(view.nearMisses.map((n) => ({ outputs: n!.outputs, rightShape: n!.rightShape, rightCandidate: n!.rightCandidate }))).toEqual(expected)
       expect(expected[0]!.outputs).toBe(dataset.entries.reduce((sum, e) => sum + e.task!.test.length, 0))
       // A run whose dataset cannot be read gets null, the others their figures.
       const truths = new Map([
@@ -187,20 +159,12 @@ describe('comparing runs and tasks', () => {
 
   it('shows one task across runs: the truth, each run result and loss curve', async () => {
     const view = await handlers.taskAcrossRuns({ datasetPath: world.dataDir, taskId: 'task-2', runIds: [tttRun, plainRun] })
-    expect(view.truth).toEqual([
-      [
-        [4, 4],
-        [4, 4]
-      ]
-    ])
+    expect(view.truth).toEqual([[[4, 4], [4, 4]]])
     expect(view.runs.map((r) => [r.runId, r.result?.taskId, r.loss.length])).toEqual([
       [tttRun, 'task-2', 3],
       [plainRun, 'task-2', 0]
     ])
-    expect(await dispatch(handlers, 'taskAcrossRuns', { datasetPath: world.dataDir, taskId: 'task-9', runIds: [] })).toMatchObject({
-      ok: false,
-      error: { code: 'not-found' }
-    })
+    expect(await dispatch(handlers, 'taskAcrossRuns', { datasetPath: world.dataDir, taskId: 'task-9', runIds: [] })).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
 
   it("previews a task's TTT data under a preset, with the loss mask per output", async () => {
@@ -226,18 +190,9 @@ describe('deleting', () => {
     const log = ExperimentLog.open(world.databasePath)
     const running = log.createRun(newRun({ name: 'cli run' }))
     log.close()
-    expect(await dispatch(handlers, 'deleteRun', { runId: running })).toMatchObject({
-      ok: false,
-      error: { code: 'bad-request', message: expect.stringContaining(`arc-ttt run --resume ${running}`) }
-    })
-    expect(await dispatch(handlers, 'resumeRun', { runId: running })).toMatchObject({
-      ok: false,
-      error: { code: 'bad-request', message: expect.stringContaining('is marked running but this workbench is not executing it') }
-    })
-    expect(await dispatch(handlers, 'resumeRun', { runId: tttRun })).toMatchObject({
-      ok: false,
-      error: { code: 'bad-request', message: expect.stringContaining('already completed') }
-    })
+    expect(await dispatch(handlers, 'deleteRun', { runId: running })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining(`arc-ttt run --resume ${running}`) } })
+    expect(await dispatch(handlers, 'resumeRun', { runId: running })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('is marked running but this workbench is not executing it') } })
+    expect(await dispatch(handlers, 'resumeRun', { runId: tttRun })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('already completed') } })
     expect((await handlers.getRun({ runId: running })).status).toBe('running')
   })
 

@@ -19,10 +19,7 @@ beforeAll(async () => {
   // Six tasks whose rule is "swap colours 1 and 2" on 2x2 grids.
   const swap = (g: number[][]) => g.map((row) => row.map((c) => (c === 1 ? 2 : c === 2 ? 1 : c)))
   for (let t = 0; t < 6; t++) {
-    const grid = (k: number) => [
-      [(t + k) % 3, (t + 2 * k) % 3],
-      [(k + 1) % 3, t % 3]
-    ]
+    const grid = (k: number) => [[(t + k) % 3, (t + 2 * k) % 3], [(k + 1) % 3, t % 3]]
     const pair = (k: number) => ({ input: grid(k), output: swap(grid(k)) })
     await writeFile(join(data, `swap-${t}.json`), JSON.stringify({ train: [pair(1), pair(2), pair(3)], test: [pair(4)] }))
   }
@@ -38,34 +35,11 @@ describe('arc-ttt pretrain', () => {
   it('trains, checkpoints and logs a run with its batch seed', async () => {
     const out = join(root, 'out')
     const db = join(root, 'log.sqlite')
-    const result = runCli([
-      'pretrain',
-      '--data',
-      data,
-      '--out',
-      out,
-      '--model-config',
-      modelConfig,
-      '--steps',
-      '2',
-      '--batch',
-      '2',
-      '--context',
-      '128',
-      '--batch-seed',
-      '4',
-      '--eval-every',
-      '2',
-      '--db',
-      db
-    ])
+    const result = runCli(['pretrain', '--data', data, '--out', out, '--model-config', modelConfig, '--steps', '2', '--batch', '2', '--context', '128', '--batch-seed', '4', '--eval-every', '2', '--db', db])
     expect(`${result.stdout}${result.stderr}`).toMatch(/finished at step 2/)
     expect(result.code).toBe(0)
     const latest = JSON.parse(await readFile(join(out, 'latest.json'), 'utf8')) as { checkpoint: string }
-    const state = JSON.parse(await readFile(join(out, latest.checkpoint, 'trainer-state.json'), 'utf8')) as {
-      step: number
-      options: { batchSeed?: number }
-    }
+    const state = JSON.parse(await readFile(join(out, latest.checkpoint, 'trainer-state.json'), 'utf8')) as { step: number; options: { batchSeed?: number } }
     expect(state.step).toBe(2)
     expect(state.options.batchSeed).toBe(4)
     const log = ExperimentLog.open(db)
@@ -91,18 +65,7 @@ describe('arc-ttt pretrain', () => {
   it('notes a resume on another provider once, and not a resume on the same one', async () => {
     const log = ExperimentLog.open(join(root, 'notes.sqlite'))
     try {
-      const id = log.createRun({
-        name: 'stage',
-        preset: 'pretrain',
-        config: {},
-        configHash: 'h',
-        seed: 0,
-        modelId: 'm',
-        modelHash: 'x',
-        datasetPath: data,
-        datasetFingerprint: 'f',
-        provider: 'webgpu'
-      })
+      const id = log.createRun({ name: 'stage', preset: 'pretrain', config: {}, configHash: 'h', seed: 0, modelId: 'm', modelHash: 'x', datasetPath: data, datasetFingerprint: 'f', provider: 'webgpu' })
       log.setProviderUsed(id, 'webgpu')
       noteProviderChange(log, id, 'webgpu', 100)
       expect(log.getRun(id).notes).toBe('')

@@ -46,18 +46,7 @@ export function buildRunsFixture(folder: string): RunsFixture {
     log.recordTaskResult(baseline, {
       ...doneTask('t1'),
       outputs: [
-        {
-          testIndex: 0,
-          attempts: [
-            g([
-              [1, 2],
-              [3, 4]
-            ]),
-            g([[5]])
-          ],
-          correct: true,
-          provenance: { votes: [3, 1] }
-        },
+        { testIndex: 0, attempts: [g([[1, 2], [3, 4]]), g([[5]])], correct: true, provenance: { votes: [3, 1] } },
         { testIndex: 1, attempts: [g([[7, 7]])], correct: false, provenance: null }
       ],
       candidates: [{ testIndex: 1, grid: g([[7, 7]]), transforms: ['flip-x'], promptIds: ['p1'], votes: 4, score: 2.25 }],
@@ -69,16 +58,11 @@ export function buildRunsFixture(folder: string): RunsFixture {
     })
     log.recordTaskResult(baseline, doneTask('t2'))
     log.recordTaskResult(baseline, skippedTask('t3', 'longer than the 2048-token context, by 12 tokens'))
-    log.recordTaskResult(baseline, {
-      ...skippedTask('t4', 'out of time'),
-      outputs: [{ testIndex: 0, attempts: [], correct: false, provenance: null }]
-    })
+    log.recordTaskResult(baseline, { ...skippedTask('t4', 'out of time'), outputs: [{ testIndex: 0, attempts: [], correct: false, provenance: null }] })
     log.addArtifact(baseline, { kind: 'adapter', path: '/runs/adapters/t1.safetensors', bytes: 4096, sha256: SHA, taskId: 't1' })
     log.setRunStatus(baseline, 'completed')
 
-    const failed = log.createRun(
-      newRun({ name: 'quick no-ttt', preset: 'no-ttt', provider: 'cuda', modelId: 'arc-small', tags: ['smoke'], configHash: 'beef' })
-    )
+    const failed = log.createRun(newRun({ name: 'quick no-ttt', preset: 'no-ttt', provider: 'cuda', modelId: 'arc-small', tags: ['smoke'], configHash: 'beef' }))
     log.setRunTasks(failed, ['t1'])
     log.recordTaskResult(failed, { ...doneTask('t1'), timings: { inference: 0.75 }, tttSteps: 0, finalLoss: null })
     log.setRunStatus(failed, 'failed', 'out of memory')

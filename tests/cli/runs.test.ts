@@ -41,34 +41,8 @@ describe('arc-ttt runs list', () => {
     const lines = stdout.split('\n')
     expect(cells(lines[0]!)).toEqual([...LIST_HEADER])
     expect(lines.slice(2, 5).map((line) => cells(line)[0])).toEqual([fx.running, fx.failed, fx.baseline])
-    expect(cells(lines[4]!)).toEqual([
-      fx.baseline,
-      'baseline',
-      'ttt',
-      'completed',
-      '2',
-      '2',
-      '37.50',
-      '25.00',
-      '3.63',
-      'arc-tiny',
-      'cpu',
-      '2026-11-26 06:53:00Z'
-    ])
-    expect(cells(lines[3]!)).toEqual([
-      fx.failed,
-      'quick no-ttt',
-      'no-ttt',
-      'failed',
-      '1',
-      '0',
-      '100.00',
-      '100.00',
-      '0.75',
-      'arc-small',
-      'cuda (requested)',
-      '2026-11-26 06:53:07Z'
-    ])
+    expect(cells(lines[4]!)).toEqual([fx.baseline, 'baseline', 'ttt', 'completed', '2', '2', '37.50', '25.00', '3.63', 'arc-tiny', 'cpu', '2026-11-26 06:53:00Z'])
+    expect(cells(lines[3]!)).toEqual([fx.failed, 'quick no-ttt', 'no-ttt', 'failed', '1', '0', '100.00', '100.00', '0.75', 'arc-small', 'cuda (requested)', '2026-11-26 06:53:07Z'])
     expect(cells(lines[2]!).slice(4, 9)).toEqual(['0', '0', '-', '-', '-'])
     expect(lines.slice(5)).toEqual(['', `runs 1-3 of 3 in ${fx.file}`, ''])
   })
@@ -104,15 +78,7 @@ describe('arc-ttt runs list', () => {
   })
 
   it('bad flags are usage errors (exit 2)', () => {
-    for (const args of [
-      ['--sort', 'size'],
-      ['--sort', 'name:up'],
-      ['--limit', '0'],
-      ['--limit', '1001'],
-      ['--offset=-1'],
-      ['--status', 'done'],
-      ['extra']
-    ]) {
+    for (const args of [['--sort', 'size'], ['--sort', 'name:up'], ['--limit', '0'], ['--limit', '1001'], ['--offset=-1'], ['--status', 'done'], ['extra']]) {
       const { code, stderr } = runs('list', ...args)
       expect(code, args.join(' ')).toBe(2)
       expect(stderr).toMatch(/^arc-ttt runs list: .+\n\nUsage: arc-ttt runs list/)
@@ -125,8 +91,7 @@ describe('arc-ttt runs show', () => {
     const { code, stdout, stderr } = runs('show', fx.baseline)
     expect([code, stderr]).toEqual([0, ''])
     const run = readLog(fx.file, (log) => log.getRun(fx.baseline))
-    const field = (label: string, value: string) =>
-      expect(stdout).toMatch(new RegExp(`\\n  ${label}: +${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`))
+    const field = (label: string, value: string) => expect(stdout).toMatch(new RegExp(`\\n  ${label}: +${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`))
     expect(stdout.startsWith(`Run ${fx.baseline}\n`)).toBe(true)
     field('name', 'baseline')
     field('preset', 'ttt')
@@ -153,13 +118,7 @@ describe('arc-ttt runs show', () => {
     field('official accuracy', '37.50% (1.5/4 scored tasks)')
     field('all-or-nothing accuracy', '25.00% (1/4 scored tasks)')
     field('seconds per task', '3.63')
-    for (const heading of [
-      'Params (8, the resolved config flattened)',
-      'Task selection (5 tasks)',
-      'Metric summaries (2 keys)',
-      'Artifacts (1)',
-      'Task results (4)'
-    ]) {
+    for (const heading of ['Params (8, the resolved config flattened)', 'Task selection (5 tasks)', 'Metric summaries (2 keys)', 'Artifacts (1)', 'Task results (4)']) {
       expect(stdout).toContain(`\n\n${heading}\n`)
     }
     const line = (start: string) => cells(stdout.split('\n').find((l) => l.startsWith(`  ${start} `)) ?? '')
@@ -167,36 +126,10 @@ describe('arc-ttt runs show', () => {
     expect(stdout).toContain('\n  t1, t2, t3, t4, t5\n\n  without a result yet (1):\n  t5\n')
     expect(line('ttt/loss')).toEqual(['ttt/loss', '3', '0.5 (step 2)', '0.5', '2', '1.16667'])
     expect(line('adapter')).toEqual(['adapter', 't1', '4096', SHA, '2026-11-26 06:53:05Z', '/runs/adapters/t1.safetensors'])
-    expect(line('task')).toEqual([
-      'task',
-      'status',
-      'official',
-      'all-or-nothing',
-      'TTT steps',
-      'final loss',
-      'ttt s',
-      'inference s',
-      'total s',
-      'correct per output',
-      'candidates',
-      'reason'
-    ])
+    expect(line('task')).toEqual(['task', 'status', 'official', 'all-or-nothing', 'TTT steps', 'final loss', 'ttt s', 'inference s', 'total s', 'correct per output', 'candidates', 'reason'])
     expect(line('t1')).toEqual(['t1', 'done', '0.5', '0', '3', '0.5', '3.00', '1.25', '4.25', '0:yes 1:no', '1'])
     expect(line('t2')).toEqual(['t2', 'done', '1', '1', '24', '0.125', '2.50', '0.50', '3.00', '0:yes', '2'])
-    expect(line('t3')).toEqual([
-      't3',
-      'skipped',
-      '0',
-      '0',
-      '0',
-      '-',
-      '-',
-      '-',
-      '0.00',
-      '-',
-      '0',
-      'longer than the 2048-token context, by 12 tokens'
-    ])
+    expect(line('t3')).toEqual(['t3', 'skipped', '0', '0', '0', '-', '-', '-', '0.00', '-', '0', 'longer than the 2048-token context, by 12 tokens'])
     expect(line('t4')).toEqual(['t4', 'skipped', '0', '0', '0', '-', '-', '-', '0.00', '0:no', '0', 'out of time'])
   })
 
@@ -222,18 +155,7 @@ describe('arc-ttt runs show', () => {
     expect(report.run.params).toHaveLength(8)
     expect(report.taskResults[0].outputs[1]).toEqual({ testIndex: 1, attempts: [[[7, 7]]], correct: false, provenance: null })
     expect(report.taskResults[0].candidates).toEqual([
-      {
-        testIndex: 1,
-        grid: [[7, 7]],
-        transforms: ['flip-x'],
-        promptIds: ['p1'],
-        votes: 4,
-        score: 2.25,
-        source: 'ttt',
-        program: null,
-        demosExplained: null,
-        demos: null
-      }
+      { testIndex: 1, grid: [[7, 7]], transforms: ['flip-x'], promptIds: ['p1'], votes: 4, score: 2.25, source: 'ttt', program: null, demosExplained: null, demos: null }
     ])
   })
 })
@@ -275,14 +197,11 @@ describe('arc-ttt runs export', () => {
   it('--out writes the file and records it as an artifact with its size and sha256', () => {
     const copy = join(dir, 'copy.sqlite')
     copyFileSync(fx.file, copy)
-    const exportTo = (format: string, name: string) =>
-      runCli(['runs', 'export', fx.baseline, '--format', format, '--out', join(dir, name), '--db', copy])
+    const exportTo = (format: string, name: string) => runCli(['runs', 'export', fx.baseline, '--format', format, '--out', join(dir, name), '--db', copy])
     const submission = exportTo('submission', 'submission.json')
     expect(submission.code).toBe(0)
     expect(submission.stdout).toBe('')
-    expect(submission.stderr).toContain(
-      `wrote ${join(dir, 'submission.json')} (${Buffer.byteLength(SUBMISSION)} bytes), recorded as an artifact of run ${fx.baseline} (kind submission)\n`
-    )
+    expect(submission.stderr).toContain(`wrote ${join(dir, 'submission.json')} (${Buffer.byteLength(SUBMISSION)} bytes), recorded as an artifact of run ${fx.baseline} (kind submission)\n`)
     expect(exportTo('csv', 'tasks.csv').code).toBe(0)
     expect(readFileSync(join(dir, 'submission.json'), 'utf8')).toBe(SUBMISSION)
     expect(readFileSync(join(dir, 'tasks.csv'), 'utf8')).toBe(CSV)
@@ -290,13 +209,7 @@ describe('arc-ttt runs export', () => {
     const artifacts = readLog(copy, (log) => log.artifacts(fx.baseline)).map(({ createdAt: _, ...rest }) => rest)
     expect(artifacts).toEqual([
       { kind: 'adapter', path: '/runs/adapters/t1.safetensors', bytes: 4096, sha256: SHA, taskId: 't1' },
-      {
-        kind: 'submission',
-        path: join(dir, 'submission.json'),
-        bytes: Buffer.byteLength(SUBMISSION),
-        sha256: sha256(SUBMISSION),
-        taskId: null
-      },
+      { kind: 'submission', path: join(dir, 'submission.json'), bytes: Buffer.byteLength(SUBMISSION), sha256: sha256(SUBMISSION), taskId: null },
       { kind: 'export', path: join(dir, 'tasks.csv'), bytes: Buffer.byteLength(CSV), sha256: sha256(CSV), taskId: null }
     ])
     const unwritable = exportTo('csv', 'no-such-folder/tasks.csv')
@@ -309,41 +222,24 @@ describe('arc-ttt runs errors', () => {
   it('a missing database: a clear message, exit 1, nothing created', () => {
     const missing = join(dir, 'absent', 'log.sqlite')
     const result = runCli(['runs', 'list', '--db', missing])
-    expect(result).toEqual({
-      code: 1,
-      stdout: '',
-      stderr: `arc-ttt runs list: no experiment log at ${missing}; run \`arc-ttt run\` first or pass --db\n`
-    })
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `arc-ttt runs list: no experiment log at ${missing}; run \`arc-ttt run\` first or pass --db\n` })
     expect(runCli(['runs', 'export', 'x', '--format', 'csv', '--out', join(dir, 'x.csv'), '--db', missing]).code).toBe(1)
     expect(() => readFileSync(missing)).toThrow()
   })
 
   it('an unknown run id: says how to list the ids, exit 1', () => {
-    for (const args of [
-      ['show', 'run-nope'],
-      ['export', 'run-nope', '--format', 'submission']
-    ]) {
+    for (const args of [['show', 'run-nope'], ['export', 'run-nope', '--format', 'submission']]) {
       const { code, stdout, stderr } = runs(...args)
       expect([code, stdout]).toEqual([1, ''])
-      expect(stderr).toBe(
-        `arc-ttt runs ${args[0]}: no run "run-nope" in the experiment log ${fx.file}; \`arc-ttt runs list --db ${fx.file}\` shows the run ids\n`
-      )
+      expect(stderr).toBe(`arc-ttt runs ${args[0]}: no run "run-nope" in the experiment log ${fx.file}; \`arc-ttt runs list --db ${fx.file}\` shows the run ids\n`)
     }
   })
 
   it('usage errors exit 2: bad or missing format, no run id, unknown subcommand', () => {
-    expect(runs('export', fx.baseline, '--format', 'xml')).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(
-        /^arc-ttt runs export: --format must be one of submission, csv, json, got "xml"\n\nUsage: arc-ttt runs export/
-      )
-    })
+    expect(runs('export', fx.baseline, '--format', 'xml')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^arc-ttt runs export: --format must be one of submission, csv, json, got "xml"\n\nUsage: arc-ttt runs export/) })
     expect(runs('export', fx.baseline)).toMatchObject({ code: 2, stderr: expect.stringContaining('--format is required') })
     expect(runs('show')).toMatchObject({ code: 2, stderr: expect.stringContaining('runs show needs exactly one RUN_ID') })
-    expect(runCli(['runs', 'delete'])).toMatchObject({
-      code: 2,
-      stderr: expect.stringContaining('unknown runs subcommand "delete"; one of list, show, export')
-    })
+    expect(runCli(['runs', 'delete'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown runs subcommand "delete"; one of list, show, export') })
   })
 
   it('a file that is not an experiment log: the store error message, exit 1, no stack trace', () => {
@@ -357,10 +253,7 @@ describe('arc-ttt runs errors', () => {
 
   it('without --db, $ARC_TTT_DB names the log', () => {
     const launcher = join(PROJECT_ROOT, 'bin', 'arc-ttt.mjs')
-    const result = spawnSync(process.execPath, [launcher, 'runs', 'list', '--json'], {
-      encoding: 'utf8',
-      env: { ...process.env, ARC_TTT_DB: fx.file }
-    })
+    const result = spawnSync(process.execPath, [launcher, 'runs', 'list', '--json'], { encoding: 'utf8', env: { ...process.env, ARC_TTT_DB: fx.file } })
     expect(result.status).toBe(0)
     expect(JSON.parse(result.stdout).total).toBe(3)
   })
@@ -379,23 +272,14 @@ describe('arc-ttt runs compare', () => {
     expect(stdout).toMatch(/Near misses: the dataset with the truth could not be read/)
   })
 
-  it("with --data, prints near misses and the candidate ceiling against the dataset's truth", () => {
+  it('with --data, prints near misses and the candidate ceiling against the dataset\'s truth', () => {
     // Truth for t1 (the only task in the dataset): test 0 [[1,2],[3,0]], test 1 [[7,7]].
     const data = join(dir, 'truth')
     mkdirSync(data, { recursive: true })
     const task = {
       train: [{ input: [[1]], output: [[1]] }],
       test: [
-        {
-          input: [
-            [0, 0],
-            [0, 0]
-          ],
-          output: [
-            [1, 2],
-            [3, 0]
-          ]
-        },
+        { input: [[0, 0], [0, 0]], output: [[1, 2], [3, 0]] },
         { input: [[0, 0]], output: [[7, 7]] }
       ]
     }
@@ -420,10 +304,7 @@ describe('arc-ttt runs compare', () => {
     const { code: status, stdout } = runs('compare', fx.baseline, fx.failed, '--json')
     expect(status).toBe(0)
     const parsed = JSON.parse(stdout)
-    expect(parsed.accuracy.map((a: { solved: number; scored: number }) => [a.solved, a.scored])).toEqual([
-      [1, 4],
-      [1, 1]
-    ])
+    expect(parsed.accuracy.map((a: { solved: number; scored: number }) => [a.solved, a.scored])).toEqual([[1, 4], [1, 1]])
     expect(parsed.accuracy[1].versusBaseline).toEqual({ common: 1, b: 0, c: 1, p: 1 })
     expect(parsed.changes).toEqual([{ runId: fx.failed, newlySolved: ['t1'], newlyBroken: [] }])
   })

@@ -7,10 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatTaskCount } from '../../main/cli/commands/score'
 import { runCli } from './run-cli'
 
-const X = [
-  [1, 2],
-  [3, 4]
-]
+const X = [[1, 2], [3, 4]]
 const Y = [[5]]
 const WRONG = [[9, 9]]
 const demo = { input: [[0]], output: [[0]] }
@@ -20,13 +17,7 @@ const entry = (attempt1: number[][], attempt2: number[][] = [[0]]) => ({ attempt
 const TASKS = {
   a: { train: [demo], test: [{ input: [[0]], output: X }] },
   b: { train: [demo], test: [{ input: [[0]], output: Y }] },
-  c: {
-    train: [demo],
-    test: [
-      { input: [[0]], output: X },
-      { input: [[1]], output: Y }
-    ]
-  },
+  c: { train: [demo], test: [{ input: [[0]], output: X }, { input: [[1]], output: Y }] },
   d: { train: [demo], test: [{ input: [[0]], output: X }] },
   e: { train: [demo], test: [{ input: [[0]] }] }
 }
@@ -42,41 +33,16 @@ beforeAll(() => {
   mkdirSync(data)
   for (const [id, task] of Object.entries(TASKS)) writeFileSync(join(data, `${id}.json`), JSON.stringify(task))
   writeJson('all-right.json', { a: [entry(X)], b: [entry(Y)], c: [entry(X), entry(Y)], d: [entry(X)], e: [entry(Y)] })
-  writeJson('all-wrong.json', {
-    a: [entry(WRONG)],
-    b: [entry(WRONG)],
-    c: [entry(WRONG), entry(WRONG)],
-    d: [entry(WRONG)],
-    e: [entry(WRONG)]
-  })
-  writeJson('attempt-2-right.json', {
-    a: [entry(WRONG, X)],
-    b: [entry(WRONG, Y)],
-    c: [entry(WRONG, X), entry(WRONG, Y)],
-    d: [entry(WRONG, X)]
-  })
+  writeJson('all-wrong.json', { a: [entry(WRONG)], b: [entry(WRONG)], c: [entry(WRONG), entry(WRONG)], d: [entry(WRONG)], e: [entry(WRONG)] })
+  writeJson('attempt-2-right.json', { a: [entry(WRONG, X)], b: [entry(WRONG, Y)], c: [entry(WRONG, X), entry(WRONG, Y)], d: [entry(WRONG, X)] })
   // a right, b right by attempt 2, c half right, d and e missing, and one task that is not in the data.
   writeJson('mixed.json', { a: [entry(X)], b: [entry(WRONG, Y)], c: [entry(X), entry(X)], stranger: [entry(Y)] })
-  writeJson('bad-cell.json', {
-    a: [entry(X)],
-    b: [entry(Y)],
-    c: [
-      entry(X),
-      entry([
-        [1, 2],
-        [3, 10]
-      ])
-    ],
-    d: [entry(X)]
-  })
+  writeJson('bad-cell.json', { a: [entry(X)], b: [entry(Y)], c: [entry(X), entry([[1, 2], [3, 10]])], d: [entry(X)] })
   writeJson('bad-count.json', { a: [entry(X), entry(X)] })
   writeFileSync(file('not-json.json'), '{"a": [')
   // The Kaggle form of tasks a and c: challenges without outputs, solutions beside them.
   mkdirSync(join(dir, 'kaggle'))
-  writeJson('kaggle/x_challenges.json', {
-    a: { train: [demo], test: [{ input: [[0]] }] },
-    c: { train: [demo], test: [{ input: [[0]] }, { input: [[1]] }] }
-  })
+  writeJson('kaggle/x_challenges.json', { a: { train: [demo], test: [{ input: [[0]] }] }, c: { train: [demo], test: [{ input: [[0]] }, { input: [[1]] }] } })
   writeJson('kaggle/x_solutions.json', { a: [X], c: [X, Y] })
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -97,10 +63,7 @@ describe('arc-ttt score', () => {
   })
 
   it('attempt 2 right: counts as solved', () => {
-    expect(score('attempt-2-right.json')).toMatchObject({
-      code: 0,
-      stdout: 'official: 100.00% (4/4 tasks)\nall-or-nothing: 100.00% (4/4 tasks)\n'
-    })
+    expect(score('attempt-2-right.json')).toMatchObject({ code: 0, stdout: 'official: 100.00% (4/4 tasks)\nall-or-nothing: 100.00% (4/4 tasks)\n' })
   })
 
   it('a half-right two-output task counts 0.5 officially and 0 all-or-nothing; missing tasks are listed', () => {

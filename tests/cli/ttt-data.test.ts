@@ -50,27 +50,14 @@ describe('arc-ttt ttt-data', () => {
     // Targets: demo 2's output body (13..15) and the test output's (21..23).
     expect(parsed.examples[0]).toEqual({
       id: 'leave-one-out/test-0/identity',
-      provenance: {
-        source: 'leave-one-out',
-        leaveOut: [0],
-        demonstrationOrder: [1, 2],
-        augmenter: 'identity',
-        colourPermuted: false,
-        shuffled: false
-      },
+      provenance: { source: 'leave-one-out', leaveOut: [0], demonstrationOrder: [1, 2], augmenter: 'identity', colourPermuted: false, shuffled: false },
       demonstrations: [
         { input: [[3]], output: [[4]] },
         { input: [[5]], output: [[6]] }
       ],
       test: { input: [[1]], output: [[2]] },
       tokens: 24,
-      lossMask: {
-        targetTokens: 6,
-        ranges: [
-          [13, 16],
-          [21, 24]
-        ]
-      }
+      lossMask: { targetTokens: 6, ranges: [[13, 16], [21, 24]] }
     })
   })
 
@@ -78,51 +65,39 @@ describe('arc-ttt ttt-data', () => {
     const json = (...args: string[]) => JSON.parse(runCli(['ttt-data', '--json', ...args, oneCell]).stdout)
     expect(json('--context', '40').stats.perSource['leave-one-out']).toMatchObject({ droppedForContext: 6, available: 18 })
     expect(json('--cap', '10').examples).toHaveLength(10)
-    expect(json('--no-augment').examples.every((e: { provenance: { augmenter: string } }) => e.provenance.augmenter === 'identity')).toBe(
-      true
-    )
+    expect(json('--no-augment').examples.every((e: { provenance: { augmenter: string } }) => e.provenance.augmenter === 'identity')).toBe(true)
     expect(json('--format', 'direct-io').examples.every((e: { demonstrations: unknown[] }) => e.demonstrations.length === 0)).toBe(true)
     expect(json('--loss-mask', 'test-output-only').examples[0].lossMask).toEqual({ targetTokens: 3, ranges: [[21, 24]] })
     expect(json('--loss-mask', 'inputs-and-outputs').examples[0].lossMask.targetTokens).toBe(18)
     expect(json('--leave-one-out-only').examples).toHaveLength(24)
   })
 
-  it("rejects a bad task file with the validator's message, exit 1", () => {
+  it('rejects a bad task file with the validator\'s message, exit 1', () => {
     const { code, stderr } = runCli(['ttt-data', join(dir, 'ragged.json')])
     expect(code).toBe(1)
-    expect(stderr).toContain(
-      `${join(dir, 'ragged.json')}: task ragged at train[0].input[1]: ragged rows: row 1 has 1 cells but row 0 has 2`
-    )
+    expect(stderr).toContain(`${join(dir, 'ragged.json')}: task ragged at train[0].input[1]: ragged rows: row 1 has 1 cells but row 0 has 2`)
     expect(stderr).not.toMatch(/\n\s+at /)
     expect(runCli(['ttt-data', join(dir, 'missing.json')]).code).toBe(1)
     expect(runCli(['ttt-data', join(dir, 'tasks')]).stderr).toMatch(/holds 2 tasks; give one task file/)
   })
 
-  it.each([[[]], [['--cap', '0']], [['--context', 'many']], [['--format', 'pairs']], [['--loss-mask', 'outputs']], [['--bogus']]])(
-    'exits 2 on the usage error %j',
-    (args) => {
-      const { code, stderr } = runCli(['ttt-data', ...args, ...(args.length > 0 ? [oneCell] : [])])
-      expect(code).toBe(2)
-      expect(stderr).toMatch(/^arc-ttt ttt-data: /)
-    }
-  )
+  it.each([[[]], [['--cap', '0']], [['--context', 'many']], [['--format', 'pairs']], [['--loss-mask', 'outputs']], [['--bogus']]])('exits 2 on the usage error %j', (args) => {
+    const { code, stderr } = runCli(['ttt-data', ...args, ...(args.length > 0 ? [oneCell] : [])])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/^arc-ttt ttt-data: /)
+  })
 })
 
 describe('arc-ttt prompts', () => {
   it('lists the prompts with transform and inverse; --json gives their grids', () => {
     const { code, stdout } = runCli(['prompts', twoByTwo])
     expect(code).toBe(0)
-    expect(stdout).toMatch(
-      /^task two-by-two, test input 0: \d+ prompts leaving out 1 demonstration\(s\); 0 dropped for the context of 8192/
-    )
+    expect(stdout).toMatch(/^task two-by-two, test input 0: \d+ prompts leaving out 1 demonstration\(s\); 0 dropped for the context of 8192/)
     expect(stdout).toMatch(/^identity:1,2\s+identity\s+identity\s+0\s+2\s+41\s+7$/m)
     expect(stdout).toMatch(/^rotate-90:[\d,]+\s+rotate-90\s+rotate-270\s/m)
     const parsed = JSON.parse(runCli(['prompts', '--json', '--test-index', '1', twoByTwo]).stdout)
     expect(parsed.testIndex).toBe(1)
-    expect(parsed.prompts[0].testInput).toEqual([
-      [9, 8],
-      [7, 6]
-    ])
+    expect(parsed.prompts[0].testInput).toEqual([[9, 8], [7, 6]])
   })
 
   it('falls back to leave-two-out, and exits 1 with the reason when nothing fits', () => {
@@ -146,11 +121,7 @@ describe('arc-ttt bench ttt-data', () => {
     expect(stdout).toMatch(/^2 tasks of .*; seed 0, cap 250, context 8192/)
     expect(stdout).toMatch(/^machine: .+, \d+ cores, Node v\d+/m)
     const report = JSON.parse(runCli(['bench', 'ttt-data', '--json', join(dir, 'tasks')]).stdout)
-    expect(report.perTask.map((t: { id: string; leaveOneOut: number; final: number }) => [t.id, t.leaveOneOut, t.final])).toContainEqual([
-      'one-cell',
-      24,
-      72
-    ])
+    expect(report.perTask.map((t: { id: string; leaveOneOut: number; final: number }) => [t.id, t.leaveOneOut, t.final])).toContainEqual(['one-cell', 24, 72])
     expect(report.tasks).toBe(2)
   })
 

@@ -31,9 +31,7 @@ describe('arc-ttt validate', () => {
     expect(lines).toContain(`${join(dir, 'empty.json')}: task empty: file is empty: expected a JSON task object`)
     expect(lines).toContain(`${join(dir, 'ragged.json')}: task ragged at train[0].input[1]: ragged rows: row 1 has 1 cells but row 0 has 2`)
     expect(lines).toContain(`${join(dir, 'no-train.json')}: task no-train at train: missing: expected a list of demonstration pairs`)
-    expect(lines).toContain(
-      `${join(dir, 'colour-ten.json')}: task colour-ten at train[0].input[0][0]: expected a colour, an integer 0..9, got the number 10`
-    )
+    expect(lines).toContain(`${join(dir, 'colour-ten.json')}: task colour-ten at train[0].input[0][0]: expected a colour, an integer 0..9, got the number 10`)
     expect(lines.find((l) => l.startsWith(join(dir, 'not-json.json')))).toMatch(/not valid JSON/)
     expect(lines).toHaveLength(6)
     expect(`${stdout}${stderr}`).not.toMatch(/\n\s+at /) // no stack trace
@@ -59,17 +57,7 @@ describe('arc-ttt tasks', () => {
     const { code, stdout } = runCli(['tasks', '--json', join(dir, 'sub')])
     expect(code).toBe(0)
     expect(JSON.parse(stdout)).toEqual([
-      {
-        id: 'good-2',
-        demonstrations: 1,
-        testInputs: 1,
-        testOutputs: 1,
-        largestGrid: { height: 1, width: 2 },
-        maxSide: 2,
-        tokens: 20,
-        file: join(dir, 'sub', 'good-2.json'),
-        valid: true
-      }
+      { id: 'good-2', demonstrations: 1, testInputs: 1, testOutputs: 1, largestGrid: { height: 1, width: 2 }, maxSide: 2, tokens: 20, file: join(dir, 'sub', 'good-2.json'), valid: true }
     ])
     const table = runCli(['tasks', join(dir, 'sub')]).stdout.split('\n')
     expect(table[0]).toMatch(/^task\s+demos\s+tests\s+largest\s+tokens$/)

@@ -46,12 +46,7 @@ export interface Browser {
 
 export async function launchChromium(profileDir: string, viewport: { width: number; height: number }): Promise<Browser> {
   requireChromium()
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport
-  })
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport })
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`))

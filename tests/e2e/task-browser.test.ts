@@ -16,12 +16,10 @@ const SAMPLES = join(PROJECT_ROOT, 'resources', 'sample-tasks')
 const SCREENSHOT = join(PROJECT_ROOT, 'test-output', 'task-browser.png')
 const BROKEN_FILE = 'zz-broken-task.json'
 /** The ARC palette as Chromium reports computed colours. */
-const PALETTE_RGB = ['#000000', '#0074D9', '#FF4136', '#2ECC40', '#FFDC00', '#AAAAAA', '#F012BE', '#FF851B', '#7FDBFF', '#870C25'].map(
-  (hex) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
-    return `rgb(${r}, ${g}, ${b})`
-  }
-)
+const PALETTE_RGB = ['#000000', '#0074D9', '#FF4136', '#2ECC40', '#FFDC00', '#AAAAAA', '#F012BE', '#FF851B', '#7FDBFF', '#870C25'].map((hex) => {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
+  return `rgb(${r}, ${g}, ${b})`
+})
 
 let temp: string
 let dataDir: string
@@ -31,8 +29,7 @@ let context: BrowserContext
 let page: Page
 const pageErrors: string[] = []
 
-const selectedId = (): Promise<string | null> =>
-  page.locator('[data-testid="task-item"][aria-selected="true"]').first().getAttribute('data-task-id')
+const selectedId = (): Promise<string | null> => page.locator('[data-testid="task-item"][aria-selected="true"]').first().getAttribute('data-task-id')
 const validTasks = (): Task[] => dataset.entries.flatMap((e) => (e.task ? [e.task] : []))
 
 /** Every grid of the task view: its size attribute, its cell values and its cells' computed colours. */
@@ -58,9 +55,7 @@ async function openTask(id: string): Promise<void> {
 
 beforeAll(async () => {
   if (!existsSync(join(PROJECT_ROOT, 'out', 'renderer', 'index.html'))) {
-    throw new Error(
-      'the renderer is not built (out/renderer/index.html is missing): run `npx electron-vite build` (npm test does) before this test'
-    )
+    throw new Error('the renderer is not built (out/renderer/index.html is missing): run `npx electron-vite build` (npm test does) before this test')
   }
   requireChromium()
   temp = await mkdtemp(join(tmpdir(), 'arc-ttt-e2e-'))
@@ -70,10 +65,7 @@ beforeAll(async () => {
   if (sampleFiles.length === 0) throw new Error(`no sample tasks in ${SAMPLES}`)
   for (const file of sampleFiles) await copyFile(join(SAMPLES, file), join(dataDir, file))
   // A ragged grid: a problem with a file, a JSON path and a reason.
-  await writeFile(
-    join(dataDir, BROKEN_FILE),
-    JSON.stringify({ train: [{ input: [[1, 2], [3]], output: [[0]] }], test: [{ input: [[7]] }] })
-  )
+  await writeFile(join(dataDir, BROKEN_FILE), JSON.stringify({ train: [{ input: [[1, 2], [3]], output: [[0]] }], test: [{ input: [[7]] }] }))
   dataset = await loadDataset(dataDir)
 
   serve = await startServe(['--port', '0', '--data', dataDir], { ...process.env, ARC_TTT_HOME: join(temp, 'home') })
@@ -192,8 +184,7 @@ describe('task browser in headless Chromium', () => {
 
   it('filters by id, validity, demonstrations, grid side and tokens, and counts what is shown', async () => {
     const total = dataset.entries.length
-    const shownIds = (): Promise<(string | null)[]> =>
-      page.getByTestId('task-item').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-id')))
+    const shownIds = (): Promise<(string | null)[]> => page.getByTestId('task-item').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-id')))
     const idsWhere = (keep: (summary: TaskSummary) => boolean): string[] =>
       dataset.entries.filter((e) => !e.task || keep(summarizeTask(e.task))).map((e) => e.id)
 
@@ -243,9 +234,7 @@ describe('task browser in headless Chromium', () => {
     expect(await page.getByTestId('task-item').count()).toBe(samples.entries.length)
 
     // The --data folder was remembered among the recent folders.
-    const recent = await page
-      .locator('[data-testid="dataset-select"] optgroup option')
-      .evaluateAll((options) => options.map((o) => o.getAttribute('value')))
+    const recent = await page.locator('[data-testid="dataset-select"] optgroup option').evaluateAll((options) => options.map((o) => o.getAttribute('value')))
     expect(recent).toContain(dataDir)
     await page.getByTestId('dataset-select').selectOption(dataDir)
     await expect.poll(() => page.getByTestId('task-item').count()).toBe(dataset.entries.length)
@@ -278,9 +267,7 @@ describe('task browser in headless Chromium', () => {
     await refusedPage.goto(url.href)
     const refused = refusedPage.getByTestId('access-refused')
     await refused.waitFor()
-    expect(await refused.textContent()).toContain(
-      "Access refused: the link's token is wrong or missing. Open the URL printed by arc-ttt serve."
-    )
+    expect(await refused.textContent()).toContain("Access refused: the link's token is wrong or missing. Open the URL printed by arc-ttt serve.")
     expect(await refusedPage.getByTestId('task-list').count()).toBe(0)
     await refusedPage.close()
 

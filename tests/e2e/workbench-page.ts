@@ -47,16 +47,14 @@ export async function waitForRunEnd(page: Page, runId: string, timeoutMs: number
 export async function readGrid(grid: Locator): Promise<{ size: string; cells: number[] }> {
   const size = (await grid.getAttribute('data-size')) ?? ''
   const cells = await grid.evaluate((element) =>
-    Array.from((element as unknown as { children: ArrayLike<{ getAttribute(name: string): string | null }> }).children, (cell) =>
-      Number(cell.getAttribute('data-color'))
-    )
+    Array.from((element as unknown as { children: ArrayLike<{ getAttribute(name: string): string | null }> }).children, (cell) => Number(cell.getAttribute('data-color')))
   )
   return { size, cells }
 }
 
 /** Scrolls the app's view (the shell's scrolling <main>) back to its top. */
 export async function scrollViewToTop(page: Page): Promise<void> {
-  await page.locator('main.view').evaluate((main) => ((main as unknown as { scrollTop: number }).scrollTop = 0))
+  await page.locator('main.view').evaluate((main) => (main as unknown as { scrollTop: number }).scrollTop = 0)
 }
 
 const nextFrames = 'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))'

@@ -50,8 +50,7 @@ const runs = { ttt: '', noTtt: '', cancelled: '' }
 let startCalls = 0
 
 const ids = (): string[] => tasks.map((t) => t.id).sort()
-const rowIds = (selector: string): Promise<string[]> =>
-  page.locator(selector).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-id') ?? r.getAttribute('data-run-id') ?? ''))
+const rowIds = (selector: string): Promise<string[]> => page.locator(selector).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-id') ?? r.getAttribute('data-run-id') ?? ''))
 const shot = (name: string, fullPage = false): Promise<void> => screenshot(page, join(OUTPUT, `workbench-${name}.png`), fullPage)
 
 /** expect.poll with room for a busy machine (vitest's default gives up after one second). */
@@ -62,8 +61,7 @@ const seen = <T>(samples: readonly ProgressSample[], pick: (s: ProgressSample) =
 
 function expectMonotone(values: readonly number[], what: string): void {
   values.forEach((value, i) => {
-    if (i > 0)
-      expect(value, `${what} went back from ${values[i - 1]} to ${value}: ${values.join(', ')}`).toBeGreaterThanOrEqual(values[i - 1]!)
+    if (i > 0) expect(value, `${what} went back from ${values[i - 1]} to ${value}: ${values.join(', ')}`).toBeGreaterThanOrEqual(values[i - 1]!)
   })
 }
 
@@ -84,9 +82,7 @@ function mismatches(attempt: { size: string; cells: number[] }, truth: Grid): nu
 
 beforeAll(async () => {
   if (!existsSync(join(PROJECT_ROOT, 'out', 'renderer', 'index.html'))) {
-    throw new Error(
-      'the renderer is not built (out/renderer/index.html is missing): run `npx electron-vite build` (npm test does) before this test'
-    )
+    throw new Error('the renderer is not built (out/renderer/index.html is missing): run `npx electron-vite build` (npm test does) before this test')
   }
   const dataset = await loadDataset(SAMPLES)
   sampleCount = dataset.entries.length
@@ -94,15 +90,10 @@ beforeAll(async () => {
   const bySize = [...valid].sort((a, b) => summarizeTask(a).tokens - summarizeTask(b).tokens)
   maxTokens = summarizeTask(bySize[TASK_COUNT - 1]!).tokens
   tasks = valid.filter((t) => summarizeTask(t).tokens <= maxTokens)
-  if (tasks.length !== TASK_COUNT)
-    throw new Error(`the token filter ${maxTokens} keeps ${tasks.length} sample tasks, not ${TASK_COUNT}: two tasks tie in size`)
+  if (tasks.length !== TASK_COUNT) throw new Error(`the token filter ${maxTokens} keeps ${tasks.length} sample tasks, not ${TASK_COUNT}: two tasks tie in size`)
 
   temp = await mkdtemp(join(tmpdir(), 'arc-ttt-workbench-e2e-'))
-  serve = await startServe(
-    ['--port', '0', '--data', SAMPLES, '--db', join(temp, 'experiments.sqlite')],
-    { ...process.env, ARC_TTT_HOME: join(temp, 'home') },
-    60_000
-  )
+  serve = await startServe(['--port', '0', '--data', SAMPLES, '--db', join(temp, 'experiments.sqlite')], { ...process.env, ARC_TTT_HOME: join(temp, 'home') }, 60_000)
   api = bridgeApi(serve.pageUrl)
   browser = await launchChromium(join(temp, 'chromium-profile'), { width: 1280, height: 800 })
   page = browser.page
@@ -173,14 +164,8 @@ describe('the workbench in headless Chromium', () => {
       expect(end, serve.output()).toEqual({ status: 'completed', message: '' })
       const samples = await progressSamples(page, runs.ttt)
       // The bar and the text advanced task by task, rows streamed in one at a time, loss points arrived.
-      expectMonotone(
-        samples.map((s) => s.done),
-        'tasks done'
-      )
-      expectMonotone(
-        samples.map((s) => s.rows),
-        'result rows'
-      )
+      expectMonotone(samples.map((s) => s.done), 'tasks done')
+      expectMonotone(samples.map((s) => s.rows), 'result rows')
       expect(seen(samples, (s) => s.done)).toEqual(expect.arrayContaining([1, 2, 3]))
       expect(seen(samples, (s) => s.rows)).toEqual(expect.arrayContaining([1, 2, 3]))
       expect(seen(samples, (s) => s.text)).toEqual(expect.arrayContaining(['task 1 of 3', 'task 2 of 3', 'task 3 of 3']))
@@ -195,9 +180,7 @@ describe('the workbench in headless Chromium', () => {
       for (const result of logged) {
         const row = page.locator(`[data-testid="result-row"][data-task-id="${result.taskId}"]`)
         expect(await row.getAttribute('data-status')).toBe(result.status)
-        expect(await row.locator('td').nth(3).textContent()).toBe(
-          result.officialScore === 1 ? 'solved' : result.officialScore === 0 ? 'wrong' : '—'
-        )
+        expect(await row.locator('td').nth(3).textContent()).toBe(result.officialScore === 1 ? 'solved' : result.officialScore === 0 ? 'wrong' : '—')
       }
       expect(await page.getByTestId('results-summary').textContent()).toMatch(/^3 finished · \d of 3 scored solved$/)
       expect(await page.getByTestId('cancel-run').count()).toBe(0)
@@ -221,14 +204,7 @@ describe('the workbench in headless Chromium', () => {
       // No test-time training: no loss point ever reached the chart.
       expect(Math.max(...samples.map((s) => s.lossPoints))).toBe(0)
       const summary = await api.call('getRun', { runId: runs.noTtt })
-      expect(summary).toMatchObject({
-        preset: 'no-ttt',
-        status: 'completed',
-        tasksDone: 3,
-        name: 'e2e no-ttt',
-        tags: ['e2e', 'tiny'],
-        modelId: 'arc-base'
-      })
+      expect(summary).toMatchObject({ preset: 'no-ttt', status: 'completed', tasksDone: 3, name: 'e2e no-ttt', tags: ['e2e', 'tiny'], modelId: 'arc-base' })
     },
     STEP_TIMEOUT
   )
@@ -305,10 +281,7 @@ describe('the workbench in headless Chromium', () => {
     await tttRow.getByTestId('tag-input').fill('baseline-candidate')
     await tttRow.getByTestId('tag-input').press('Enter')
     await tttRow.locator('[data-testid="run-tag"][data-tag="tiny"]').getByTestId('tag-remove').click()
-    await poll(() => tttRow.getByTestId('run-tag').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-tag')))).toEqual([
-      'e2e',
-      'baseline-candidate'
-    ])
+    await poll(() => tttRow.getByTestId('run-tag').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-tag')))).toEqual(['e2e', 'baseline-candidate'])
     await poll(async () => (await api.call('getRun', { runId: runs.ttt })).tags).toEqual(['e2e', 'baseline-candidate'])
     await page.getByTestId('runs-filter-tag').fill('baseline-candidate')
     await poll(() => rowIds('[data-testid="runs-row"]')).toEqual([runs.ttt])
@@ -324,30 +297,23 @@ describe('the workbench in headless Chromium', () => {
     expect((await rowIds('[data-testid="run-task-row"]')).sort()).toEqual(ids())
     await details.getByTestId('run-config-toggle').click()
     const maxSteps = details.getByTestId('run-config').locator('tr', { hasText: 'ttt.maxSteps' })
-    await poll(async () => (await maxSteps.locator('td').allTextContents()).map((t) => t.trim())).toEqual([
-      'ttt.maxSteps',
-      TINY['ttt.maxSteps']
-    ])
+    await poll(async () => (await maxSteps.locator('td').allTextContents()).map((t) => t.trim())).toEqual(['ttt.maxSteps', TINY['ttt.maxSteps']])
     await shot('4-runs')
   })
 
   it('compares the two runs: accuracy with intervals and McNemar, config diff, matrix, loss chart', async () => {
     // Baseline first: the no-ttt run.
-    for (const id of [runs.noTtt, runs.ttt])
-      await page.locator(`[data-testid="runs-row"][data-run-id="${id}"]`).getByTestId('run-select').check()
+    for (const id of [runs.noTtt, runs.ttt]) await page.locator(`[data-testid="runs-row"][data-run-id="${id}"]`).getByTestId('run-select').check()
     expect(await page.getByTestId('runs-selected-count').textContent()).toBe('2 selected')
     await page.getByTestId('compare-selected').click()
     await page.getByTestId('compare-view').waitFor()
     expect(decodeURIComponent(page.url())).toContain(`runs=${runs.noTtt},${runs.ttt}`)
     await page.getByTestId('accuracy-table').waitFor()
     expect(await rowIds('[data-testid="compared-run"]')).toEqual([runs.noTtt, runs.ttt])
-    expect(await page.locator(`[data-testid="compared-run"][data-run-id="${runs.noTtt}"]`).getByTestId('baseline-tag').isVisible()).toBe(
-      true
-    )
+    expect(await page.locator(`[data-testid="compared-run"][data-run-id="${runs.noTtt}"]`).getByTestId('baseline-tag').isVisible()).toBe(true)
 
     const compare = await api.call('compareRuns', { runIds: [runs.noTtt, runs.ttt] })
-    const solved = (runId: string): Set<string> =>
-      new Set(compare.outcomes.filter((o: TaskOutcome) => o.runId === runId && o.allOrNothing === 1).map((o) => o.taskId))
+    const solved = (runId: string): Set<string> => new Set(compare.outcomes.filter((o: TaskOutcome) => o.runId === runId && o.allOrNothing === 1).map((o) => o.taskId))
     const [base, variant] = [solved(runs.noTtt), solved(runs.ttt)]
 
     // Accuracy: both conventions with a 95% interval; McNemar of the TTT run against the baseline.
@@ -359,9 +325,7 @@ describe('the workbench in headless Chromium', () => {
     for (const run of compare.runs) {
       const row = page.locator(`[data-testid="accuracy-row"][data-run-id="${run.id}"]`)
       expect(await row.getByTestId('accuracy-official').locator('.mean').textContent()).toBe(`${(run.accuracyOfficial! * 100).toFixed(1)}%`)
-      expect(await row.getByTestId('accuracy-all-or-nothing').locator('.mean').textContent()).toBe(
-        `${(run.accuracyAllOrNothing! * 100).toFixed(1)}%`
-      )
+      expect(await row.getByTestId('accuracy-all-or-nothing').locator('.mean').textContent()).toBe(`${(run.accuracyAllOrNothing! * 100).toFixed(1)}%`)
     }
     const variantRow = page.locator(`[data-testid="accuracy-row"][data-run-id="${runs.ttt}"]`)
     const b = [...base].filter((t) => !variant.has(t)).length
@@ -381,9 +345,7 @@ describe('the workbench in headless Chromium', () => {
       const row = page.locator(`[data-testid="near-miss-row"][data-run-id="${runId}"]`)
       expect(await row.getByTestId('near-miss-outputs').textContent()).toBe(String(figures.outputs))
       expect(await row.getByTestId('near-miss-right-size').textContent()).toBe(share(figures.rightShape, figures.outputs))
-      expect(await row.getByTestId('near-miss-cells').textContent()).toBe(
-        figures.cellAccuracy === null ? '—' : `${(figures.cellAccuracy * 100).toFixed(1)}%`
-      )
+      expect(await row.getByTestId('near-miss-cells').textContent()).toBe(figures.cellAccuracy === null ? '—' : `${(figures.cellAccuracy * 100).toFixed(1)}%`)
       expect(await row.getByTestId('near-miss-candidates').textContent()).toBe(share(figures.rightCandidate, figures.outputs))
     }
 
@@ -393,10 +355,7 @@ describe('the workbench in headless Chromium', () => {
     expect(keys).toContain('ttt.enabled')
     for (const shared of Object.keys(TINY)) expect(keys).not.toContain(shared)
     for (const key of keys) {
-      const values = await page
-        .locator(`[data-testid="config-diff-row"][data-key="${key}"]`)
-        .getByTestId('config-diff-value')
-        .allTextContents()
+      const values = await page.locator(`[data-testid="config-diff-row"][data-key="${key}"]`).getByTestId('config-diff-value').allTextContents()
       expect(values, key).toHaveLength(2)
       expect(new Set(values).size, `${key}: ${values.join(' vs ')}`).toBe(2)
     }
@@ -424,13 +383,11 @@ describe('the workbench in headless Chromium', () => {
     await shot('5-compare', true)
   })
 
-  it("opens a task from the matrix: each run's attempts beside the truth with the cell diff, and the TTT data preview", async () => {
+  it('opens a task from the matrix: each run\'s attempts beside the truth with the cell diff, and the TTT data preview', async () => {
     // Prefer a task some run got wrong: it has a diff to show.
-    const states = await page
-      .getByTestId('matrix-row')
-      .evaluateAll((rows) =>
-        rows.map((r) => ({ id: r.getAttribute('data-task-id')!, wrong: r.querySelector('[data-state="wrong"]') !== null }))
-      )
+    const states = await page.getByTestId('matrix-row').evaluateAll((rows) =>
+      rows.map((r) => ({ id: r.getAttribute('data-task-id')!, wrong: r.querySelector('[data-state="wrong"]') !== null }))
+    )
     const taskId = (states.find((s) => s.wrong) ?? states[0]!).id
     const task = tasks.find((t) => t.id === taskId)!
     await page.locator(`[data-testid="matrix-row"][data-task-id="${taskId}"]`).getByTestId('matrix-task-link').click()
@@ -451,9 +408,7 @@ describe('the workbench in headless Chromium', () => {
         const row = block.locator(`[data-testid="attempt-row"][data-run-id="${runId}"]`)
         const grids = row.getByTestId('attempt-grid')
         await poll(() => grids.count()).toBe(output.attempts.length)
-        expect(await row.getByTestId('attempt-verdict').textContent()).toBe(
-          output.attempts.length === 0 ? 'no prediction' : output.correct ? 'solved' : 'wrong'
-        )
+        expect(await row.getByTestId('attempt-verdict').textContent()).toBe(output.attempts.length === 0 ? 'no prediction' : output.correct ? 'solved' : 'wrong')
         for (let rank = 0; rank < output.attempts.length; rank += 1) {
           const grid = grids.nth(rank)
           const shown = await readGrid(grid)
@@ -463,13 +418,9 @@ describe('the workbench in headless Chromium', () => {
           expect(await grid.getByTestId('mismatch-cell').count()).toBe(expected ?? 0)
           const caption = grid.locator('xpath=..').locator('figcaption')
           const size = `${truth.length}x${truth[0]!.length}`
-          if (expected === null)
-            expect(await caption.getByTestId('shape-mismatch').textContent()).toBe(`shape differs: ${shown.size} vs ${size}`)
+          if (expected === null) expect(await caption.getByTestId('shape-mismatch').textContent()).toBe(`shape differs: ${shown.size} vs ${size}`)
           else if (expected === 0) expect(await caption.getByTestId('diff-summary').textContent()).toBe('exact match')
-          else
-            expect(await caption.getByTestId('diff-summary').textContent()).toMatch(
-              new RegExp(`^${expected} of ${shown.cells.length} cells? differs?$`)
-            )
+          else expect(await caption.getByTestId('diff-summary').textContent()).toMatch(new RegExp(`^${expected} of ${shown.cells.length} cells? differs?$`))
           attemptsShown += 1
         }
       }
@@ -485,20 +436,12 @@ describe('the workbench in headless Chromium', () => {
     await page.getByTestId('preview-count').fill('4')
     await page.getByTestId('preview-load').click()
     await poll(() => page.getByTestId('preview-example').count(), 60_000).toBe(4)
-    expect(await page.getByTestId('preview-total').textContent()).toMatch(
-      new RegExp(`^\\s*4 of the \\d+ examples this preset builds for ${taskId}\\s*$`)
-    )
+    expect(await page.getByTestId('preview-total').textContent()).toMatch(new RegExp(`^\\s*4 of the \\d+ examples this preset builds for ${taskId}\\s*$`))
     for (const augmentation of await page.getByTestId('preview-augmentation').allTextContents()) expect(augmentation.trim()).not.toBe('')
     // outputs-except-first: the first pair of each example is context only, the last (its test) is in the loss.
-    const masks = await page
-      .getByTestId('preview-example')
-      .evaluateAll((examples) =>
-        examples.map((e) =>
-          Array.from(e.querySelectorAll('[data-in-loss]') as ArrayLike<{ getAttribute(name: string): string | null }>, (p) =>
-            p.getAttribute('data-in-loss')
-          )
-        )
-      )
+    const masks = await page.getByTestId('preview-example').evaluateAll((examples) =>
+      examples.map((e) => Array.from(e.querySelectorAll('[data-in-loss]') as ArrayLike<{ getAttribute(name: string): string | null }>, (p) => p.getAttribute('data-in-loss')))
+    )
     for (const mask of masks) {
       expect(mask[0]).toBe('false')
       expect(mask.at(-1)).toBe('true')
@@ -511,9 +454,7 @@ describe('the workbench in headless Chromium', () => {
     // The early bundled model seldom predicts the truth's shape, and a shape mismatch has no cell
     // diff. So, deterministically: a copy of the samples whose truth for one task is the TTT run's
     // first attempt with three cells changed, opened through the page's own ?data= deep link.
-    const across = await Promise.all(
-      ids().map((taskId) => api.call('taskAcrossRuns', { datasetPath: SAMPLES, taskId, runIds: [runs.ttt] }))
-    )
+    const across = await Promise.all(ids().map((taskId) => api.call('taskAcrossRuns', { datasetPath: SAMPLES, taskId, runIds: [runs.ttt] })))
     const pick = across.find((view) => (view.runs[0]!.result?.outputs[0]?.attempts[0]?.flat().length ?? 0) >= 4)
     expect(pick, 'the TTT run predicted no grid of 4 or more cells for any task').toBeDefined()
     const attempt = pick!.runs[0]!.result!.outputs[0]!.attempts[0]!
@@ -527,26 +468,17 @@ describe('the workbench in headless Chromium', () => {
     json.test[0]!.output = truth
     await writeFile(file, JSON.stringify(json))
 
-    await page.goto(
-      `${serve.pageUrl.split('#')[0]}#/task/${encodeURIComponent(pick!.taskId)}?data=${encodeURIComponent(altered)}&runs=${runs.ttt}`
-    )
-    const grid = page
-      .locator(`[data-testid="attempts-test-0"] [data-testid="attempt-row"][data-run-id="${runs.ttt}"]`)
-      .getByTestId('attempt-grid')
-      .first()
+    await page.goto(`${serve.pageUrl.split('#')[0]}#/task/${encodeURIComponent(pick!.taskId)}?data=${encodeURIComponent(altered)}&runs=${runs.ttt}`)
+    const grid = page.locator(`[data-testid="attempts-test-0"] [data-testid="attempt-row"][data-run-id="${runs.ttt}"]`).getByTestId('attempt-grid').first()
     await poll(() => grid.getByTestId('mismatch-cell').count()).toBe(3)
-    const marked = await grid
-      .locator('.cell')
-      .evaluateAll((cells) => cells.flatMap((cell, i) => (cell.getAttribute('data-testid') === 'mismatch-cell' ? [i] : [])))
+    const marked = await grid.locator('.cell').evaluateAll((cells) => cells.flatMap((cell, i) => (cell.getAttribute('data-testid') === 'mismatch-cell' ? [i] : [])))
     expect(marked).toEqual(changed)
     const cellCount = attempt.flat().length
     expect(await grid.locator('xpath=..').getByTestId('diff-summary').textContent()).toBe(`3 of ${cellCount} cells differ`)
     // Outlined: a ring drawn around each mismatched cell.
     const style = (cell: Locator): Promise<{ boxShadow: string; opacity: string }> =>
       cell.evaluate((element) => {
-        const computed = (
-          globalThis as unknown as { getComputedStyle(e: unknown): { boxShadow: string; opacity: string } }
-        ).getComputedStyle(element)
+        const computed = (globalThis as unknown as { getComputedStyle(e: unknown): { boxShadow: string; opacity: string } }).getComputedStyle(element)
         return { boxShadow: computed.boxShadow, opacity: computed.opacity }
       })
     expect((await style(grid.getByTestId('mismatch-cell').first())).boxShadow).not.toBe('none')

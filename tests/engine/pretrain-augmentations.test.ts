@@ -3,35 +3,15 @@
 import { describe, expect, it } from 'vitest'
 import type { Grid, Task } from '../../main/engine/arc/types'
 import { symmetry, upscale2 } from '../../main/engine/arc/transforms'
-import {
-  applyAugmentationMix,
-  applyToOneSide,
-  batchExamples,
-  completeStoredOptions,
-  DEFAULT_PRETRAIN_OPTIONS,
-  NO_EXTRA_AUGMENTATION
-} from '../../main/engine/pretrain'
+import { applyAugmentationMix, applyToOneSide, batchExamples, completeStoredOptions, DEFAULT_PRETRAIN_OPTIONS, NO_EXTRA_AUGMENTATION } from '../../main/engine/pretrain'
 import { createRng } from '../../main/engine/random'
 
 const recolour = (g: Grid): Grid => g.map((row) => row.map((c) => (c === 0 ? 0 : (c % 9) + 1)))
 const pair = (input: Grid) => ({ input, output: recolour(input) })
 const TASK: Task = {
   id: 'recolour',
-  train: [
-    pair([
-      [1, 0],
-      [2, 3]
-    ]),
-    pair([[4, 5, 0]]),
-    pair([[0], [7]])
-  ],
-  test: [
-    pair([
-      [8, 8],
-      [0, 1]
-    ]),
-    { input: [[3]] }
-  ]
+  train: [pair([[1, 0], [2, 3]]), pair([[4, 5, 0]]), pair([[0], [7]])],
+  test: [pair([[8, 8], [0, 1]]), { input: [[3]] }]
 }
 const rotate = symmetry('rotate-90')
 
@@ -71,8 +51,7 @@ describe('applyAugmentationMix', () => {
     for (let seed = 0; seed < 40; seed++) {
       const mixed = applyAugmentationMix(TASK, createRng(seed), { sizeAugmentationRate: 1, ruleAugmentationRate: 1 })
       if (JSON.stringify(mixed) !== JSON.stringify(TASK)) changed++
-      for (const p of [...mixed.train, ...mixed.test])
-        for (const g of [p.input, p.output ?? [[0]]]) expect(g.length).toBeLessThanOrEqual(30)
+      for (const p of [...mixed.train, ...mixed.test]) for (const g of [p.input, p.output ?? [[0]]]) expect(g.length).toBeLessThanOrEqual(30)
     }
     expect(changed).toBeGreaterThan(30)
   })
@@ -80,8 +59,7 @@ describe('applyAugmentationMix', () => {
 
 describe('pretraining batches with the mix', () => {
   const tasks = [TASK, { ...TASK, id: 'recolour-2' }]
-  const tokens = (mix: typeof NO_EXTRA_AUGMENTATION) =>
-    batchExamples(tasks, 3, 9, 8, 256, 10, mix).map((e) => [...e.sequence.tokens.slice(0, e.sequence.length)].join(','))
+  const tokens = (mix: typeof NO_EXTRA_AUGMENTATION) => batchExamples(tasks, 3, 9, 8, 256, 10, mix).map((e) => [...e.sequence.tokens.slice(0, e.sequence.length)].join(','))
 
   it('are a function of (seed, step, mix), and the mix changes them', () => {
     const mix = { sizeAugmentationRate: 0.5, ruleAugmentationRate: 0.5 }

@@ -19,10 +19,7 @@ function makeTasks(count: number): Record<string, unknown> {
   const rng = createRng(11)
   const tasks: Record<string, unknown> = {}
   for (let t = 0; t < count; t++) {
-    const rule =
-      t % 2 === 0
-        ? (g: number[][]) => g.map((row) => row.map((c) => (c === 0 ? 0 : (c % 9) + 1)))
-        : (g: number[][]) => g.map((row) => [...row].reverse())
+    const rule = t % 2 === 0 ? (g: number[][]) => g.map((row) => row.map((c) => (c === 0 ? 0 : (c % 9) + 1))) : (g: number[][]) => g.map((row) => [...row].reverse())
     const pair = () => {
       const h = rng.int(2, 4)
       const w = rng.int(2, 4)
@@ -50,8 +47,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true })
 })
 
-const tokensOf = (step: number, seed = 7) =>
-  batchExamples(tasks, seed, step, 6, 128, CONFIG.maxExamples).map((e) => [...e.sequence.tokens.slice(0, e.sequence.length)].join(','))
+const tokensOf = (step: number, seed = 7) => batchExamples(tasks, seed, step, 6, 128, CONFIG.maxExamples).map((e) => [...e.sequence.tokens.slice(0, e.sequence.length)].join(','))
 
 describe('pretraining data', () => {
   it('samples each batch deterministically from (seed, step), within the context', () => {
@@ -79,35 +75,18 @@ describe('pretraining data', () => {
     expect(split.training).toHaveLength(11)
     const heldIds = new Set(split.heldOut.map((t) => t.id))
     const seen = new Set<string>()
-    for (let step = 1; step <= 100; step++)
-      for (const e of batchExamples(split.training, 5, step, 4, 128, CONFIG.maxExamples)) seen.add(e.taskId)
+    for (let step = 1; step <= 100; step++) for (const e of batchExamples(split.training, 5, step, 4, 128, CONFIG.maxExamples)) seen.add(e.taskId)
     expect([...seen].filter((id) => heldIds.has(id))).toEqual([])
     expect(seen.size).toBe(11)
   })
 })
 
 describe('pretraining loop', () => {
-  const options = {
-    steps: 30,
-    batchSize: 4,
-    context: 128,
-    learningRate: 1e-2,
-    warmupFraction: 0.1,
-    evalEvery: 10,
-    checkpointEvery: 10,
-    seed: 3
-  }
+  const options = { steps: 30, batchSize: 4, context: 128, learningRate: 1e-2, warmupFraction: 0.1, evalEvery: 10, checkpointEvery: 10, seed: 3 }
 
   it('lowers the loss over 30 steps and logs a held-out loss', async () => {
     const events: PretrainEvent[] = []
-    const result = await pretrain({
-      tasks,
-      out: join(root, 'loss'),
-      options,
-      modelConfig: CONFIG,
-      runtime: RUNTIME,
-      onEvent: (e) => events.push(e)
-    })
+    const result = await pretrain({ tasks, out: join(root, 'loss'), options, modelConfig: CONFIG, runtime: RUNTIME, onEvent: (e) => events.push(e) })
     const losses = events.flatMap((e) => (e.kind === 'step' ? [e.loss] : []))
     expect(losses).toHaveLength(30)
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
@@ -125,19 +104,10 @@ describe('pretraining loop', () => {
   it('resumes from a checkpoint to exactly the parameters of an uninterrupted run', async () => {
     const short = { ...options, steps: 8, evalEvery: 4, checkpointEvery: 3 }
     const whole = await pretrain({ tasks, out: join(root, 'whole'), options: short, modelConfig: CONFIG, runtime: RUNTIME })
-    const stopped = await pretrain({
-      tasks,
-      out: join(root, 'split'),
-      options: short,
-      modelConfig: CONFIG,
-      runtime: RUNTIME,
-      stopAfterStep: 3
-    })
+    const stopped = await pretrain({ tasks, out: join(root, 'split'), options: short, modelConfig: CONFIG, runtime: RUNTIME, stopAfterStep: 3 })
     expect(stopped.step).toBe(3)
     expect(stopped.finished).toBe(false)
-    await expect(pretrain({ tasks, out: join(root, 'split'), options: short, modelConfig: CONFIG, runtime: RUNTIME })).rejects.toThrow(
-      /already holds a pretraining checkpoint/
-    )
+    await expect(pretrain({ tasks, out: join(root, 'split'), options: short, modelConfig: CONFIG, runtime: RUNTIME })).rejects.toThrow(/already holds a pretraining checkpoint/)
     const resumed = await pretrain({ tasks, out: join(root, 'split'), resume: true, runtime: RUNTIME })
     expect(resumed.step).toBe(8)
     for (const [name, value] of whole.weights) expect(resumed.weights.get(name), name).toEqual(value)
@@ -148,22 +118,9 @@ describe('pretraining loop', () => {
   })
 
   it('continues given initial weights (pretrain --init) instead of the seeded ones', async () => {
-    const first = await pretrain({
-      tasks,
-      out: join(root, 'init-source'),
-      options: { ...options, steps: 4, evalEvery: 4 },
-      modelConfig: CONFIG,
-      runtime: RUNTIME
-    })
+    const first = await pretrain({ tasks, out: join(root, 'init-source'), options: { ...options, steps: 4, evalEvery: 4 }, modelConfig: CONFIG, runtime: RUNTIME })
     const nearlyFrozen = { ...options, steps: 1, evalEvery: 1, learningRate: 1e-12, warmupFraction: 0 }
-    const continued = await pretrain({
-      tasks,
-      out: join(root, 'init-continued'),
-      options: nearlyFrozen,
-      modelConfig: CONFIG,
-      initialWeights: first.weights,
-      runtime: RUNTIME
-    })
+    const continued = await pretrain({ tasks, out: join(root, 'init-continued'), options: nearlyFrozen, modelConfig: CONFIG, initialWeights: first.weights, runtime: RUNTIME })
     const fresh = await pretrain({ tasks, out: join(root, 'init-fresh'), options: nearlyFrozen, modelConfig: CONFIG, runtime: RUNTIME })
     const maxDifference = (a: ReadonlyMap<string, Float32Array>, b: ReadonlyMap<string, Float32Array>) =>
       Math.max(...[...a].map(([name, value]) => Math.max(...value.map((x, i) => Math.abs(x - b.get(name)![i]!)))))
@@ -176,19 +133,9 @@ describe('pretraining loop', () => {
     const stage = { ...options, steps: 2, evalEvery: 2, checkpointEvery: 2 }
     const run = async (out: string, batchSeed?: number) => {
       const events: PretrainEvent[] = []
-      await pretrain({
-        tasks,
-        out: join(root, out),
-        options: { ...stage, ...(batchSeed !== undefined ? { batchSeed } : {}) },
-        modelConfig: CONFIG,
-        runtime: RUNTIME,
-        onEvent: (e) => events.push(e)
-      })
+      await pretrain({ tasks, out: join(root, out), options: { ...stage, ...(batchSeed !== undefined ? { batchSeed } : {}) }, modelConfig: CONFIG, runtime: RUNTIME, onEvent: (e) => events.push(e) })
       const started = events.find((e) => e.kind === 'started')
-      return {
-        heldOut: started?.kind === 'started' ? started.split.heldOut.map((t) => t.id) : [],
-        losses: events.flatMap((e) => (e.kind === 'step' ? [e.loss] : []))
-      }
+      return { heldOut: started?.kind === 'started' ? started.split.heldOut.map((t) => t.id) : [], losses: events.flatMap((e) => (e.kind === 'step' ? [e.loss] : [])) }
     }
     const plain = await run('batch-seed-plain')
     const reseeded = await run('batch-seed-9', 9)
@@ -198,9 +145,7 @@ describe('pretraining loop', () => {
   })
 
   it('refuses an absent or corrupt checkpoint with a clear error', async () => {
-    await expect(pretrain({ tasks, out: join(root, 'nothing-here'), resume: true })).rejects.toThrow(
-      /no checkpoint in .*latest\.json is missing/
-    )
+    await expect(pretrain({ tasks, out: join(root, 'nothing-here'), resume: true })).rejects.toThrow(/no checkpoint in .*latest\.json is missing/)
     const source = join(root, 'whole')
     const corrupt = async (name: string, file: string, content: string) => {
       const dir = join(root, name)
@@ -208,13 +153,9 @@ describe('pretraining loop', () => {
       await writeFile(join(dir, 'checkpoints', 'step-000008', file), content)
       return dir
     }
-    await expect(loadCheckpoint(await corrupt('bad-optimizer', 'optimizer.safetensors', 'garbage'))).rejects.toThrow(
-      /optimizer\.safetensors: contents do not match/
-    )
+    await expect(loadCheckpoint(await corrupt('bad-optimizer', 'optimizer.safetensors', 'garbage'))).rejects.toThrow(/optimizer\.safetensors: contents do not match/)
     await expect(loadCheckpoint(await corrupt('bad-model', 'model.safetensors', 'garbage'))).rejects.toThrow(CheckpointError)
-    await expect(loadCheckpoint(await corrupt('bad-state', 'trainer-state.json', '{"step":'))).rejects.toThrow(
-      /trainer-state\.json: cannot read the trainer state/
-    )
+    await expect(loadCheckpoint(await corrupt('bad-state', 'trainer-state.json', '{"step":'))).rejects.toThrow(/trainer-state\.json: cannot read the trainer state/)
     const other = tasks.slice(0, 11)
     await expect(pretrain({ tasks: other, out: source, resume: true })).rejects.toThrow(/trained on other data/)
   })

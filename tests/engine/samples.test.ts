@@ -15,9 +15,7 @@ const SAMPLE_TASKS_DIR = fileURLToPath(new URL('../../resources/sample-tasks', i
 /** Applies a rule by id to a grid written as strings of digits ('.' for 0), giving strings back. */
 function run(id: string, rows: readonly string[]): string[] {
   const input = makeGrid(rows.map((row) => [...row].map((ch) => (ch === '.' ? 0 : Number(ch)))))
-  return sampleRule(id)
-    .apply(input)
-    .map((row) => row.map((cell) => (cell === 0 ? '.' : String(cell))).join(''))
+  return sampleRule(id).apply(input).map((row) => row.map((cell) => (cell === 0 ? '.' : String(cell))).join(''))
 }
 
 function examples(task: Task): { input: Grid; output?: Grid }[] {

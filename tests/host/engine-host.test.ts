@@ -35,18 +35,7 @@ function value<T>(result: ApiResult<T>): T {
 /** Resolves with the first event (from now on or already seen after `from`) that matches. */
 function nextEvent(match: (e: HostEvent) => boolean, from = 0, timeoutMs = 90_000): Promise<HostEvent> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () =>
-        reject(
-          new Error(
-            `no matching event within ${timeoutMs} ms; saw ${events
-              .slice(from)
-              .map((e) => e.kind)
-              .join(', ')}`
-          )
-        ),
-      timeoutMs
-    )
+    const timer = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms; saw ${events.slice(from).map((e) => e.kind).join(', ')}`)), timeoutMs)
     const poll = setInterval(() => {
       const found = events.slice(from).find(match)
       if (found) {
@@ -65,15 +54,7 @@ beforeAll(async () => {
   mkdirSync(join(root, 'samples'))
   writeFileSync(join(root, 'samples', 'readme.md'), 'no tasks here')
   host = new HostClient({ config: { databasePath: world.databasePath, modelsDir: world.modelsDir, threads: 1 }, spawn: forkHostProcess })
-  const handlers = createHandlers({
-    version: '0.0.1',
-    mode: 'browser',
-    samplesPath: join(root, 'samples'),
-    recentFile: join(root, 'recent.json'),
-    databasePath: world.databasePath,
-    modelsDir: world.modelsDir,
-    host
-  })
+  const handlers = createHandlers({ version: '0.0.1', mode: 'browser', samplesPath: join(root, 'samples'), recentFile: join(root, 'recent.json'), databasePath: world.databasePath, modelsDir: world.modelsDir, host })
   bridge = await startBridge({ port: 0, staticDir: join(root, 'samples'), handlers, events: host })
   const base = bridge.url.replace(/\/$/, '')
   const fetchFromBridge = ((input: string, init?: RequestInit) => fetch(`${base}${input}`, init)) as typeof fetch
@@ -89,15 +70,7 @@ afterAll(async () => {
 })
 
 function startArgs(ids: readonly string[], overrides: Record<string, string | number | boolean>, name: string) {
-  return {
-    datasetPath: world.dataDir,
-    selection: { kind: 'ids' as const, ids },
-    preset: 'ttt',
-    overrides,
-    modelDir: world.modelDir,
-    provider: 'cpu',
-    name
-  }
+  return { datasetPath: world.dataDir, selection: { kind: 'ids' as const, ids }, preset: 'ttt', overrides, modelDir: world.modelDir, provider: 'cpu', name }
 }
 
 describe('engine host', () => {
@@ -109,31 +82,12 @@ describe('engine host', () => {
     const mine = events.slice(from).filter((e) => 'runId' in e && e.runId === runId)
     expect(mine[0]).toEqual({ kind: 'run-started', runId, total: 2, alreadyDone: 0 })
     expect(mine.filter((e) => e.kind === 'task-finished').map((e) => e.kind === 'task-finished' && e.taskId)).toEqual(['task-0', 'task-1'])
-    expect(mine.filter((e) => e.kind === 'phase').map((e) => e.kind === 'phase' && e.phase)).toEqual([
-      'ttt-data',
-      'ttt',
-      'inference',
-      'ttt-data',
-      'ttt',
-      'inference'
-    ])
+    expect(mine.filter((e) => e.kind === 'phase').map((e) => e.kind === 'phase' && e.phase)).toEqual(['ttt-data', 'ttt', 'inference', 'ttt-data', 'ttt', 'inference'])
     expect(mine.filter((e) => e.kind === 'step')).toHaveLength(6)
     // The log has each step once: events report what the runner recorded, nothing records them again.
     const loss = value(await client.lossCurves({ runId }))
-    expect(loss.points.map((p) => `${p.context.taskId}/${p.step}`)).toEqual([
-      'task-0/1',
-      'task-0/2',
-      'task-0/3',
-      'task-1/1',
-      'task-1/2',
-      'task-1/3'
-    ])
-    expect(value(await client.getRun({ runId }))).toMatchObject({
-      name: 'streamed',
-      status: 'completed',
-      tasksDone: 2,
-      providerUsed: 'cpu'
-    })
+    expect(loss.points.map((p) => `${p.context.taskId}/${p.step}`)).toEqual(['task-0/1', 'task-0/2', 'task-0/3', 'task-1/1', 'task-1/2', 'task-1/3'])
+    expect(value(await client.getRun({ runId }))).toMatchObject({ name: 'streamed', status: 'completed', tasksDone: 2, providerUsed: 'cpu' })
     expect(value(await client.activeRuns({})).runs).toEqual([])
   })
 
@@ -145,10 +99,7 @@ describe('engine host', () => {
     expect(active).toHaveLength(1)
     expect(active[0]).toMatchObject({ runId, name: 'to cancel', total: 8, currentTaskId: expect.stringMatching(/^task-/) })
     expect(active[0]!.currentLoss.length).toBeGreaterThan(0)
-    expect(await client.deleteRun({ runId })).toMatchObject({
-      ok: false,
-      error: { code: 'bad-request', message: expect.stringContaining('is running now: cancel it first') }
-    })
+    expect(await client.deleteRun({ runId })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('is running now: cancel it first') } })
     expect(value(await client.cancelRun({ runId }))).toEqual({ cancelled: true })
     expect(await nextEvent(ofRun(runId, 'run-finished'), from)).toEqual({ kind: 'run-finished', runId, status: 'cancelled' })
     expect(value(await client.getRun({ runId })).status).toBe('cancelled')
@@ -175,12 +126,7 @@ describe('engine host', () => {
     const resumedFrom = events.length
     expect(value(await client.resumeRun({ runId }))).toEqual({ runId })
     expect(host.pid).not.toBe(pid)
-    expect(await nextEvent(ofRun(runId, 'run-started'), resumedFrom)).toEqual({
-      kind: 'run-started',
-      runId,
-      total: 8,
-      alreadyDone: doneBefore
-    })
+    expect(await nextEvent(ofRun(runId, 'run-started'), resumedFrom)).toEqual({ kind: 'run-started', runId, total: 8, alreadyDone: doneBefore })
     expect(await nextEvent(ofRun(runId, 'run-finished'), resumedFrom)).toEqual({ kind: 'run-finished', runId, status: 'completed' })
     const log = ExperimentLog.open(world.databasePath, { readonly: true })
     expect(log.getRun(runId)).toMatchObject({ status: 'completed', tasksDone: 8 })
@@ -190,23 +136,14 @@ describe('engine host', () => {
     expect(steps).toBe(8 * 12)
     expect(log.metricSeries(runId, 'ttt.loss', { phase: 'ttt' })).toHaveLength(steps)
     log.close()
-    expect(await client.resumeRun({ runId })).toMatchObject({
-      ok: false,
-      error: { code: 'bad-request', message: expect.stringContaining('already completed') }
-    })
+    expect(await client.resumeRun({ runId })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('already completed') } })
   }, 120_000)
 
   it('refuses a run it cannot start, with a message the user can act on', async () => {
     const unknown = await client.startRun(startArgs(['task-0', 'task-99'], QUICK_OVERRIDES, 'x'))
-    expect(unknown).toMatchObject({
-      ok: false,
-      error: { code: 'bad-request', message: expect.stringMatching(/1 task id is not in .*: task-99 \(nearest: task-/) }
-    })
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/1 task id is not in .*: task-99 \(nearest: task-/) } })
     const unavailable = await client.startRun({ ...startArgs(['task-0'], QUICK_OVERRIDES, 'x'), provider: 'coreml' })
-    expect(unavailable).toMatchObject({
-      ok: false,
-      error: { code: 'unsupported', message: expect.stringContaining('execution provider "coreml" is not available on this machine') }
-    })
+    expect(unavailable).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringContaining('execution provider "coreml" is not available on this machine') } })
     const tooMany = await client.startRun({ ...startArgs([], QUICK_OVERRIDES, 'x'), selection: { kind: 'random', count: 9, seed: 1 } })
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('has 8 valid tasks') } })
     const missing = await client.startRun({ ...startArgs(['task-0'], QUICK_OVERRIDES, 'x'), modelDir: join(root, 'no-model') })
@@ -214,10 +151,7 @@ describe('engine host', () => {
   })
 
   it('stops its runs as interrupted (resumable) when the workbench closes mid-run', async () => {
-    const second = new HostClient({
-      config: { databasePath: world.databasePath, modelsDir: world.modelsDir, threads: 1 },
-      spawn: forkHostProcess
-    })
+    const second = new HostClient({ config: { databasePath: world.databasePath, modelsDir: world.modelsDir, threads: 1 }, spawn: forkHostProcess })
     const stepped = new Promise<void>((done) => second.subscribe((e) => e.kind === 'step' && done()))
     const { runId } = await second.startRun(startArgs(world.taskIds, SLOW_OVERRIDES, 'closed mid-run'))
     await stepped
@@ -230,13 +164,7 @@ describe('engine host', () => {
 
   it('picks seeded random tasks and saved lists, and probes the providers', async () => {
     const from = events.length
-    const { runId } = value(
-      await client.startRun({
-        ...startArgs([], QUICK_OVERRIDES, 'listed'),
-        selection: { kind: 'list', path: join(root, 'arc', 'pick.txt') },
-        overrides: { ...QUICK_OVERRIDES, 'ttt.enabled': false }
-      })
-    )
+    const { runId } = value(await client.startRun({ ...startArgs([], QUICK_OVERRIDES, 'listed'), selection: { kind: 'list', path: join(root, 'arc', 'pick.txt') }, overrides: { ...QUICK_OVERRIDES, 'ttt.enabled': false } }))
     await nextEvent(ofRun(runId, 'run-finished'), from)
     const log = ExperimentLog.open(world.databasePath, { readonly: true })
     expect(log.runTasks(runId)).toEqual(['task-1', 'task-0'])
@@ -244,7 +172,6 @@ describe('engine host', () => {
     const options = value(await client.runOptions({}))
     expect(options.providers.find((p) => p.name === 'cpu')).toEqual({ name: 'cpu', available: true, detail: 'always available' })
     const coreml = options.providers.find((p) => p.name === 'coreml')
-    if (process.platform !== 'darwin')
-      expect(coreml).toMatchObject({ available: false, detail: expect.stringContaining('It needs macOS with Core ML') })
+    if (process.platform !== 'darwin') expect(coreml).toMatchObject({ available: false, detail: expect.stringContaining('It needs macOS with Core ML') })
   })
 })

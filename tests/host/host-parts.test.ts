@@ -25,33 +25,9 @@ describe('run registry', () => {
     registry.apply({ kind: 'step', runId: 'other', taskId: 'x', step: 1, totalSteps: 1, loss: 9, learningRate: 0.1, tokensPerSecond: 1 })
     expect(held[0]!.currentLoss).toEqual([[1, 2.5]])
     expect(registry.snapshots()).toEqual([
-      {
-        runId: 'r1',
-        name: 'first',
-        total: 4,
-        done: 1,
-        currentTaskId: 't2',
-        currentIndex: 1,
-        phase: 'ttt',
-        etaSeconds: null,
-        currentLoss: [
-          [1, 2.5],
-          [2, 1.5]
-        ],
-        startedAt: '2026-01-01T00:00:00.000Z'
-      }
+      { runId: 'r1', name: 'first', total: 4, done: 1, currentTaskId: 't2', currentIndex: 1, phase: 'ttt', etaSeconds: null, currentLoss: [[1, 2.5], [2, 1.5]], startedAt: '2026-01-01T00:00:00.000Z' }
     ])
-    registry.apply({
-      kind: 'task-finished',
-      runId: 'r1',
-      taskId: 't2',
-      index: 1,
-      total: 4,
-      status: 'done',
-      officialScore: 1,
-      seconds: 3,
-      etaSeconds: 6
-    })
+    registry.apply({ kind: 'task-finished', runId: 'r1', taskId: 't2', index: 1, total: 4, status: 'done', officialScore: 1, seconds: 3, etaSeconds: 6 })
     expect(registry.snapshots()[0]).toMatchObject({ done: 2, etaSeconds: 6, phase: null })
     registry.apply({ kind: 'task-started', runId: 'r1', taskId: 't3', index: 2, total: 4 })
     expect(registry.snapshots()[0]).toMatchObject({ currentTaskId: 't3', currentLoss: [] })

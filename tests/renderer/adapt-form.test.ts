@@ -5,20 +5,10 @@ import { baseValue, checkField, checkOverrides } from '../../renderer/src/adapt/
 import { checkSelection, draftFromQuery, parseIdList, type SelectionDraft } from '../../renderer/src/adapt/task-selection'
 
 const rank: ConfigKeyView = { key: 'ttt.loraRank', type: { kind: 'integer', min: 1, max: 256 }, default: 16, doc: 'LoRA rank' }
-const lr: ConfigKeyView = {
-  key: 'ttt.learningRate',
-  type: { kind: 'number', min: 0, max: 1, exclusiveMin: true },
-  default: 1e-3,
-  doc: 'peak learning rate'
-}
+const lr: ConfigKeyView = { key: 'ttt.learningRate', type: { kind: 'number', min: 0, max: 1, exclusiveMin: true }, default: 1e-3, doc: 'peak learning rate' }
 const enabled: ConfigKeyView = { key: 'ttt.enabled', type: { kind: 'boolean' }, default: true, doc: 'train at test time' }
 const mode: ConfigKeyView = { key: 'ttt.mode', type: { kind: 'choice', values: ['lora', 'full', 'shared'] }, default: 'lora', doc: 'how' }
-const targets: ConfigKeyView = {
-  key: 'ttt.loraTargets',
-  type: { kind: 'list', values: ['q', 'k', 'v', 'o'] },
-  default: ['q', 'v'],
-  doc: 'projections'
-}
+const targets: ConfigKeyView = { key: 'ttt.loraTargets', type: { kind: 'list', values: ['q', 'k', 'v', 'o'] }, default: ['q', 'v'], doc: 'projections' }
 const schema = [rank, lr, enabled, mode, targets]
 const noTtt: PresetView = { name: 'no-ttt', description: 'no TTT', overrides: { 'ttt.enabled': false } }
 
@@ -56,13 +46,7 @@ describe('checkOverrides', () => {
   it('sends only values that differ from the preset and reports bad fields by key', () => {
     expect(baseValue(enabled, noTtt)).toBe(false)
     expect(baseValue(rank, noTtt)).toBe(16)
-    const result = checkOverrides(schema, noTtt, {
-      'ttt.loraRank': '8',
-      'ttt.enabled': 'false',
-      'ttt.mode': null,
-      'ttt.learningRate': '-1',
-      'ttt.loraTargets': ['v', 'q']
-    })
+    const result = checkOverrides(schema, noTtt, { 'ttt.loraRank': '8', 'ttt.enabled': 'false', 'ttt.mode': null, 'ttt.learningRate': '-1', 'ttt.loraTargets': ['v', 'q'] })
     expect(result.overrides).toEqual({ 'ttt.loraRank': 8 })
     expect(Object.keys(result.errors)).toEqual(['ttt.learningRate'])
   })
@@ -81,43 +65,18 @@ describe('task selection', () => {
 
   it('builds each kind of selection with its task count', () => {
     expect(checkSelection(draft({ mode: 'all' }), context)).toEqual({ ok: true, selection: { kind: 'all' }, count: 3 })
-    expect(checkSelection(draft({ mode: 'list', listPath: '/data/dev80-task-levels.csv' }), context)).toEqual({
-      ok: true,
-      selection: { kind: 'list', path: '/data/dev80-task-levels.csv' },
-      count: 80
-    })
-    expect(checkSelection(draft({ mode: 'random', randomCount: '2', randomSeed: '7' }), context)).toEqual({
-      ok: true,
-      selection: { kind: 'random', count: 2, seed: 7 },
-      count: 2
-    })
-    expect(checkSelection(draft({ mode: 'single', singleTaskId: 'c' }), context)).toEqual({
-      ok: true,
-      selection: { kind: 'ids', ids: ['c'] },
-      count: 1
-    })
-    expect(checkSelection(draft({ mode: 'filtered', filteredIds: ['a', 'b'] }), context)).toEqual({
-      ok: true,
-      selection: { kind: 'ids', ids: ['a', 'b'] },
-      count: 2
-    })
+    expect(checkSelection(draft({ mode: 'list', listPath: '/data/dev80-task-levels.csv' }), context)).toEqual({ ok: true, selection: { kind: 'list', path: '/data/dev80-task-levels.csv' }, count: 80 })
+    expect(checkSelection(draft({ mode: 'random', randomCount: '2', randomSeed: '7' }), context)).toEqual({ ok: true, selection: { kind: 'random', count: 2, seed: 7 }, count: 2 })
+    expect(checkSelection(draft({ mode: 'single', singleTaskId: 'c' }), context)).toEqual({ ok: true, selection: { kind: 'ids', ids: ['c'] }, count: 1 })
+    expect(checkSelection(draft({ mode: 'filtered', filteredIds: ['a', 'b'] }), context)).toEqual({ ok: true, selection: { kind: 'ids', ids: ['a', 'b'] }, count: 2 })
   })
 
   it('refuses what the dataset cannot give, saying why', () => {
-    expect(checkSelection(draft({ mode: 'random', randomCount: '4' }), context)).toEqual({
-      ok: false,
-      error: 'the dataset has only 3 tasks; ask for at most 3'
-    })
+    expect(checkSelection(draft({ mode: 'random', randomCount: '4' }), context)).toEqual({ ok: false, error: 'the dataset has only 3 tasks; ask for at most 3' })
     expect(checkSelection(draft({ mode: 'random', randomCount: '0' }), context).ok).toBe(false)
     expect(checkSelection(draft({ mode: 'random', randomSeed: '-1' }), context).ok).toBe(false)
-    expect(checkSelection(draft({ mode: 'single', singleTaskId: 'zz' }), context)).toEqual({
-      ok: false,
-      error: expect.stringMatching(/^1 task id is not in this dataset: zz \(nearest: /)
-    })
-    expect(checkSelection(draft({ mode: 'filtered', filteredIds: ['a', 'q'] }), context)).toEqual({
-      ok: false,
-      error: expect.stringMatching(/^1 task id is not in this dataset: q \(nearest: /)
-    })
+    expect(checkSelection(draft({ mode: 'single', singleTaskId: 'zz' }), context)).toEqual({ ok: false, error: expect.stringMatching(/^1 task id is not in this dataset: zz \(nearest: /) })
+    expect(checkSelection(draft({ mode: 'filtered', filteredIds: ['a', 'q'] }), context)).toEqual({ ok: false, error: expect.stringMatching(/^1 task id is not in this dataset: q \(nearest: /) })
     expect(checkSelection(draft({ mode: 'list', listPath: '' }), context).ok).toBe(false)
     expect(checkSelection(draft({ mode: 'all' }), { ...context, datasetIds: null }).ok).toBe(false)
   })

@@ -39,9 +39,6 @@ describe('http client', () => {
     expect(down).toMatchObject({ ok: false, error: { code: 'internal' } })
     if (!down.ok) expect(down.error.message).toContain('arc-ttt serve')
     const html = await createHttpClient('t', fakeFetch(async () => new Response('<html>', { status: 502 })).fetch).appInfo({})
-    expect(html).toMatchObject({
-      ok: false,
-      error: { code: 'internal', message: 'unexpected answer from the server (HTTP 502) to appInfo' }
-    })
+    expect(html).toMatchObject({ ok: false, error: { code: 'internal', message: 'unexpected answer from the server (HTTP 502) to appInfo' } })
   })
 })

@@ -6,16 +6,8 @@ import { taskTimesByRun } from '../../renderer/src/analysis/task-times'
 
 describe('loss curves', () => {
   it('orders a task curve by step and turns a NaN loss into a gap', () => {
-    const points = [
-      { context: { taskId: 't' }, step: 2, value: 0.5 },
-      { context: { taskId: 't' }, step: 1, value: Number.NaN },
-      { context: { taskId: 't' }, step: 0, value: 1.5 }
-    ]
-    expect(curveOfPoints(points)).toEqual([
-      [0, 1.5],
-      [1, null],
-      [2, 0.5]
-    ])
+    const points = [{ context: { taskId: 't' }, step: 2, value: 0.5 }, { context: { taskId: 't' }, step: 1, value: Number.NaN }, { context: { taskId: 't' }, step: 0, value: 1.5 }]
+    expect(curveOfPoints(points)).toEqual([[0, 1.5], [1, null], [2, 0.5]])
   })
 
   it('gives the mean and a min-max band as lower edge plus height', () => {
@@ -24,36 +16,16 @@ describe('loss curves', () => {
       { step: 0, count: 3, mean: 2, min: 1, max: 4 },
       { step: 2, count: 1, mean: null, min: null, max: null }
     ])
-    expect(band.mean).toEqual([
-      [0, 2],
-      [1, 1],
-      [2, null]
-    ])
-    expect(band.lower).toEqual([
-      [0, 1],
-      [1, 0.5],
-      [2, null]
-    ])
-    expect(band.height).toEqual([
-      [0, 3],
-      [1, 1],
-      [2, null]
-    ])
+    expect(band.mean).toEqual([[0, 2], [1, 1], [2, null]])
+    expect(band.lower).toEqual([[0, 1], [1, 0.5], [2, null]])
+    expect(band.height).toEqual([[0, 3], [1, 1], [2, null]])
     expect(band.tasks).toBe(3)
   })
 })
 
 describe('task times', () => {
   const o = (runId: string, taskId: string, status: 'done' | 'skipped', totalSeconds: number, tttSteps = 4): TaskOutcome => ({
-    runId,
-    taskId,
-    status,
-    officialScore: 0,
-    allOrNothing: 0,
-    totalSeconds,
-    tttSteps,
-    finalLoss: null,
-    solvedBy: null
+    runId, taskId, status, officialScore: 0, allOrNothing: 0, totalSeconds, tttSteps, finalLoss: null, solvedBy: null
   })
   const outcomes = [o('a', 't1', 'done', 10), o('a', 't2', 'done', 30), o('a', 't3', 'skipped', 0.01, 0), o('b', 't1', 'done', 5, 0)]
 

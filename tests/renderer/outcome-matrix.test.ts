@@ -4,13 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { TaskOutcome } from '../../main/api/runs-contract'
 import { compareAccuracy } from '../../main/engine/analysis/accuracy'
 import { compareLevels } from '../../renderer/src/analysis/levels'
-import {
-  buildOutcomeMatrix,
-  countByFilter,
-  matchesMatrixFilter,
-  sortMatrixRows,
-  type MatrixFilter
-} from '../../renderer/src/analysis/outcome-matrix'
+import { buildOutcomeMatrix, countByFilter, matchesMatrixFilter, sortMatrixRows, type MatrixFilter } from '../../renderer/src/analysis/outcome-matrix'
 
 function outcome(runId: string, taskId: string, result: 'solved' | 'wrong' | 'skipped' | 'unscored', official?: number): TaskOutcome {
   const scored = result !== 'unscored'
@@ -32,23 +26,12 @@ const runs = ['base', 'b', 'c']
 // t1: all solve · t2: base solves, b breaks, c solves · t3: base wrong, c solves · t4: nobody
 // t5: base skipped, b solved, c lacks it · t6: no ground truth anywhere
 const outcomes: TaskOutcome[] = [
-  outcome('base', 't1', 'solved'),
-  outcome('b', 't1', 'solved'),
-  outcome('c', 't1', 'solved'),
-  outcome('base', 't2', 'solved'),
-  outcome('b', 't2', 'wrong', 0.5),
-  outcome('c', 't2', 'solved'),
-  outcome('base', 't3', 'wrong'),
-  outcome('b', 't3', 'wrong'),
-  outcome('c', 't3', 'solved'),
-  outcome('base', 't4', 'wrong'),
-  outcome('b', 't4', 'skipped'),
-  outcome('c', 't4', 'wrong'),
-  outcome('base', 't5', 'skipped'),
-  outcome('b', 't5', 'solved'),
-  outcome('base', 't6', 'unscored'),
-  outcome('b', 't6', 'unscored'),
-  outcome('c', 't6', 'unscored')
+  outcome('base', 't1', 'solved'), outcome('b', 't1', 'solved'), outcome('c', 't1', 'solved'),
+  outcome('base', 't2', 'solved'), outcome('b', 't2', 'wrong', 0.5), outcome('c', 't2', 'solved'),
+  outcome('base', 't3', 'wrong'), outcome('b', 't3', 'wrong'), outcome('c', 't3', 'solved'),
+  outcome('base', 't4', 'wrong'), outcome('b', 't4', 'skipped'), outcome('c', 't4', 'wrong'),
+  outcome('base', 't5', 'skipped'), outcome('b', 't5', 'solved'),
+  outcome('base', 't6', 'unscored'), outcome('b', 't6', 'unscored'), outcome('c', 't6', 'unscored')
 ]
 const levels = { t1: 'hard', t2: 'easy', t3: 'expert', t5: 'medium' }
 const rows = buildOutcomeMatrix(runs, outcomes, levels)
@@ -87,16 +70,7 @@ describe('outcome matrix', () => {
   })
 
   it('orders named, numeric and other levels', () => {
-    expect(['hard', '2', 'Easy', 'zeta', '10', 'expert', 'alpha', 'medium'].sort(compareLevels)).toEqual([
-      'Easy',
-      'medium',
-      'hard',
-      'expert',
-      '2',
-      '10',
-      'alpha',
-      'zeta'
-    ])
+    expect(['hard', '2', 'Easy', 'zeta', '10', 'expert', 'alpha', 'medium'].sort(compareLevels)).toEqual(['Easy', 'medium', 'hard', 'expert', '2', '10', 'alpha', 'zeta'])
   })
 })
 

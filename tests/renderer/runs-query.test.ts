@@ -13,10 +13,7 @@ describe('param filter', () => {
   })
 
   it('keeps commas and spaces inside a value', () => {
-    expect(parseParamFilter('ttt.lora.targets=["q","v"], name=two words')).toEqual({
-      ok: true,
-      params: { 'ttt.lora.targets': '["q","v"]', name: 'two words' }
-    })
+    expect(parseParamFilter('ttt.lora.targets=["q","v"], name=two words')).toEqual({ ok: true, params: { 'ttt.lora.targets': '["q","v"]', name: 'two words' } })
   })
 
   it('names the bad pair', () => {
@@ -36,28 +33,9 @@ describe('param filter', () => {
 describe('runs view state in the URL', () => {
   it('round-trips through the query, leaving defaults out', () => {
     expect(runsStateToQuery(defaultRunsState())).toEqual({})
-    const state = {
-      ...defaultRunsState(),
-      text: 'lora',
-      tag: 'ablation',
-      status: 'completed' as const,
-      params: 'ttt.loraRank=8',
-      orderBy: 'accuracyOfficial' as const,
-      descending: false,
-      page: 2,
-      pageSize: 50
-    }
+    const state = { ...defaultRunsState(), text: 'lora', tag: 'ablation', status: 'completed' as const, params: 'ttt.loraRank=8', orderBy: 'accuracyOfficial' as const, descending: false, page: 2, pageSize: 50 }
     const query = runsStateToQuery(state)
-    expect(query).toEqual({
-      q: 'lora',
-      tag: 'ablation',
-      status: 'completed',
-      params: 'ttt.loraRank=8',
-      sort: 'accuracyOfficial',
-      asc: '1',
-      page: '3',
-      size: '50'
-    })
+    expect(query).toEqual({ q: 'lora', tag: 'ablation', status: 'completed', params: 'ttt.loraRank=8', sort: 'accuracyOfficial', asc: '1', page: '3', size: '50' })
     expect(runsStateFromQuery(query)).toEqual(state)
   })
 
@@ -69,13 +47,7 @@ describe('runs view state in the URL', () => {
     const state = { ...defaultRunsState(), text: ' lora ', preset: 'ttt', params: 'ttt.loraRank=8', page: 1 }
     expect(runsStateToListQuery(state)).toEqual({
       ok: true,
-      query: {
-        limit: 25,
-        offset: 25,
-        orderBy: 'createdAt',
-        descending: true,
-        filter: { text: 'lora', preset: 'ttt', params: { 'ttt.loraRank': 8 } }
-      }
+      query: { limit: 25, offset: 25, orderBy: 'createdAt', descending: true, filter: { text: 'lora', preset: 'ttt', params: { 'ttt.loraRank': 8 } } }
     })
     expect(runsStateToListQuery({ ...state, params: 'rank' })).toMatchObject({ ok: false })
   })

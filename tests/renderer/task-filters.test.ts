@@ -17,12 +17,7 @@ const item = (id: string, demonstrations: number, height: number, width: number,
   maxSide: Math.max(height, width),
   tokens
 })
-const broken: TaskListItem = {
-  id: 'Broken-1',
-  file: '/data/Broken-1.json',
-  valid: false,
-  problems: [{ file: '/data/Broken-1.json', taskId: 'Broken-1', path: '', reason: 'not valid JSON' }]
-}
+const broken: TaskListItem = { id: 'Broken-1', file: '/data/Broken-1.json', valid: false, problems: [{ file: '/data/Broken-1.json', taskId: 'Broken-1', path: '', reason: 'not valid JSON' }] }
 const tasks = [item('abc', 2, 3, 3, 50), item('abd', 4, 10, 30, 900), item('xyz', 5, 12, 8, 400), broken]
 const ids = (filters: Partial<ReturnType<typeof emptyFilters>>): string[] =>
   tasks.filter((t) => matchesFilters(t, { ...emptyFilters(), ...filters })).map((t) => t.id)

@@ -16,19 +16,13 @@ interface RawResponse {
 }
 
 /** A request with full control of the headers (fetch would not let us forge Host). */
-function rawRequest(
-  port: number,
-  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }
-): Promise<RawResponse> {
+function rawRequest(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
   return new Promise((done, fail) => {
-    const req = request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers ?? {} },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
-      }
-    )
+    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+    })
     req.on('error', fail)
     req.end(options.body)
   })
@@ -54,10 +48,7 @@ beforeAll(async () => {
   const staticDir = join(temp, 'renderer')
   await mkdir(dataDir)
   await mkdir(join(staticDir, 'assets'), { recursive: true })
-  await writeFile(
-    join(dataDir, 'a.json'),
-    JSON.stringify({ train: [{ input: [[1, 2]], output: [[2, 1]] }], test: [{ input: [[3, 4]], output: [[4, 3]] }] })
-  )
+  await writeFile(join(dataDir, 'a.json'), JSON.stringify({ train: [{ input: [[1, 2]], output: [[2, 1]] }], test: [{ input: [[3, 4]], output: [[4, 3]] }] }))
   await writeFile(join(dataDir, 'b.json'), JSON.stringify({ train: [{ input: [[0]], output: [[5]] }], test: [{ input: [[0]] }] }))
   await writeFile(join(dataDir, 'broken.json'), '{"train": [')
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>test page</title>')

@@ -38,8 +38,7 @@ describe('event stream', () => {
     const fetchImpl = (async (_url: string, init: RequestInit) => {
       calls.push(init)
       // First connection: one event split over two chunks, then the server goes away.
-      if (calls.length === 1)
-        return streamed([`: connected\n\ndata: ${JSON.stringify(started).slice(0, 10)}`, `${JSON.stringify(started).slice(10)}\n\n`])
+      if (calls.length === 1) return streamed([`: connected\n\ndata: ${JSON.stringify(started).slice(0, 10)}`, `${JSON.stringify(started).slice(10)}\n\n`])
       return streamed([`data: ${JSON.stringify(finished)}\n\n`], true, init.signal ?? undefined)
     }) as unknown as typeof fetch
     const stream = createEventStream('tok', { fetchImpl, retryMs: 10 })

@@ -46,13 +46,7 @@ async function bodyOf(response: IncomingMessage): Promise<string> {
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'arc-ttt-events-'))
   await writeFile(join(temp, 'index.html'), '<!doctype html>')
-  const handlers = createHandlers({
-    version: '1',
-    mode: 'browser',
-    samplesPath: temp,
-    recentFile: join(temp, 'recent.json'),
-    databasePath: join(temp, 'log.sqlite')
-  })
+  const handlers = createHandlers({ version: '1', mode: 'browser', samplesPath: temp, recentFile: join(temp, 'recent.json'), databasePath: join(temp, 'log.sqlite') })
   bridge = await startBridge({ port: 0, staticDir: temp, handlers, events: source })
   bare = await startBridge({ port: 0, staticDir: temp, handlers })
 })
@@ -67,10 +61,7 @@ describe('GET /api/events', () => {
   it('is refused without the token, with a wrong one, from a foreign page or host, and for POST', async () => {
     const missing = await open(bridge.port, {})
     expect(missing.statusCode).toBe(401)
-    expect(JSON.parse(await bodyOf(missing))).toMatchObject({
-      ok: false,
-      error: { code: 'unauthorized', message: expect.stringContaining('missing token') }
-    })
+    expect(JSON.parse(await bodyOf(missing))).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining('missing token') } })
     const wrong = await open(bridge.port, { Authorization: `Bearer ${'0'.repeat(64)}` })
     expect(wrong.statusCode).toBe(401)
     await bodyOf(wrong)
@@ -119,8 +110,6 @@ describe('GET /api/events', () => {
   it('answers 404 where the bridge has no engine host', async () => {
     const response = await open(bare.port, { Authorization: `Bearer ${bare.token}` })
     expect(response.statusCode).toBe(404)
-    expect(JSON.parse(await bodyOf(response))).toMatchObject({
-      error: { code: 'not-found', message: expect.stringContaining('no engine host') }
-    })
+    expect(JSON.parse(await bodyOf(response))).toMatchObject({ error: { code: 'not-found', message: expect.stringContaining('no engine host') } })
   })
 })

@@ -30,10 +30,9 @@ export const engineModelBench: Command = {
   summary: 'prefill, decode and LoRA train-step speed of a Hugging Face model',
   usage: ENGINE_MODEL_USAGE,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      flagTable('model', 'random-weights?', 'sequence', 'decode', 'repeats', 'threads', 'ep', 'json?')
-    )
+    const { values, positionals } = parseCommandArgs(argv, flagTable(
+      'model', 'random-weights?', 'sequence', 'decode', 'repeats', 'threads', 'ep', 'json?'
+    ))
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     const name = values.model!
     const shape = HF_MODEL_SHAPES[name]

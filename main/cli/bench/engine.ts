@@ -33,30 +33,16 @@ ${ENGINE_MODEL_USAGE}`,
     const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
     const threads = integerFlag('--threads', values.threads, 0, 0)
     const steps = integerFlag('--steps', values.steps, 5, 1)
-    const report = await runEngineBench({
-      runtime: { provider, intraOpThreads: threads },
-      steps,
-      onProgress: (m) => process.stderr.write(`bench engine: ${m}\n`)
-    })
+    const report = await runEngineBench({ runtime: { provider, intraOpThreads: threads }, steps, onProgress: (m) => process.stderr.write(`bench engine: ${m}\n`) })
     if (values.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
       return EXIT_OK
     }
     const f = (x: number, digits = 2) => x.toFixed(digits)
-    const row = (name: string, s: typeof report.trainStep) => [
-      name,
-      f(s.secondsPerStep, 3),
-      f(s.tokensPerSecond, 0),
-      f(s.modelGflop, 1),
-      f(s.achievedGflops, 1),
-      `${f(100 * s.ratioToPeak, 1)}%`,
-      s.trainableParameters
-    ]
+    const row = (name: string, s: typeof report.trainStep) => [name, f(s.secondsPerStep, 3), f(s.tokensPerSecond, 0), f(s.modelGflop, 1), f(s.achievedGflops, 1), `${f(100 * s.ratioToPeak, 1)}%`, s.trainableParameters]
     process.stdout.write(`provider ${report.provider}, intra-op threads ${report.threads || 'all'}\n`)
     process.stdout.write(`MatMul ${report.matmulSize}^3 float32 peak: ${f(report.matmulPeakGflops, 1)} GFLOP/s\n\n`)
-    process.stdout.write(
-      `${formatTable(['train step', 's/step', 'tokens/s', 'GFLOP', 'GFLOP/s', 'of peak', 'trainable'], [row('all weights', report.trainStep), row('LoRA r16', report.loraStep)])}\n\n`
-    )
+    process.stdout.write(`${formatTable(['train step', 's/step', 'tokens/s', 'GFLOP', 'GFLOP/s', 'of peak', 'trainable'], [row('all weights', report.trainStep), row('LoRA r16', report.loraStep)])}\n\n`)
     process.stdout.write(`peak resident memory: ${f(report.peakRssMb, 0)} MB\n`)
     return EXIT_OK
   }

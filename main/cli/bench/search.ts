@@ -42,14 +42,9 @@ function reportLines(path: string, report: SearchBenchReport): string[] {
       `peak memory ${report.peakRssMb.toFixed(0)} MB`,
     `seconds per task: median ${report.secondsPerTask.median.toFixed(2)}, ` +
       `mean ${report.secondsPerTask.mean.toFixed(2)}, max ${report.secondsPerTask.max.toFixed(2)}`,
-    `stopped by: ${Object.entries(report.stoppedBy)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}`,
+    `stopped by: ${Object.entries(report.stoppedBy).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     '',
-    formatTable(
-      ['phase', 'seconds', 'share'],
-      Object.entries(report.phases).map(([p, s]) => [p, s.toFixed(1), percent(s, totalPhase)])
-    )
+    formatTable(['phase', 'seconds', 'share'], Object.entries(report.phases).map(([p, s]) => [p, s.toFixed(1), percent(s, totalPhase)]))
   ]
 }
 

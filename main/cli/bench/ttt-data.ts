@@ -70,9 +70,7 @@ examples per task: leave-one-out before the top-up, and final after the cap and 
       process.stderr.write(`arc-ttt bench ttt-data: no valid task in ${path} (arc-ttt validate shows why)\n`)
       return EXIT_FAILURE
     }
-    const progress = process.stderr.isTTY
-      ? (done: number, total: number) => process.stderr.write(`\rbench ttt-data: ${done}/${total} tasks`)
-      : undefined
+    const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\rbench ttt-data: ${done}/${total} tasks`) : undefined
     const report = runTttDataBench(tasks, options, progress)
     if (progress) process.stderr.write('\n')
     process.stdout.write(values.json ? `${formatJson({ path, ...report })}\n` : `${reportLines(path, report).join('\n')}\n`)

@@ -41,26 +41,15 @@ inferenceSecondsPerTask, tokensPerSecond, peakRssMb and the per-task rows.`,
     const { model, notice } = await chooseModel(BUNDLED_MODELS_DIR, values.model)
     if (notice) process.stderr.write(`bench ttt: ${notice}\n`)
     const tasks = validTasks(await loadDataset(SAMPLE_TASKS_PATH)).filter((t) => TTT_BENCH_TASKS.includes(t.id))
-    const report = await runTttBench(tasks, config, model, { provider, intraOpThreads: threads }, (m) =>
-      process.stderr.write(`bench ttt: ${m}\n`)
-    )
+    const report = await runTttBench(tasks, config, model, { provider, intraOpThreads: threads }, (m) => process.stderr.write(`bench ttt: ${m}\n`))
     if (values.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
       return EXIT_OK
     }
-    const rows = report.tasks.map((t) => [
-      t.taskId,
-      t.tokens,
-      t.steps,
-      t.tttSeconds.toFixed(1),
-      t.inferenceSeconds.toFixed(1),
-      Math.round(t.trainingTokens / Math.max(t.tttSeconds, 1e-9))
-    ])
+    const rows = report.tasks.map((t) => [t.taskId, t.tokens, t.steps, t.tttSeconds.toFixed(1), t.inferenceSeconds.toFixed(1), Math.round(t.trainingTokens / Math.max(t.tttSeconds, 1e-9))])
     process.stdout.write(`model ${report.modelId}, provider ${report.provider}, data ${join('resources', 'sample-tasks')}\n\n`)
     process.stdout.write(`${formatTable(['task', 'tokens', 'TTT steps', 'TTT s', 'inference s', 'train tok/s'], rows)}\n\n`)
-    process.stdout.write(
-      `TTT ${report.tttSecondsPerTask.toFixed(1)} s per task, inference ${report.inferenceSecondsPerTask.toFixed(1)} s per task, ${Math.round(report.tokensPerSecond)} training tokens/s, peak memory ${Math.round(report.peakRssMb)} MB\n`
-    )
+    process.stdout.write(`TTT ${report.tttSecondsPerTask.toFixed(1)} s per task, inference ${report.inferenceSecondsPerTask.toFixed(1)} s per task, ${Math.round(report.tokensPerSecond)} training tokens/s, peak memory ${Math.round(report.peakRssMb)} MB\n`)
     return EXIT_OK
   }
 }

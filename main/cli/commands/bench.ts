@@ -22,11 +22,7 @@ ${BENCHMARKS.map((b) => b.usage).join('\n\n')}`,
     const [what, ...rest] = argv
     const benchmark = BENCHMARKS.find((b) => b.name === what)
     if (!benchmark) {
-      throw new UsageError(
-        what === undefined
-          ? 'bench needs a benchmark name'
-          : `unknown benchmark "${what}"; one of ${BENCHMARKS.map((b) => b.name).join(', ')}`
-      )
+      throw new UsageError(what === undefined ? 'bench needs a benchmark name' : `unknown benchmark "${what}"; one of ${BENCHMARKS.map((b) => b.name).join(', ')}`)
     }
     return benchmark.run(rest)
   }

@@ -48,9 +48,7 @@ initial weights (a LoRA adapter on an untrained model cannot learn: its output l
     const problems = allProblems(dataset)
     for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`)
     const valid = dataset.entries.filter((e) => e.task)
-    process.stdout.write(
-      `${valid.length} tasks valid, ${dataset.entries.length - valid.length} invalid (${path}, fingerprint ${dataset.fingerprint.slice(0, 12)})\n`
-    )
+    process.stdout.write(`${valid.length} tasks valid, ${dataset.entries.length - valid.length} invalid (${path}, fingerprint ${dataset.fingerprint.slice(0, 12)})\n`)
     if (valid.length === 0) return EXIT_FAILURE
     const { model, notice } = await chooseModel(BUNDLED_MODELS_DIR, undefined)
     const preset = notice ? 'full-ft' : 'ensemble'
@@ -69,23 +67,15 @@ initial weights (a LoRA adapter on an untrained model cannot learn: its output l
         tags: ['demo'],
         onEvent: progressPrinter()
       })
-      const rows = log
-        .taskResults(runId)
-        .map((r) => [
-          r.taskId,
-          r.status === 'skipped'
-            ? `skipped: ${r.reason}`
-            : r.allOrNothing === 1
-              ? 'solved'
-              : r.officialScore
-                ? `${Math.round(r.officialScore * 100)}%`
-                : 'not solved',
-          r.solvedBy ?? '-',
-          firstProgram(r),
-          r.tttSteps,
-          r.finalLoss === null ? '-' : r.finalLoss.toFixed(3),
-          r.totalSeconds.toFixed(1)
-        ])
+      const rows = log.taskResults(runId).map((r) => [
+        r.taskId,
+        r.status === 'skipped' ? `skipped: ${r.reason}` : r.allOrNothing === 1 ? 'solved' : r.officialScore ? `${Math.round(r.officialScore * 100)}%` : 'not solved',
+        r.solvedBy ?? '-',
+        firstProgram(r),
+        r.tttSteps,
+        r.finalLoss === null ? '-' : r.finalLoss.toFixed(3),
+        r.totalSeconds.toFixed(1)
+      ])
       const header = ['task', 'result', 'solved by', 'program', 'TTT steps', 'final loss', 'seconds']
       process.stdout.write(`\n${formatTable(header, rows)}\n\n${formatRunSummary(summarizeRun(log, runId))}\n`)
       process.stdout.write(`model ${model.id}; details: arc-ttt runs show ${runId}\n`)

@@ -24,8 +24,7 @@ Exit status 0 only when every case passes.`,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, flagTable('op', 'ep', 'seed', 'float32?', 'json?'))
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
-    if (values.op !== undefined && !checkedOps().includes(values.op))
-      throw new UsageError(`no cases for op "${values.op}"; ops: ${checkedOps().join(', ')}`)
+    if (values.op !== undefined && !checkedOps().includes(values.op)) throw new UsageError(`no cases for op "${values.op}"; ops: ${checkedOps().join(', ')}`)
     const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
     const seed = integerFlag('--seed', values.seed, 1)
     // Only the CPU provider has float64 kernels; elsewhere a float64 case would check the CPU fallback.
@@ -34,18 +33,11 @@ Exit status 0 only when every case passes.`,
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ provider, float32, ...report }, null, 2)}\n`)
     } else {
-      const rows = report.ops.map((o) => [
-        o.op,
-        o.cases,
-        Number.isNaN(o.maxError) ? 'error' : o.maxError.toExponential(2),
-        o.passed ? 'pass' : 'FAIL'
-      ])
+      const rows = report.ops.map((o) => [o.op, o.cases, Number.isNaN(o.maxError) ? 'error' : o.maxError.toExponential(2), o.passed ? 'pass' : 'FAIL'])
       process.stdout.write(`${formatTable(['op', 'cases', 'max error', 'result'], rows)}\n`)
       for (const r of report.results.filter((x) => !x.passed || x.expectedFailure)) {
         const why = r.error ?? `max error ${r.maxError.toExponential(2)}`
-        process.stdout.write(
-          `${r.passed ? 'expected failure' : 'FAILED'}: ${r.name} (${r.dtype}, seed ${r.seed}): ${why}${r.expectedFailure ? ` [${r.expectedFailure}]` : ''}\n`
-        )
+        process.stdout.write(`${r.passed ? 'expected failure' : 'FAILED'}: ${r.name} (${r.dtype}, seed ${r.seed}): ${why}${r.expectedFailure ? ` [${r.expectedFailure}]` : ''}\n`)
       }
       const failed = report.results.filter((r) => !r.passed).length
       process.stdout.write(`${report.results.length - failed}/${report.results.length} cases passed on ${provider}\n`)

@@ -31,10 +31,7 @@ function describe(report: HfModelInspection): string {
     `tokenizer      ${report.tokenizer ?? 'none (tokenizer.json missing: runs need one)'}`,
     `text format    ${report.textFormat.name} (chosen by ${report.textFormat.chosenBy})`,
     '',
-    formatTable(
-      ['file', 'tensors', 'size'],
-      report.files.map((f) => [f.name, f.tensors, megabytes(f.bytes)])
-    ),
+    formatTable(['file', 'tensors', 'size'], report.files.map((f) => [f.name, f.tensors, megabytes(f.bytes)])),
     '',
     `memory         weights ${megabytes(memory.weightsBytes)}; ` +
       `key/value cache ${megabytes(memory.kvCacheBytesPer2kTokens)} per 2,048-token sequence; ` +

@@ -9,14 +9,7 @@ import { probeProvider, requireProvider } from '../../engine/experiment/provider
 import { RunSetupError } from '../../engine/experiment/runner'
 import { DEFAULT_MODEL_CONFIG, modelConfigProblems, type ArcModelConfig } from '../../engine/model/config'
 import { loadModel, ModelFileError, type LoadedModel } from '../../engine/model/model-files'
-import {
-  CheckpointError,
-  DEFAULT_PRETRAIN_OPTIONS,
-  pretrain,
-  PretrainDataError,
-  type PretrainEvent,
-  type PretrainOptions
-} from '../../engine/pretrain'
+import { CheckpointError, DEFAULT_PRETRAIN_OPTIONS, pretrain, PretrainDataError, type PretrainEvent, type PretrainOptions } from '../../engine/pretrain'
 import { EXECUTION_PROVIDERS } from '../../engine/runtime/providers'
 import { ExperimentLog, StoreError } from '../../engine/store'
 import { flagTable, parseCommandArgs, type Command } from '../command'
@@ -31,11 +24,9 @@ const D = DEFAULT_PRETRAIN_OPTIONS
 /** Why a data path must not be trained on, or undefined. ARC-AGI-1 evaluation is what the workbench measures on. */
 export function forbiddenDataReason(path: string): string | undefined {
   const parts = resolve(path).toLowerCase().split(sep)
-  if (parts.some((p) => p.includes('evaluation')))
-    return `${path} looks like an evaluation set: pretraining on it would leak the tasks TTT is measured on`
+  if (parts.some((p) => p.includes('evaluation'))) return `${path} looks like an evaluation set: pretraining on it would leak the tasks TTT is measured on`
   const at = parts.lastIndexOf('arc-agi-2')
-  if (at >= 0 && parts[at + 1] === 'training')
-    return `${path} is the full ARC-AGI-2 training set, which contains most ARC-AGI-1 evaluation tasks (use arc-agi-2/training-extra)`
+  if (at >= 0 && parts[at + 1] === 'training') return `${path} is the full ARC-AGI-2 training set, which contains most ARC-AGI-1 evaluation tasks (use arc-agi-2/training-extra)`
   return undefined
 }
 
@@ -54,8 +45,7 @@ async function readModelConfig(file: string | undefined): Promise<ArcModelConfig
   } catch (error) {
     throw new UsageError(`--model-config ${file}: ${error instanceof Error ? error.message : String(error)}`)
   }
-  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides))
-    throw new UsageError(`--model-config ${file}: must be a JSON object of model config fields`)
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) throw new UsageError(`--model-config ${file}: must be a JSON object of model config fields`)
   const config = { ...DEFAULT_MODEL_CONFIG, ...(overrides as object) } as ArcModelConfig
   const problems = modelConfigProblems(config)
   if (problems.length > 0) throw new UsageError(`--model-config ${file}: ${problems.join('; ')}`)
@@ -68,13 +58,9 @@ async function loadTasks(paths: readonly string[]): Promise<Task[]> {
   for (const path of paths) {
     const dataset = await loadDataset(path)
     const tasks = validTasks(dataset)
-    if (tasks.length === 0)
-      throw new PretrainDataError(`no valid task in ${path}${dataset.problems[0] ? `: ${dataset.problems[0].reason}` : ''}`)
+    if (tasks.length === 0) throw new PretrainDataError(`no valid task in ${path}${dataset.problems[0] ? `: ${dataset.problems[0].reason}` : ''}`)
     const duplicates = tasks.filter((t) => byId.has(t.id))
-    if (duplicates.length > 0)
-      process.stderr.write(
-        `arc-ttt pretrain: ${duplicates.length} task ids of ${path} already loaded from an earlier path; keeping the first (e.g. ${duplicates[0]!.id})\n`
-      )
+    if (duplicates.length > 0) process.stderr.write(`arc-ttt pretrain: ${duplicates.length} task ids of ${path} already loaded from an earlier path; keeping the first (e.g. ${duplicates[0]!.id})\n`)
     for (const task of tasks) if (!byId.has(task.id)) byId.set(task.id, task)
   }
   return [...byId.values()]
@@ -120,31 +106,10 @@ export const pretrainCommand: Command = {
 
 Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      flagTable(
-        'data[]',
-        'out',
-        'steps',
-        'batch',
-        'context',
-        'lr',
-        'warmup',
-        'size-aug',
-        'rule-aug',
-        'seed',
-        'batch-seed',
-        'eval-every',
-        'checkpoint-every',
-        'model-config',
-        'init',
-        'resume?',
-        'db',
-        'name',
-        'ep',
-        'threads'
-      )
-    )
+    const { values, positionals } = parseCommandArgs(argv, flagTable(
+      'data[]', 'out', 'steps', 'batch', 'context', 'lr', 'warmup', 'size-aug', 'rule-aug', 'seed', 'batch-seed', 'eval-every',
+      'checkpoint-every', 'model-config', 'init', 'resume?', 'db', 'name', 'ep', 'threads'
+    ))
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     const paths = values.data ?? []
     if (paths.length === 0) throw new UsageError('pretrain needs --data PATH (training tasks)')
@@ -153,26 +118,10 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
       const reason = forbiddenDataReason(path)
       if (reason) throw new UsageError(reason)
     }
-    const trainingFlags = [
-      'steps',
-      'batch',
-      'context',
-      'lr',
-      'warmup',
-      'size-aug',
-      'rule-aug',
-      'seed',
-      'batch-seed',
-      'eval-every',
-      'checkpoint-every',
-      'model-config',
-      'init'
-    ] as const
-    if (values.init !== undefined && values['model-config'] !== undefined)
-      throw new UsageError('--init takes the model config from the model folder: drop --model-config')
+    const trainingFlags = ['steps', 'batch', 'context', 'lr', 'warmup', 'size-aug', 'rule-aug', 'seed', 'batch-seed', 'eval-every', 'checkpoint-every', 'model-config', 'init'] as const
+    if (values.init !== undefined && values['model-config'] !== undefined) throw new UsageError('--init takes the model config from the model folder: drop --model-config')
     const given = trainingFlags.filter((f) => values[f] !== undefined)
-    if (values.resume && given.length > 0)
-      throw new UsageError(`--resume continues with the checkpoint's own options: drop ${given.map((f) => `--${f}`).join(', ')}`)
+    if (values.resume && given.length > 0) throw new UsageError(`--resume continues with the checkpoint's own options: drop ${given.map((f) => `--${f}`).join(', ')}`)
     const provider = choiceFlag('--ep', values.ep, EXECUTION_PROVIDERS, 'cpu')
     const threads = integerFlag('--threads', values.threads, 0, 0)
     const options: Partial<PretrainOptions> = {
@@ -237,8 +186,7 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
             { key: 'pretrain.learning_rate', step: event.step, value: event.learningRate }
           ])
         }
-        if (runId !== undefined && event.kind === 'held-out')
-          openLog.recordMetrics(runId, [{ key: 'pretrain.heldout_loss', step: event.step, value: event.loss }])
+        if (runId !== undefined && event.kind === 'held-out') openLog.recordMetrics(runId, [{ key: 'pretrain.heldout_loss', step: event.step, value: event.loss }])
         printer(event)
       }
       const result = await pretrain({
@@ -253,12 +201,7 @@ Progress goes to stderr; Ctrl-C stops after the current step with a checkpoint.`
         onEvent,
         signal: controller.signal
       })
-      if (runId !== undefined)
-        log.setRunStatus(
-          runId,
-          result.finished ? 'completed' : 'interrupted',
-          result.finished ? undefined : `stopped at step ${result.step}; continue with --resume`
-        )
+      if (runId !== undefined) log.setRunStatus(runId, result.finished ? 'completed' : 'interrupted', result.finished ? undefined : `stopped at step ${result.step}; continue with --resume`)
       process.stdout.write(
         `${result.finished ? 'finished' : 'stopped'} at step ${result.step}: training loss ${result.lastLoss.toFixed(4)}, held-out loss ${Number.isFinite(result.heldOutLoss) ? result.heldOutLoss.toFixed(4) : 'not measured'}\n` +
           `checkpoint (a model folder): ${result.checkpointDir}${runId ? `\nrun ${runId}` : ''}\n`

@@ -29,10 +29,9 @@ one per geometric transform of a random variant; leave-two-out when nothing fits
 those do not fit, no prompt is printed and the reason goes to stderr (exit status 1).
 Exit status: 0 with prompts, 1 when the task file is not valid or no prompt fits, 2 on a usage error.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      flagTable('test-index', 'seed', 'context', 'no-augment?', 'all-symmetries?', 'json?')
-    )
+    const { values, positionals } = parseCommandArgs(argv, flagTable(
+      'test-index', 'seed', 'context', 'no-augment?', 'all-symmetries?', 'json?'
+    ))
     if (positionals.length !== 1) throw new UsageError('prompts needs exactly one TASK_FILE')
     const testIndex = integerFlag('--test-index', values['test-index'], 0, 0)
     const options: InferencePromptOptions = {
@@ -48,28 +47,14 @@ Exit status: 0 with prompts, 1 when the task file is not valid or no prompt fits
       return EXIT_FAILURE
     }
     const { task } = loaded
-    if (testIndex >= task.test.length)
-      throw new UsageError(
-        `--test-index must be 0..${task.test.length - 1}: task ${task.id} has ${task.test.length} test input(s), got ${testIndex}`
-      )
+    if (testIndex >= task.test.length) throw new UsageError(`--test-index must be 0..${task.test.length - 1}: task ${task.id} has ${task.test.length} test input(s), got ${testIndex}`)
     const set = buildInferencePrompts(task, testIndex, options)
     if (values.json) {
       process.stdout.write(`${formatJson({ options, ...set })}\n`)
     } else {
-      const rows = set.prompts.map((p) => [
-        p.id,
-        p.transform,
-        p.inverse,
-        p.leaveOut.join(',') || '-',
-        p.demonstrations.length,
-        p.tokens,
-        p.outputReserve
-      ])
-      process.stdout.write(
-        `task ${task.id}, test input ${testIndex}: ${set.prompts.length} prompts leaving out ${set.leaveOutCount} demonstration(s); ${set.droppedForContext} dropped for the context of ${options.maxTokens}\n\n`
-      )
-      if (rows.length > 0)
-        process.stdout.write(`${formatTable(['prompt', 'transform', 'inverse', 'left out', 'demos', 'tokens', 'answer room'], rows)}\n`)
+      const rows = set.prompts.map((p) => [p.id, p.transform, p.inverse, p.leaveOut.join(',') || '-', p.demonstrations.length, p.tokens, p.outputReserve])
+      process.stdout.write(`task ${task.id}, test input ${testIndex}: ${set.prompts.length} prompts leaving out ${set.leaveOutCount} demonstration(s); ${set.droppedForContext} dropped for the context of ${options.maxTokens}\n\n`)
+      if (rows.length > 0) process.stdout.write(`${formatTable(['prompt', 'transform', 'inverse', 'left out', 'demos', 'tokens', 'answer room'], rows)}\n`)
     }
     if (set.reason) process.stderr.write(`arc-ttt prompts: ${set.reason}\n`)
     return set.prompts.length > 0 ? EXIT_OK : EXIT_FAILURE

@@ -28,30 +28,13 @@ function selectionFromFlags(tasks: string | undefined, taskList: string | undefi
   if (tasks !== undefined && taskList !== undefined) throw new UsageError('give --tasks or --task-list, not both')
   if (taskList !== undefined) return { kind: 'list', path: taskList }
   if (tasks === undefined) return { kind: 'all' }
-  const ids = tasks
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean)
+  const ids = tasks.split(',').map((id) => id.trim()).filter(Boolean)
   if (ids.length === 0) throw new UsageError('--tasks needs at least one task id')
   return { kind: 'ids', ids }
 }
 
 const RUN_OPTIONS = flagTable(
-  'data',
-  'tasks',
-  'task-list',
-  'preset',
-  'set[]',
-  'model',
-  'db',
-  'name',
-  'tag[]',
-  'seed',
-  'ep',
-  'threads',
-  'limit',
-  'resume',
-  'json?'
+  'data', 'tasks', 'task-list', 'preset', 'set[]', 'model', 'db', 'name', 'tag[]', 'seed', 'ep', 'threads', 'limit', 'resume', 'json?'
 )
 
 type RunValues = ReturnType<typeof parseCommandArgs<typeof RUN_OPTIONS>>['values']

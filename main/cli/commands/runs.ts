@@ -32,9 +32,7 @@ Exit status: 0 on success, 1 when the log or the run cannot be read (or the expo
     const subcommand = RUNS_SUBCOMMANDS.find((c) => c.name === name)
     if (!subcommand) {
       const names = RUNS_SUBCOMMANDS.map((c) => c.name).join(', ')
-      throw new UsageError(
-        name === undefined ? `runs needs a subcommand: one of ${names}` : `unknown runs subcommand "${name}"; one of ${names}`
-      )
+      throw new UsageError(name === undefined ? `runs needs a subcommand: one of ${names}` : `unknown runs subcommand "${name}"; one of ${names}`)
     }
     try {
       return await subcommand.run(rest)

@@ -82,11 +82,7 @@ Exit status: 0 when scored, 1 when the submission or the data cannot be used, 2 
       return EXIT_OK
     }
     for (const line of scoreLines(score)) process.stdout.write(`${line}\n`)
-    writeNotes(
-      score,
-      dataset,
-      read.warnings.map((w) => w.taskId)
-    )
+    writeNotes(score, dataset, read.warnings.map((w) => w.taskId))
     return EXIT_OK
   }
 }
@@ -105,10 +101,7 @@ function writeNotes(score: DatasetScore, dataset: Dataset, unknownTaskIds: reado
     for (const id of score.missingTaskIds) note(`  ${id}`)
   }
   const invalid = invalidTasks(dataset)
-  if (invalid.length > 0)
-    note(`warning: ${invalid.length} invalid task(s) in ${dataset.path} not scored (arc-ttt validate shows why): ${invalid.join(', ')}`)
-  if (score.unscoredTaskIds.length > 0)
-    note(`note: ${score.unscoredTaskIds.length} task(s) without test outputs not scored: ${score.unscoredTaskIds.join(', ')}`)
-  if (unknownTaskIds.length > 0)
-    note(`warning: ${unknownTaskIds.length} submission task(s) not in the data, ignored: ${unknownTaskIds.join(', ')}`)
+  if (invalid.length > 0) note(`warning: ${invalid.length} invalid task(s) in ${dataset.path} not scored (arc-ttt validate shows why): ${invalid.join(', ')}`)
+  if (score.unscoredTaskIds.length > 0) note(`note: ${score.unscoredTaskIds.length} task(s) without test outputs not scored: ${score.unscoredTaskIds.join(', ')}`)
+  if (unknownTaskIds.length > 0) note(`warning: ${unknownTaskIds.length} submission task(s) not in the data, ignored: ${unknownTaskIds.join(', ')}`)
 }

@@ -80,9 +80,7 @@ ${DEFAULT_DATABASE_HELP}`,
     const startDataset = values.data === undefined ? undefined : resolve(values.data)
     if (startDataset !== undefined) await requireOpenablePath(startDataset)
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-      process.stderr.write(
-        `arc-ttt serve: the renderer is not built (${join(RENDERER_DIR, 'index.html')} is missing): run \`npm run build\` first\n`
-      )
+      process.stderr.write(`arc-ttt serve: the renderer is not built (${join(RENDERER_DIR, 'index.html')} is missing): run \`npm run build\` first\n`)
       return EXIT_FAILURE
     }
     if (values.db === '') throw new UsageError('--db needs a file name')
@@ -103,8 +101,7 @@ ${DEFAULT_DATABASE_HELP}`,
       bridge = await startBridge({ host, port, staticDir: RENDERER_DIR, handlers, events: engineHost })
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      const reason =
-        code === 'EADDRINUSE' ? `port ${port} is already in use (try --port 0)` : error instanceof Error ? error.message : String(error)
+      const reason = code === 'EADDRINUSE' ? `port ${port} is already in use (try --port 0)` : error instanceof Error ? error.message : String(error)
       process.stderr.write(`arc-ttt serve: cannot listen on ${host}:${port}: ${reason}\n`)
       return EXIT_FAILURE
     }

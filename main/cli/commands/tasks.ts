@@ -23,20 +23,12 @@ end marker per grid). Invalid tasks are listed with their problems on stderr.`,
     const dataset = await openDataset(positionals[0]!)
     const rows = dataset.entries.map((entry) => ({ entry, summary: entry.task ? summarizeTask(entry.task) : undefined }))
     if (values.json) {
-      const list = rows.map(({ entry, summary }) =>
-        summary ? { ...summary, file: entry.file, valid: true } : { id: entry.id, file: entry.file, valid: false, problems: entry.problems }
-      )
+      const list = rows.map(({ entry, summary }) => (summary ? { ...summary, file: entry.file, valid: true } : { id: entry.id, file: entry.file, valid: false, problems: entry.problems }))
       process.stdout.write(`${JSON.stringify(list, null, 2)}\n`)
     } else {
       const table = rows.map(({ entry, summary }) =>
         summary
-          ? [
-              summary.id,
-              summary.demonstrations,
-              summary.testInputs,
-              `${summary.largestGrid.height}x${summary.largestGrid.width}`,
-              summary.tokens
-            ]
+          ? [summary.id, summary.demonstrations, summary.testInputs, `${summary.largestGrid.height}x${summary.largestGrid.width}`, summary.tokens]
           : [entry.id, '-', '-', 'invalid', '-']
       )
       process.stdout.write(`${formatTable(['task', 'demos', 'tests', 'largest', 'tokens'], table)}\n`)

@@ -32,20 +32,7 @@ function summaryLines(task: Task, options: TttDataOptions, data: TttData): strin
   const sourceRows = TTT_SOURCES.flatMap((source) => {
     const s = stats.perSource[source]
     return s
-      ? [
-          [
-            source,
-            s.leaveOutTasks,
-            s.augmented,
-            s.droppedForSize,
-            s.copies,
-            s.beforeDedup,
-            s.afterDedup,
-            s.droppedForContext,
-            s.available,
-            s.selected
-          ]
-        ]
+      ? [[source, s.leaveOutTasks, s.augmented, s.droppedForSize, s.copies, s.beforeDedup, s.afterDedup, s.droppedForContext, s.available, s.selected]]
       : []
   })
   const augmenterRows = Object.entries(stats.perAugmenter).map(([id, c]) => [id, c!.available, c!.selected])
@@ -54,10 +41,7 @@ function summaryLines(task: Task, options: TttDataOptions, data: TttData): strin
     `task ${task.id}: ${stats.demonstrations} demonstrations; seed ${options.seed}, cap ${options.cap}, context ${options.maxTokens}, ` +
       `format ${options.format}, augment ${options.augment ? 'yes' : 'no'}, leave-two-out top-up ${options.leaveTwoOutTopUp ? 'yes' : 'no'}, loss mask ${options.lossMask}`,
     '',
-    formatTable(
-      ['source', 'tasks', 'augmented', 'over 30x30', 'copies', 'generated', 'distinct', 'too long', 'available', 'selected'],
-      sourceRows
-    ),
+    formatTable(['source', 'tasks', 'augmented', 'over 30x30', 'copies', 'generated', 'distinct', 'too long', 'available', 'selected'], sourceRows),
     '',
     formatTable(['augmenter', 'available', 'selected'], augmenterRows),
     '',
@@ -93,10 +77,9 @@ the count before and after deduplication, those dropped for the context, and tho
 then the examples per augmenter and the token lengths.
 Exit status: 0 when built, 1 when the task file is not valid, 2 on a usage error.`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      flagTable('seed', 'cap', 'context', 'no-augment?', 'format', 'loss-mask', 'leave-one-out-only?', 'json?')
-    )
+    const { values, positionals } = parseCommandArgs(argv, flagTable(
+      'seed', 'cap', 'context', 'no-augment?', 'format', 'loss-mask', 'leave-one-out-only?', 'json?'
+    ))
     if (positionals.length !== 1) throw new UsageError('ttt-data needs exactly one TASK_FILE')
     const options: TttDataOptions = {
       seed: integerFlag('--seed', values.seed, defaults.seed),

@@ -39,11 +39,7 @@ function scoredTasks(outcomes: readonly TaskOutcome[], runId: string): Set<strin
   return new Set(outcomes.filter((o) => o.runId === runId && o.allOrNothing !== null).map((o) => o.taskId))
 }
 
-export function compareRuns(
-  log: ExperimentLog,
-  runIds: readonly string[],
-  truth?: { readonly path: string; readonly grids: TruthGrids }
-): RunsComparison {
+export function compareRuns(log: ExperimentLog, runIds: readonly string[], truth?: { readonly path: string; readonly grids: TruthGrids }): RunsComparison {
   const runs = runIds.map((id) => readRun(log, id))
   const outcomes = log.taskOutcomes(runIds)
   const [baseline, ...others] = runIds
@@ -66,8 +62,7 @@ export function compareRuns(
   }
 }
 
-const interval = (i: RunAccuracy['official']): string =>
-  i === null ? MISSING : `${(i.mean * 100).toFixed(1)}% [${(i.low * 100).toFixed(1)}, ${(i.high * 100).toFixed(1)}]`
+const interval = (i: RunAccuracy['official']): string => (i === null ? MISSING : `${(i.mean * 100).toFixed(1)}% [${(i.low * 100).toFixed(1)}, ${(i.high * 100).toFixed(1)}]`)
 
 function formatComparison(c: RunsComparison): string {
   const rows = c.runs.map((run, index) => {
@@ -85,53 +80,26 @@ function formatComparison(c: RunsComparison): string {
       formatSeconds(run.secondsPerTask)
     ]
   })
-  const accuracy = formatTable(
-    ['run', 'name', 'preset', 'status', 'solved', 'all-or-nothing [95% CI]', 'official [95% CI]', 'McNemar vs baseline', 's/task'],
-    rows
-  )
+  const accuracy = formatTable(['run', 'name', 'preset', 'status', 'solved', 'all-or-nothing [95% CI]', 'official [95% CI]', 'McNemar vs baseline', 's/task'], rows)
   const differences =
     c.differences.length === 0
       ? 'Config: no key differs.'
       : `Config keys that differ (${c.differences.length}):\n` +
-        formatTable(
-          ['key', ...c.runs.map((r) => r.id)],
-          c.differences.map((d) => [d.key, ...d.values.map((v) => v?.text ?? MISSING)])
-        )
-  const changes = c.changes.map(
-    (ch) =>
-      `${ch.runId}: newly solved ${ch.newlySolved.length ? ch.newlySolved.join(', ') : 'none'}; newly broken ${ch.newlyBroken.length ? ch.newlyBroken.join(', ') : 'none'}`
-  )
+        formatTable(['key', ...c.runs.map((r) => r.id)], c.differences.map((d) => [d.key, ...d.values.map((v) => v?.text ?? MISSING)]))
+  const changes = c.changes.map((ch) => `${ch.runId}: newly solved ${ch.newlySolved.length ? ch.newlySolved.join(', ') : 'none'}; newly broken ${ch.newlyBroken.length ? ch.newlyBroken.join(', ') : 'none'}`)
   const nearMisses =
     c.nearMisses === undefined
       ? ['Near misses: the dataset with the truth could not be read (pass --data PATH).']
       : [
           `Near misses, first attempts against the truth in ${c.truthFrom}:`,
           formatTable(
-            [
-              'run',
-              'test outputs',
-              'right size',
-              'cells right (right-size attempts)',
-              'right among candidates',
-              'solved',
-              'of the ceiling',
-              'solved from search / ttt / both'
-            ],
+            ['run', 'test outputs', 'right size', 'cells right (right-size attempts)', 'right among candidates', 'solved', 'of the ceiling', 'solved from search / ttt / both'],
             c.runs.map((run, i) => {
               const n = c.nearMisses![i]!
               const share = (count: number): string => (n.outputs === 0 ? MISSING : `${count} (${((count / n.outputs) * 100).toFixed(1)}%)`)
               const reach = n.rightCandidate === 0 ? MISSING : `${((n.solved / n.rightCandidate) * 100).toFixed(1)}%`
               const from = `${n.solvedFrom.search} / ${n.solvedFrom.ttt} / ${n.solvedFrom.both}`
-              return [
-                run.id,
-                n.outputs,
-                share(n.rightShape),
-                n.cellAccuracy === null ? MISSING : `${(n.cellAccuracy * 100).toFixed(1)}%`,
-                share(n.rightCandidate),
-                share(n.solved),
-                reach,
-                from
-              ]
+              return [run.id, n.outputs, share(n.rightShape), n.cellAccuracy === null ? MISSING : `${(n.cellAccuracy * 100).toFixed(1)}%`, share(n.rightCandidate), share(n.solved), reach, from]
             })
           ),
           'Right among candidates: test outputs where some candidate (any TTT prediction before voting, any search answer; for an ensemble, its pool) is the truth;',
@@ -165,8 +133,7 @@ export const compareRunsCommand: Command = {
   --json  the same as one JSON object {"runs", "accuracy", "differences", "changes", "nearMisses", "truthFrom"}`,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, flagTable('db', 'data', 'json?'))
-    if (positionals.length < 2)
-      throw new UsageError('runs compare needs a baseline run id and at least one more run id (`arc-ttt runs list` shows them)')
+    if (positionals.length < 2) throw new UsageError('runs compare needs a baseline run id and at least one more run id (`arc-ttt runs list` shows them)')
     const duplicate = positionals.find((id, i) => positionals.indexOf(id) !== i)
     if (duplicate !== undefined) throw new UsageError(`run ${duplicate} is given twice`)
     const comparison = await withLog(databasePath(values.db), {}, async (log) => {

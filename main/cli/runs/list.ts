@@ -7,35 +7,15 @@ import { UsageError, EXIT_OK } from '../usage-error'
 import { formatAccuracy, formatProvider, formatSeconds, formatTime, wrapList } from './format-values'
 import { databasePath, withLog } from './open-log'
 
-export const LIST_HEADER = [
-  'id',
-  'name',
-  'preset',
-  'status',
-  'done',
-  'skipped',
-  'official %',
-  'all-or-nothing %',
-  's/task',
-  'model',
-  'provider',
-  'created'
-] as const
+export const LIST_HEADER = ['id', 'name', 'preset', 'status', 'done', 'skipped', 'official %', 'all-or-nothing %', 's/task', 'model', 'provider', 'created'] as const
 
 /** `--sort COLUMN[:asc|:desc]`; descending (newest, largest first) unless `:asc`. */
 export function sortFlag(raw: string | undefined): Pick<RunListQuery, 'orderBy' | 'descending'> {
   if (raw === undefined) return {}
   const [column, direction, ...rest] = raw.split(':')
   const columns: readonly string[] = RUN_ORDER_COLUMNS
-  if (
-    column === undefined ||
-    !columns.includes(column) ||
-    rest.length > 0 ||
-    (direction !== undefined && direction !== 'asc' && direction !== 'desc')
-  ) {
-    throw new UsageError(
-      `--sort must be COLUMN or COLUMN:asc or COLUMN:desc with COLUMN one of ${RUN_ORDER_COLUMNS.join(', ')}; got "${raw}"`
-    )
+  if (column === undefined || !columns.includes(column) || rest.length > 0 || (direction !== undefined && direction !== 'asc' && direction !== 'desc')) {
+    throw new UsageError(`--sort must be COLUMN or COLUMN:asc or COLUMN:desc with COLUMN one of ${RUN_ORDER_COLUMNS.join(', ')}; got "${raw}"`)
   }
   return { orderBy: column as RunOrderColumn, descending: direction !== 'asc' }
 }
@@ -75,10 +55,9 @@ Columns: id, name, preset, status, tasks done and skipped, accuracy over the sco
 conventions (official %: per-task fractions of test outputs solved; all-or-nothing %: tasks with
 every test output solved), seconds per done task, model, provider used, created (UTC).`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      flagTable('db', 'limit', 'offset', 'sort', 'status', 'preset', 'tag', 'filter', 'json?')
-    )
+    const { values, positionals } = parseCommandArgs(argv, flagTable(
+      'db', 'limit', 'offset', 'sort', 'status', 'preset', 'tag', 'filter', 'json?'
+    ))
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
     const limit = integerFlag('--limit', values.limit, 50, 1)
     if (limit > MAX_PAGE_SIZE) throw new UsageError(`--limit must be at most ${MAX_PAGE_SIZE}, got "${values.limit}"`)

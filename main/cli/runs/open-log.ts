@@ -23,11 +23,7 @@ export function openLog(file: string, options: { readonly writable?: boolean } =
 }
 
 /** Opens the log, runs `work` with it and closes it, whatever happens. */
-export async function withLog<R>(
-  file: string,
-  options: { readonly writable?: boolean },
-  work: (log: ExperimentLog) => R | Promise<R>
-): Promise<R> {
+export async function withLog<R>(file: string, options: { readonly writable?: boolean }, work: (log: ExperimentLog) => R | Promise<R>): Promise<R> {
   const log = openLog(file, options)
   try {
     return await work(log)

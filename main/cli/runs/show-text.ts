@@ -59,43 +59,26 @@ function summary(run: RunRecord): string {
     ['tasks done', String(run.tasksDone)],
     ['tasks skipped', String(run.tasksSkipped)],
     ['tasks scored', String(run.tasksScored)],
-    [
-      'official accuracy',
-      `${formatAccuracy(run.accuracyOfficial)}% (${formatTaskCount(run.officialScoreSum)}/${run.tasksScored} ${scored})`
-    ],
+    ['official accuracy', `${formatAccuracy(run.accuracyOfficial)}% (${formatTaskCount(run.officialScoreSum)}/${run.tasksScored} ${scored})`],
     ['all-or-nothing accuracy', `${formatAccuracy(run.accuracyAllOrNothing)}% (${run.allOrNothingSum}/${run.tasksScored} ${scored})`],
     ['seconds per task', formatSeconds(run.secondsPerTask)]
   ])
 }
 
 function params(run: RunRecord): string {
-  return table(
-    `Params (${run.params.length}, the resolved config flattened)`,
-    ['key', 'type', 'value'],
-    run.params.map((p) => [p.key, p.type, p.text])
-  )
+  return table(`Params (${run.params.length}, the resolved config flattened)`, ['key', 'type', 'value'], run.params.map((p) => [p.key, p.type, p.text]))
 }
 
 function selection(taskIds: readonly string[], results: readonly TaskResultRecord[]): string {
   if (taskIds.length === 0) return 'Task selection\n  (none recorded)'
   const recorded = new Set(results.map((r) => r.taskId))
   const pending = taskIds.filter((id) => !recorded.has(id))
-  const lines = [
-    ...wrapList(taskIds),
-    ...(pending.length === 0 ? [] : ['', `without a result yet (${pending.length}):`, ...wrapList(pending)])
-  ]
+  const lines = [...wrapList(taskIds), ...(pending.length === 0 ? [] : ['', `without a result yet (${pending.length}):`, ...wrapList(pending)])]
   return `Task selection (${taskIds.length} tasks)\n${indent(lines.join('\n'))}`
 }
 
 function metrics(summaries: readonly MetricSummary[]): string {
-  const rows = summaries.map((m) => [
-    m.key,
-    String(m.count),
-    `${formatNumber(m.last)} (step ${m.lastStep})`,
-    formatNumber(m.min),
-    formatNumber(m.max),
-    formatNumber(m.mean)
-  ])
+  const rows = summaries.map((m) => [m.key, String(m.count), `${formatNumber(m.last)} (step ${m.lastStep})`, formatNumber(m.min), formatNumber(m.max), formatNumber(m.mean)])
   return table(`Metric summaries (${summaries.length} keys)`, ['key', 'count', 'last', 'min', 'max', 'mean'], rows)
 }
 
@@ -116,19 +99,7 @@ function correctness(result: TaskResultRecord): string {
 
 function taskResults(results: readonly TaskResultRecord[]): string {
   const phases = phasesOf(results)
-  const header = [
-    'task',
-    'status',
-    'official',
-    'all-or-nothing',
-    'TTT steps',
-    'final loss',
-    ...phases.map((p) => `${p} s`),
-    'total s',
-    'correct per output',
-    'candidates',
-    'reason'
-  ]
+  const header = ['task', 'status', 'official', 'all-or-nothing', 'TTT steps', 'final loss', ...phases.map((p) => `${p} s`), 'total s', 'correct per output', 'candidates', 'reason']
   const rows = results.map((r) => [
     r.taskId,
     r.status,

@@ -82,18 +82,8 @@ export function progressFromSnapshot(view: ActiveRunView, now: number, rows: rea
  * from the log. The log does not say how many tasks an unfinished run has, so `total` is only
  * known for a completed run.
  */
-export function progressFromRecord(
-  run: Pick<RunSummary, 'id' | 'name' | 'status' | 'statusMessage'>,
-  rows: readonly ProgressRow[]
-): RunProgress {
-  return {
-    ...initialProgress(run.id, run.name),
-    status: run.status,
-    message: run.statusMessage,
-    done: rows.length,
-    total: run.status === 'completed' ? rows.length : 0,
-    rows
-  }
+export function progressFromRecord(run: Pick<RunSummary, 'id' | 'name' | 'status' | 'statusMessage'>, rows: readonly ProgressRow[]): RunProgress {
+  return { ...initialProgress(run.id, run.name), status: run.status, message: run.statusMessage, done: rows.length, total: run.status === 'completed' ? rows.length : 0, rows }
 }
 
 /** Rows for the results table from the log's records (a run opened after some tasks finished). */
@@ -127,73 +117,25 @@ export function reduceProgress(state: RunProgress, event: HostEvent, now: number
   switch (event.kind) {
     case 'run-started':
       // Also the first event of a resume: the run is live again, the finished rows stay.
-      return {
-        ...state,
-        status: 'running',
-        message: null,
-        total: event.total,
-        done: Math.max(event.alreadyDone, state.done),
-        phase: null,
-        currentTaskId: null,
-        currentIndex: null,
-        step: null,
-        totalSteps: null,
-        loss: []
-      }
+      return { ...state, status: 'running', message: null, total: event.total, done: Math.max(event.alreadyDone, state.done), phase: null, currentTaskId: null, currentIndex: null, step: null, totalSteps: null, loss: [] }
     case 'task-started':
-      return {
-        ...state,
-        total: event.total,
-        currentTaskId: event.taskId,
-        currentIndex: event.index,
-        phase: null,
-        step: null,
-        totalSteps: null,
-        loss: []
-      }
+      return { ...state, total: event.total, currentTaskId: event.taskId, currentIndex: event.index, phase: null, step: null, totalSteps: null, loss: [] }
     case 'phase': {
       // The shared-adapter phase trains one adapter on every task before the first task starts.
       const fresh = event.taskId !== state.currentTaskId
-      return {
-        ...state,
-        currentTaskId: event.taskId,
-        phase: event.phase,
-        ...(fresh ? { currentIndex: null, step: null, totalSteps: null, loss: [] } : {})
-      }
+      return { ...state, currentTaskId: event.taskId, phase: event.phase, ...(fresh ? { currentIndex: null, step: null, totalSteps: null, loss: [] } : {}) }
     }
     case 'step':
-      if (event.taskId !== state.currentTaskId)
-        return { ...state, currentTaskId: event.taskId, step: event.step, totalSteps: event.totalSteps, loss: [[event.step, event.loss]] }
+      if (event.taskId !== state.currentTaskId) return { ...state, currentTaskId: event.taskId, step: event.step, totalSteps: event.totalSteps, loss: [[event.step, event.loss]] }
       return { ...state, step: event.step, totalSteps: event.totalSteps, loss: addLossPoint(state.loss, event.step, event.loss) }
     case 'task-finished': {
-      const row: ProgressRow = {
-        taskId: event.taskId,
-        index: event.index,
-        status: event.status,
-        officialScore: event.officialScore,
-        seconds: event.seconds
-      }
+      const row: ProgressRow = { taskId: event.taskId, index: event.index, status: event.status, officialScore: event.officialScore, seconds: event.seconds }
       const seen = state.rows.some((r) => r.taskId === event.taskId)
       const rows = seen ? state.rows.map((r) => (r.taskId === event.taskId ? row : r)) : [...state.rows, row]
-      return {
-        ...state,
-        total: event.total,
-        done: seen ? state.done : Math.min(state.done + 1, event.total),
-        rows,
-        phase: null,
-        etaSeconds: event.etaSeconds,
-        etaAt: now
-      }
+      return { ...state, total: event.total, done: seen ? state.done : Math.min(state.done + 1, event.total), rows, phase: null, etaSeconds: event.etaSeconds, etaAt: now }
     }
     case 'run-finished':
-      return {
-        ...state,
-        status: event.status,
-        phase: null,
-        currentTaskId: event.status === 'completed' ? null : state.currentTaskId,
-        etaSeconds: null,
-        etaAt: null
-      }
+      return { ...state, status: event.status, phase: null, currentTaskId: event.status === 'completed' ? null : state.currentTaskId, etaSeconds: null, etaAt: null }
     case 'run-failed':
       return { ...state, status: 'failed', message: event.message, phase: null, etaSeconds: null, etaAt: null }
   }
@@ -212,8 +154,7 @@ export function remainingSeconds(state: RunProgress, now: number): number | null
 
 /** "task 3 of 20" while a task runs, else "12 of 20 tasks done" ("12 tasks done" before the total is known). */
 export function progressText(state: RunProgress): string {
-  if (state.status === 'running' && state.currentIndex !== null && state.total > 0)
-    return `task ${state.currentIndex + 1} of ${state.total}`
+  if (state.status === 'running' && state.currentIndex !== null && state.total > 0) return `task ${state.currentIndex + 1} of ${state.total}`
   if (state.total === 0) return `${state.done} task${state.done === 1 ? '' : 's'} done`
   return `${state.done} of ${state.total} task${state.total === 1 ? '' : 's'} done`
 }

@@ -17,7 +17,8 @@ export interface SelectionDraft {
 }
 
 export type SelectionCheck =
-  { readonly ok: true; readonly selection: TaskSelection; readonly count: number } | { readonly ok: false; readonly error: string }
+  | { readonly ok: true; readonly selection: TaskSelection; readonly count: number }
+  | { readonly ok: false; readonly error: string }
 
 export interface SelectionContext {
   /** Ids of the open dataset's tasks; null while it loads. */
@@ -63,8 +64,7 @@ export function checkSelection(draft: SelectionDraft, context: SelectionContext)
       const seed = wholeNumber(draft.randomSeed, 0)
       if (count === null) return { ok: false, error: 'the number of tasks must be a whole number >= 1' }
       if (seed === null) return { ok: false, error: 'the seed must be a whole number >= 0' }
-      if (ids !== null && count > ids.length)
-        return { ok: false, error: `the dataset has only ${ids.length} tasks; ask for at most ${ids.length}` }
+      if (ids !== null && count > ids.length) return { ok: false, error: `the dataset has only ${ids.length} tasks; ask for at most ${ids.length}` }
       return { ok: true, selection: { kind: 'random', count, seed }, count }
     }
     case 'single': {
@@ -74,8 +74,7 @@ export function checkSelection(draft: SelectionDraft, context: SelectionContext)
       return { ok: true, selection: { kind: 'ids', ids: [id] }, count: 1 }
     }
     case 'filtered': {
-      if (draft.filteredIds.length === 0)
-        return { ok: false, error: 'no task ids came from the Tasks view; filter there and use "Adapt these tasks"' }
+      if (draft.filteredIds.length === 0) return { ok: false, error: 'no task ids came from the Tasks view; filter there and use "Adapt these tasks"' }
       const missing = ids === null ? [] : draft.filteredIds.filter((id) => !ids.includes(id))
       if (missing.length > 0) return { ok: false, error: unknownTaskIdsMessage(missing, ids ?? [], 'this dataset') }
       return { ok: true, selection: { kind: 'ids', ids: draft.filteredIds }, count: draft.filteredIds.length }

@@ -4,7 +4,8 @@
 import type { ParamFilterValue } from '../../../main/engine/store/types'
 
 export type ParamFilterParse =
-  { readonly ok: true; readonly params: Readonly<Record<string, ParamFilterValue>> } | { readonly ok: false; readonly message: string }
+  | { readonly ok: true; readonly params: Readonly<Record<string, ParamFilterValue>> }
+  | { readonly ok: false; readonly message: string }
 
 const KEY = /^[A-Za-z_][\w.-]*$/
 const PAIR_SEPARATOR = /[\s,;]+(?=[A-Za-z_][\w.-]*\s*=)/

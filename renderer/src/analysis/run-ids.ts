@@ -3,10 +3,7 @@
 /** Distinct non-empty ids from `a,b,c` (or several `runs=` values), in order. */
 export function parseRunIds(value: unknown): string[] {
   const parts = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string')
-  const ids = parts
-    .flatMap((part) => part.split(','))
-    .map((id) => id.trim())
-    .filter((id) => id !== '')
+  const ids = parts.flatMap((part) => part.split(',')).map((id) => id.trim()).filter((id) => id !== '')
   return [...new Set(ids)]
 }
 

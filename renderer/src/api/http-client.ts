@@ -25,18 +25,13 @@ export function createHttpClient(
       response = await fetchImpl('/api/call', { method: 'POST', headers, body: JSON.stringify({ method, args }) })
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      return {
-        ok: false,
-        error: { code: 'internal', message: `cannot reach the arc-ttt server (is \`arc-ttt serve\` still running?): ${reason}` }
-      }
+      return { ok: false, error: { code: 'internal', message: `cannot reach the arc-ttt server (is \`arc-ttt serve\` still running?): ${reason}` } }
     }
     const body: unknown = await response.json().catch(() => undefined)
     if (isApiResult(body)) return body as ApiResult<ApiResultValue<M>>
     return { ok: false, error: { code: 'internal', message: `unexpected answer from the server (HTTP ${response.status}) to ${method}` } }
   }
-  const methods = Object.fromEntries(
-    API_METHODS.map((method) => [method, (args: ApiArgs<typeof method>) => call(method, args)])
-  ) as ApiClient
+  const methods = Object.fromEntries(API_METHODS.map((method) => [method, (args: ApiArgs<typeof method>) => call(method, args)])) as ApiClient
   const events = createEventStream(token, { ...streamOptions, fetchImpl })
   return { ...methods, subscribe: (listener) => events.subscribe(listener) }
 }

@@ -20,24 +20,12 @@ export interface AdaptChoices {
   tags: string
 }
 
-export function useAdaptForm(
-  api: ApiSession,
-  dataset: { path: Ref<string | null>; taskIds: Ref<readonly string[] | null> },
-  initialQuery: { task?: string | null; tasks?: string | null }
-) {
+export function useAdaptForm(api: ApiSession, dataset: { path: Ref<string | null>; taskIds: Ref<readonly string[] | null> }, initialQuery: { task?: string | null; tasks?: string | null }) {
   const options = shallowRef<RunOptionsView | null>(null)
   const optionsError = ref<string | null>(null)
   const serverError = ref<string | null>(null)
   const starting = ref(false)
-  const choices = reactive<AdaptChoices>({
-    selection: draftFromQuery(initialQuery),
-    preset: '',
-    drafts: {},
-    modelDir: '',
-    provider: '',
-    name: '',
-    tags: ''
-  })
+  const choices = reactive<AdaptChoices>({ selection: draftFromQuery(initialQuery), preset: '', drafts: {}, modelDir: '', provider: '', name: '', tags: '' })
 
   async function loadOptions(): Promise<void> {
     const result = await api.call('runOptions', {})
@@ -51,19 +39,15 @@ export function useAdaptForm(
     // weights' dir, so "is the current choice listed" alone would keep the untrained model.
     const firstLoad = options.value === null
     options.value = value
-    if (!value.presets.some((p) => p.name === choices.preset))
-      choices.preset = value.presets.find((p) => p.name === 'ttt')?.name ?? value.presets[0]?.name ?? ''
-    if (firstLoad || !value.models.some((m) => m.dir === choices.modelDir))
-      choices.modelDir = (value.models.find((m) => m.isDefault) ?? value.models[0])?.dir ?? ''
+    if (!value.presets.some((p) => p.name === choices.preset)) choices.preset = value.presets.find((p) => p.name === 'ttt')?.name ?? value.presets[0]?.name ?? ''
+    if (firstLoad || !value.models.some((m) => m.dir === choices.modelDir)) choices.modelDir = (value.models.find((m) => m.isDefault) ?? value.models[0])?.dir ?? ''
     const available = value.providers.filter((p) => p.available)
     if (!available.some((p) => p.name === choices.provider)) choices.provider = available[0]?.name ?? ''
     if (choices.selection.listPath === '' && value.taskLists[0]) choices.selection.listPath = value.taskLists[0].path
   }
 
   const preset = computed(() => options.value?.presets.find((p) => p.name === choices.preset))
-  const selectionCheck = computed(() =>
-    checkSelection(choices.selection, { datasetIds: dataset.taskIds.value, taskLists: options.value?.taskLists ?? [] })
-  )
+  const selectionCheck = computed(() => checkSelection(choices.selection, { datasetIds: dataset.taskIds.value, taskLists: options.value?.taskLists ?? [] }))
   const overridesCheck = computed(() => checkOverrides(options.value?.schema ?? [], preset.value, choices.drafts))
   const model = computed(() => options.value?.models.find((m) => m.dir === choices.modelDir))
 
@@ -77,8 +61,7 @@ export function useAdaptForm(
     const badFields = Object.keys(overridesCheck.value.errors)
     if (badFields.length > 0) list.push(`fix the override${badFields.length === 1 ? '' : 's'} of ${badFields.join(', ')}`)
     if (options.value !== null && !model.value) list.push('choose a model')
-    if (options.value !== null && !options.value.providers.some((p) => p.available && p.name === choices.provider))
-      list.push('choose an available execution provider')
+    if (options.value !== null && !options.value.providers.some((p) => p.available && p.name === choices.provider)) list.push('choose an available execution provider')
     return list
   })
 
@@ -121,19 +104,5 @@ export function useAdaptForm(
     for (const key of Object.keys(choices.drafts)) choices.drafts[key] = null
   }
 
-  return {
-    options,
-    optionsError,
-    choices,
-    preset,
-    model,
-    selectionCheck,
-    overridesCheck,
-    problems,
-    serverError,
-    starting,
-    loadOptions,
-    start,
-    resetOverrides
-  }
+  return { options, optionsError, choices, preset, model, selectionCheck, overridesCheck, problems, serverError, starting, loadOptions, start, resetOverrides }
 }

@@ -19,10 +19,7 @@ export function createApiSession(client: ApiClient): ApiSession {
       result = await (client[method] as (a: ApiArgs<M>) => Promise<ApiResult<ApiResultValue<M>>>)(args)
     } catch (error) {
       // The transports return errors as values; a rejection means the transport itself broke.
-      result = {
-        ok: false,
-        error: { code: 'internal', message: `${method} failed: ${error instanceof Error ? error.message : String(error)}` }
-      }
+      result = { ok: false, error: { code: 'internal', message: `${method} failed: ${error instanceof Error ? error.message : String(error)}` } }
     }
     if (!result.ok && result.error.code === 'unauthorized') refused.value = result.error
     return result

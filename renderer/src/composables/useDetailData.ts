@@ -7,12 +7,7 @@ import type { TaskDetail } from '../../../main/api/contract'
 import type { RunRecord, TaskAcrossRunsView } from '../../../main/api/runs-contract'
 import type { ApiSession } from './useApi'
 
-export function useDetailData(
-  api: ApiSession,
-  datasetPath: Ref<string | null>,
-  taskId: Ref<string | null>,
-  runIds: Ref<readonly string[]>
-) {
+export function useDetailData(api: ApiSession, datasetPath: Ref<string | null>, taskId: Ref<string | null>, runIds: Ref<readonly string[]>) {
   const task = shallowRef<TaskDetail | null>(null)
   const taskLoading = ref(false)
   const taskError = ref<string | null>(null)

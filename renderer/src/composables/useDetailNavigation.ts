@@ -4,12 +4,7 @@ import { computed, ref, shallowRef, watch, type Ref } from 'vue'
 import { neighbourTask, taskOrder } from '../detail/task-navigation'
 import type { ApiSession } from './useApi'
 
-export function useDetailNavigation(
-  api: ApiSession,
-  datasetPath: Ref<string | null>,
-  runIds: Ref<readonly string[]>,
-  taskId: Ref<string | null>
-) {
+export function useDetailNavigation(api: ApiSession, datasetPath: Ref<string | null>, runIds: Ref<readonly string[]>, taskId: Ref<string | null>) {
   const ids = shallowRef<readonly string[]>([])
   const source = ref<'runs' | 'dataset' | null>(null)
   let latestRequest = 0

@@ -17,9 +17,7 @@ export function useDetailPreview(api: ApiSession, datasetPath: Ref<string | null
 
   /** A count the server accepts, or the reason it would not. */
   function countProblem(value: unknown): string | null {
-    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_PREVIEW_COUNT
-      ? null
-      : `the number of examples must be a whole number from 1 to ${MAX_PREVIEW_COUNT}`
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_PREVIEW_COUNT ? null : `the number of examples must be a whole number from 1 to ${MAX_PREVIEW_COUNT}`
   }
 
   async function load(): Promise<void> {

@@ -9,12 +9,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function useKeyboardNavigation(actions: { next: () => void; previous: () => void }): void {
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return
-    const action =
-      event.key === 'ArrowDown' || event.key === 'j'
-        ? actions.next
-        : event.key === 'ArrowUp' || event.key === 'k'
-          ? actions.previous
-          : undefined
+    const action = event.key === 'ArrowDown' || event.key === 'j' ? actions.next : event.key === 'ArrowUp' || event.key === 'k' ? actions.previous : undefined
     if (!action) return
     event.preventDefault()
     action()

@@ -75,8 +75,7 @@ export function useRunProgress(api: ApiSession, events: HostEventSource, runId: 
   watch(
     runId,
     (id) => {
-      progress.value =
-        id === null ? null : (pending.get(id) ?? []).reduce((state, event) => reduceProgress(state, event, Date.now()), initialProgress(id))
+      progress.value = id === null ? null : (pending.get(id) ?? []).reduce((state, event) => reduceProgress(state, event, Date.now()), initialProgress(id))
       if (id !== null) pending.delete(id)
       void resync()
     },

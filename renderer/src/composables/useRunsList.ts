@@ -53,9 +53,7 @@ export function useRunsList(api: ApiSession, events: HostEventSource, state: Ref
     (now, before) => {
       if (before !== undefined && JSON.stringify(now) === JSON.stringify(before)) return
       clearTimeout(typingTimer)
-      const typed =
-        before !== undefined &&
-        (now.text !== before.text || now.tag !== before.tag || now.preset !== before.preset || now.params !== before.params)
+      const typed = before !== undefined && (now.text !== before.text || now.tag !== before.tag || now.preset !== before.preset || now.params !== before.params)
       if (typed) typingTimer = setTimeout(() => void refresh(), TYPING_MS)
       else void refresh()
     },

@@ -34,12 +34,7 @@ export function matchesFilters(item: TaskListItem, filters: TaskFilterState): bo
   const demonstrations = item.demonstrations ?? 0
   const side = item.maxSide ?? 0
   const tokens = item.tokens ?? 0
-  const [minDemos, maxDemos, maxSide, maxTokens] = [
-    filters.minDemonstrations,
-    filters.maxDemonstrations,
-    filters.maxSide,
-    filters.maxTokens
-  ].map(limit)
+  const [minDemos, maxDemos, maxSide, maxTokens] = [filters.minDemonstrations, filters.maxDemonstrations, filters.maxSide, filters.maxTokens].map(limit)
   if (minDemos !== undefined && demonstrations < minDemos) return false
   if (maxDemos !== undefined && demonstrations > maxDemos) return false
   if (maxSide !== undefined && side > maxSide) return false

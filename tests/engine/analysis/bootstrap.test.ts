@@ -12,15 +12,7 @@ describe('quantileSorted (type 7)', () => {
   })
 
   it('gives the five-number summary and the mean', () => {
-    expect(boxStatistics([4, 1, 100, 3, 2, Number.NaN])).toEqual({
-      count: 5,
-      min: 1,
-      lowerQuartile: 2,
-      median: 3,
-      upperQuartile: 4,
-      max: 100,
-      mean: 22
-    })
+    expect(boxStatistics([4, 1, 100, 3, 2, Number.NaN])).toEqual({ count: 5, min: 1, lowerQuartile: 2, median: 3, upperQuartile: 4, max: 100, mean: 22 })
     expect(boxStatistics([])).toBeNull()
   })
 })

@@ -31,11 +31,7 @@ describe('mcnemarExactP', () => {
   })
 
   it('stays exact for large counts where C(n, k) / 2^n underflows', () => {
-    for (const [b, c] of [
-      [520, 580],
-      [40, 70],
-      [600, 700]
-    ] as const) {
+    for (const [b, c] of [[520, 580], [40, 70], [600, 700]] as const) {
       const p = mcnemarExactP(b, c)
       expect(p).toBeGreaterThan(0)
       expect(Math.abs(p - exactReference(b, c)) / exactReference(b, c)).toBeLessThan(1e-9)
@@ -50,23 +46,9 @@ describe('mcnemarExactP', () => {
 
 describe('pairedMcNemar', () => {
   it('counts discordant pairs on the tasks both runs scored', () => {
-    const baseline = new Map<string, boolean | null>([
-      ['a', true],
-      ['b', true],
-      ['c', false],
-      ['d', false],
-      ['e', true],
-      ['f', null]
-    ])
+    const baseline = new Map<string, boolean | null>([['a', true], ['b', true], ['c', false], ['d', false], ['e', true], ['f', null]])
     // 'e' is missing from the other run and 'f' has no score in the baseline: both left out.
-    const other = new Map<string, boolean | null>([
-      ['a', true],
-      ['b', false],
-      ['c', true],
-      ['d', true],
-      ['f', true],
-      ['g', true]
-    ])
+    const other = new Map<string, boolean | null>([['a', true], ['b', false], ['c', true], ['d', true], ['f', true], ['g', true]])
     expect(pairedMcNemar(baseline, other)).toEqual({ common: 4, b: 1, c: 2, p: 1 })
   })
 })

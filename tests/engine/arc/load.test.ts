@@ -7,13 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { allProblems, loadDataset, validTasks } from '../../../main/engine/arc'
 
 const taskA = { train: [{ input: [[1]], output: [[2]] }], test: [{ input: [[3]], output: [[4]] }] }
-const taskB = {
-  train: [
-    { input: [[5, 5]], output: [[6, 6]] },
-    { input: [[7, 7]], output: [[8, 8]] }
-  ],
-  test: [{ input: [[0, 0]] }]
-}
+const taskB = { train: [{ input: [[5, 5]], output: [[6, 6]] }, { input: [[7, 7]], output: [[8, 8]] }], test: [{ input: [[0, 0]] }] }
 
 let dir: string
 beforeEach(() => {
@@ -100,16 +94,9 @@ describe('Kaggle combined format', () => {
     const solutions = write('x_solutions.json', { t1: [[[4]], [[5]]], t2: [[[1, 'b']]], t9: [[[0]]] })
     const dataset = await loadDataset(dir)
     const problems = allProblems(dataset)
-    expect(problems).toContainEqual({
-      file: solutions,
-      taskId: 't1',
-      path: '',
-      reason: 'expected 1 output grid(s), one per test input, got 2'
-    })
+    expect(problems).toContainEqual({ file: solutions, taskId: 't1', path: '', reason: 'expected 1 output grid(s), one per test input, got 2' })
     expect(problems).toContainEqual(expect.objectContaining({ file: solutions, taskId: 't2', path: 'test[0].output[0][1]' }))
-    expect(problems).toContainEqual(
-      expect.objectContaining({ file: solutions, taskId: 't9', reason: expect.stringMatching(/not in x_challenges.json/) })
-    )
+    expect(problems).toContainEqual(expect.objectContaining({ file: solutions, taskId: 't9', reason: expect.stringMatching(/not in x_challenges.json/) }))
     expect(validTasks(dataset)).toEqual([])
   })
 
@@ -119,7 +106,7 @@ describe('Kaggle combined format', () => {
   })
 
   it('validates each task of the challenges file separately', async () => {
-    const dataset = await loadDataset(write('z_challenges.json', { good: taskA, bad: { train: [], test: [{ input: [[1]] }] } }))
+    const dataset = await loadDataset(write('z_challenges.json', { good: taskA, bad: { train: [] , test: [{ input: [[1]] }] } }))
     expect(validTasks(dataset).map((t) => t.id)).toEqual(['good'])
     expect(allProblems(dataset)[0]).toMatchObject({ taskId: 'bad', path: 'train' })
   })

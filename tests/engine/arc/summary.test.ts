@@ -19,15 +19,12 @@ describe('grids', () => {
 
 describe('task summary', () => {
   it('counts the compact encoding: marker, cells, row ends and end marker per grid', () => {
-    expect(
-      compactGridLength(
-        makeGrid([
-          [1, 2, 3],
-          [4, 5, 6]
-        ])
-      )
-    ).toBe(1 + 2 * 4 + 1)
-    const { task } = validateTask({ train: [{ input: [[1, 2]], output: [[1], [2]] }], test: [{ input: [[1, 2, 3]] }] }, 'id', 'f.json')
+    expect(compactGridLength(makeGrid([[1, 2, 3], [4, 5, 6]]))).toBe(1 + 2 * 4 + 1)
+    const { task } = validateTask(
+      { train: [{ input: [[1, 2]], output: [[1], [2]] }], test: [{ input: [[1, 2, 3]] }] },
+      'id',
+      'f.json'
+    )
     // input 1x2: 1+3+1=5; output 2x1: 1+4+1=6; test input 1x3: 1+4+1=6
     expect(summarizeTask(task!)).toEqual({
       id: 'id',

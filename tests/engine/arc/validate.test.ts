@@ -3,10 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseJsonText, validateTask, type ValidationProblem } from '../../../main/engine/arc'
 
-const G = [
-  [1, 2],
-  [3, 4]
-]
+const G = [[1, 2], [3, 4]]
 const pair = { input: G, output: G }
 const ok = { train: [pair], test: [{ input: G, output: G }] }
 
@@ -68,55 +65,20 @@ describe('rejected inputs', () => {
     ['a pair without input', json({ train: [{ output: G }], test: ok.test }), 'train[0].input', /missing/],
     ['a test pair without input', json({ train: ok.train, test: [{ output: G }] }), 'test[0].input', /missing/],
     ['a demonstration without output', json({ train: [{ input: G }], test: ok.test }), 'train[0].output', /missing/],
-    [
-      'a grid that is a number',
-      json({ train: [{ input: 3, output: G }], test: ok.test }),
-      'train[0].input',
-      /expected a grid.*the number 3/
-    ],
-    [
-      'a grid that is a flat list',
-      json({ train: [{ input: [1, 2], output: G }], test: ok.test }),
-      'train[0].input[0]',
-      /expected a row.*the number 1/
-    ],
-    [
-      'a string cell',
-      json({ train: [{ input: [[1, '2']], output: G }], test: ok.test }),
-      'train[0].input[0][1]',
-      /integer 0..9, got a string "2"/
-    ],
+    ['a grid that is a number', json({ train: [{ input: 3, output: G }], test: ok.test }), 'train[0].input', /expected a grid.*the number 3/],
+    ['a grid that is a flat list', json({ train: [{ input: [1, 2], output: G }], test: ok.test }), 'train[0].input[0]', /expected a row.*the number 1/],
+    ['a string cell', json({ train: [{ input: [[1, '2']], output: G }], test: ok.test }), 'train[0].input[0][1]', /integer 0..9, got a string "2"/],
     ['a float cell', json({ train: [{ input: [[1.5]], output: G }], test: ok.test }), 'train[0].input[0][0]', /non-integer 1.5/],
     ['a boolean cell', json({ train: [{ input: [[true]], output: G }], test: ok.test }), 'train[0].input[0][0]', /boolean true/],
     ['a null cell', json({ train: [pair], test: [{ input: [[null]] }] }), 'test[0].input[0][0]', /got null/],
     ['a negative cell', json({ train: [{ input: [[-1]], output: G }], test: ok.test }), 'train[0].input[0][0]', /the number -1/],
     ['a cell of 10', json({ train: [{ input: G, output: [[10]] }], test: ok.test }), 'train[0].output[0][0]', /the number 10/],
-    [
-      'ragged rows',
-      json({ train: [{ input: [[1, 2], [3], [4, 5]], output: G }], test: ok.test }),
-      'train[0].input[1]',
-      /ragged rows: row 1 has 1 cells but row 0 has 2/
-    ],
+    ['ragged rows', json({ train: [{ input: [[1, 2], [3], [4, 5]], output: G }], test: ok.test }), 'train[0].input[1]', /ragged rows: row 1 has 1 cells but row 0 has 2/],
     ['an empty grid', json({ train: [{ input: [], output: G }], test: ok.test }), 'train[0].input', /at least one row/],
     ['an empty row', json({ train: [{ input: [[]], output: G }], test: ok.test }), 'train[0].input[0]', /at least one cell/],
-    [
-      '31 rows',
-      json({ train: [{ input: Array.from({ length: 31 }, () => [1]), output: G }], test: ok.test }),
-      'train[0].input',
-      /31 rows, at most 30/
-    ],
-    [
-      '31 columns',
-      json({ train: [{ input: [Array(31).fill(1)], output: G }], test: ok.test }),
-      'train[0].input[0]',
-      /31 cells, at most 30/
-    ],
-    [
-      'pathologically deep JSON',
-      json({ train: [{ input: 0, output: G }], test: ok.test }).replace('"input":0', `"input":${deep}`),
-      'train[0].input[0][0]',
-      /integer 0..9, got a list/
-    ]
+    ['31 rows', json({ train: [{ input: Array.from({ length: 31 }, () => [1]), output: G }], test: ok.test }), 'train[0].input', /31 rows, at most 30/],
+    ['31 columns', json({ train: [{ input: [Array(31).fill(1)], output: G }], test: ok.test }), 'train[0].input[0]', /31 cells, at most 30/],
+    ['pathologically deep JSON', json({ train: [{ input: 0, output: G }], test: ok.test }).replace('"input":0', `"input":${deep}`), 'train[0].input[0][0]', /integer 0..9, got a list/]
   ]
   it.each(rejected)('rejects %s', (_name, text, path, reason) => {
     const result = check(text)

@@ -1,14 +1,7 @@
 // `arc-ttt bench engine` times the workbench's own ARC transformer: its train step is the one
 // TTT and pretraining build, and the analytic FLOP count matches the model's parameter table.
 import { describe, expect, it } from 'vitest'
-import {
-  BENCH_LORA_TARGETS,
-  benchBatch,
-  benchModelConfig,
-  buildBenchTrainStep,
-  trainStepFlops,
-  type BenchShape
-} from '../../../main/engine/bench/bench-model'
+import { BENCH_LORA_TARGETS, benchBatch, benchModelConfig, buildBenchTrainStep, trainStepFlops, type BenchShape } from '../../../main/engine/bench/bench-model'
 import { runEngineBench } from '../../../main/engine/bench/engine-bench'
 import { buildModelTrainStep } from '../../../main/engine/model/graphs'
 import { adapterTable } from '../../../main/engine/model/lora'
@@ -25,22 +18,14 @@ describe('bench model', () => {
     const real = buildModelTrainStep(config, { batch: 2, sequence: 8, mode: 'full', optimizer: DEFAULT_ADAMW, maxGradNorm: 1 })
     const bench = buildBenchTrainStep(TINY, 'full')
     expect(bench.graph.nodes.map((n) => `${n.op}:${n.name}`)).toEqual(real.graph.nodes.map((n) => `${n.op}:${n.name}`))
-    expect(bench.signature.parameters.map((p) => p.name).sort()).toEqual(
-      parameterTable(config)
-        .map((p) => p.name)
-        .sort()
-    )
+    expect(bench.signature.parameters.map((p) => p.name).sort()).toEqual(parameterTable(config).map((p) => p.name).sort())
   })
 
   it('trains only the TTT default adapters in LoRA mode, with the base weights as graph inputs', () => {
     const config = benchModelConfig(TINY)
     const step = buildBenchTrainStep(TINY, 'lora')
     const lora = { rank: TINY.loraRank, alpha: TINY.loraRank, targets: BENCH_LORA_TARGETS }
-    expect(step.signature.parameters.map((p) => p.name).sort()).toEqual(
-      adapterTable(config, lora)
-        .map((a) => a.name)
-        .sort()
-    )
+    expect(step.signature.parameters.map((p) => p.name).sort()).toEqual(adapterTable(config, lora).map((a) => a.name).sort())
     const inputs = new Set(step.graph.inputs.map((v) => v.name))
     for (const p of parameterTable(config)) expect(inputs.has(p.name), p.name).toBe(true)
     expect(step.graph.initializers.some((i) => i.name.startsWith('blocks.'))).toBe(false)
@@ -58,13 +43,7 @@ describe('bench model', () => {
   it('feeds every token input inside its embedding table', () => {
     const config = benchModelConfig(TINY)
     const batch = benchBatch(TINY)
-    const limits = {
-      tokens: config.vocabSize,
-      rows: config.positionValues,
-      cols: config.positionValues,
-      examples: config.maxExamples,
-      roles: config.roleCount
-    }
+    const limits = { tokens: config.vocabSize, rows: config.positionValues, cols: config.positionValues, examples: config.maxExamples, roles: config.roleCount }
     for (const [name, limit] of Object.entries(limits)) {
       expect(batch[name]!.shape).toEqual([2, 8])
       expect(Math.max(...Array.from(batch[name]!.data as BigInt64Array, Number))).toBeLessThan(limit)

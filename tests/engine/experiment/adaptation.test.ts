@@ -15,27 +15,12 @@ describe('test-time training', () => {
   it('solves a trivial task that the untrained model cannot', async () => {
     const model = tinyModel()
     const task = constantOutputTask('constant', [1, 2, 3, 5])
-    const overrides = {
-      'data.cap': 32,
-      'data.augment': false,
-      'ttt.mode': 'full',
-      'ttt.epochs': 4,
-      'ttt.learningRate': 0.01,
-      'inference.maxNewTokens': 12
-    }
+    const overrides = { 'data.cap': 32, 'data.augment': false, 'ttt.mode': 'full', 'ttt.epochs': 4, 'ttt.learningRate': 0.01, 'inference.maxNewTokens': 12 }
     const results = []
     for (const preset of ['no-ttt', 'ttt']) {
       const sessions = new ModelSessions(model.config, model.weights)
       const graphs = new TrainGraphs(model.config)
-      const { result } = await runTask(task, {
-        config: resolveConfig(preset, overrides),
-        model: model.config,
-        baseWeights: model.weights,
-        sessions,
-        trainGraphs: graphs,
-        onPhase: () => undefined,
-        onStep: () => undefined
-      })
+      const { result } = await runTask(task, { config: resolveConfig(preset, overrides), model: model.config, baseWeights: model.weights, sessions, trainGraphs: graphs, onPhase: () => undefined, onStep: () => undefined })
       results.push(result)
       await sessions.release()
       await graphs.release()
@@ -44,10 +29,7 @@ describe('test-time training', () => {
     expect(before!.officialScore).toBe(0)
     expect(after!.tttSteps).toBeGreaterThan(10)
     expect(after!.officialScore).toBe(1)
-    expect(after!.outputs[0]!.attempts[0]).toEqual([
-      [4, 4],
-      [4, 4]
-    ])
+    expect(after!.outputs[0]!.attempts[0]).toEqual([[4, 4], [4, 4]])
   })
 })
 

@@ -25,26 +25,14 @@ describe('adapter artifacts', () => {
     writeFileSync(join(dir, 'tasks', 'one.json'), JSON.stringify({ train: task.train, test: task.test }))
     const log = ExperimentLog.open(join(dir, 'log.sqlite'))
     const config = resolveConfig('ttt', { 'data.cap': 8, 'ttt.saveAdapters': true, 'inference.maxNewTokens': 8 })
-    const runId = await startRun({
-      dataset: await loadDataset(join(dir, 'tasks')),
-      taskIds: ['one'],
-      preset: 'ttt',
-      config,
-      model: tinyModel(),
-      runtime: {},
-      log
-    })
+    const runId = await startRun({ dataset: await loadDataset(join(dir, 'tasks')), taskIds: ['one'], preset: 'ttt', config, model: tinyModel(), runtime: {}, log })
     const [artifact] = log.artifacts(runId)
     expect(artifact).toMatchObject({ kind: 'adapter', taskId: 'one' })
     const bytes = readFileSync(artifact!.path)
     expect(bytes.length).toBe(artifact!.bytes)
     const { tensors, metadata } = decodeSafetensors(new Uint8Array(bytes), artifact!.path)
     const lora = { rank: 16, alpha: 32, targets: config.ttt.loraTargets }
-    expect([...tensors.keys()].sort()).toEqual(
-      adapterTable(tinyModel().config, lora)
-        .map((a) => a.name)
-        .sort()
-    )
+    expect([...tensors.keys()].sort()).toEqual(adapterTable(tinyModel().config, lora).map((a) => a.name).sort())
     expect(metadata).toMatchObject({ task: 'one', rank: '16' })
     log.close()
   })
@@ -53,22 +41,9 @@ describe('adapter artifacts', () => {
 describe('product-of-experts voting', () => {
   it('scores every candidate and orders the attempts by summed NLL', async () => {
     const model = tinyModel(3)
-    const config = resolveConfig('vote-poe', {
-      'ttt.enabled': false,
-      'inference.maxNewTokens': 10,
-      'inference.constrained': true,
-      'vote.poeViews': 4
-    })
+    const config = resolveConfig('vote-poe', { 'ttt.enabled': false, 'inference.maxNewTokens': 10, 'inference.constrained': true, 'vote.poeViews': 4 })
     const sessions = new ModelSessions(model.config, model.weights)
-    const { result } = await runTask(constantOutputTask('poe', [1, 2, 3, 5]), {
-      config,
-      model: model.config,
-      baseWeights: model.weights,
-      sessions,
-      trainGraphs: new TrainGraphs(model.config),
-      onPhase: () => undefined,
-      onStep: () => undefined
-    })
+    const { result } = await runTask(constantOutputTask('poe', [1, 2, 3, 5]), { config, model: model.config, baseWeights: model.weights, sessions, trainGraphs: new TrainGraphs(model.config), onPhase: () => undefined, onStep: () => undefined })
     const scores = result.candidates.map((c) => c.score)
     expect(scores.length).toBeGreaterThan(0)
     expect(scores.every((s) => typeof s === 'number' && s > 0)).toBe(true)

@@ -21,10 +21,7 @@ describe('experiment config', () => {
   })
 
   it('applies typed overrides from key=value strings', () => {
-    const config = resolveConfig(
-      'ttt',
-      parseOverrides(['ttt.loraRank=8', 'data.augment=false', 'ttt.loraTargets=q,k,q', 'ttt.learningRate=3e-4'])
-    )
+    const config = resolveConfig('ttt', parseOverrides(['ttt.loraRank=8', 'data.augment=false', 'ttt.loraTargets=q,k,q', 'ttt.learningRate=3e-4']))
     expect(config.ttt.loraRank).toBe(8)
     expect(config.data.augment).toBe(false)
     expect(config.ttt.loraTargets).toEqual(['q', 'k'])
@@ -60,9 +57,7 @@ describe('experiment config', () => {
     const vq = resolveConfig('ttt', parseOverrides(['ttt.loraTargets=v,q']))
     expect(vq.ttt.loraTargets).toEqual(['q', 'v'])
     expect(configHash(vq)).toBe(configHash(qv))
-    expect(configHash(resolveConfig('ttt', { 'ttt.loraTargets': ['down', 'q', 'down'] }))).toBe(
-      configHash(resolveConfig('ttt', { 'ttt.loraTargets': 'q,down' }))
-    )
+    expect(configHash(resolveConfig('ttt', { 'ttt.loraTargets': ['down', 'q', 'down'] }))).toBe(configHash(resolveConfig('ttt', { 'ttt.loraTargets': 'q,down' })))
     expect(validateConfig({ ttt: { loraTargets: ['v', 'q'] } }).ttt.loraTargets).toEqual(['q', 'v'])
   })
 

@@ -5,36 +5,16 @@ import { DEFAULT_MODEL_CONFIG, type ArcModelConfig } from '../../../main/engine/
 import type { LoadedModel } from '../../../main/engine/model/model-files'
 import { initialWeights } from '../../../main/engine/model/parameters'
 
-export const TINY_MODEL_CONFIG: ArcModelConfig = {
-  ...DEFAULT_MODEL_CONFIG,
-  channels: 32,
-  layers: 2,
-  heads: 2,
-  maxSequence: 256,
-  contextBuckets: [64, 128, 256]
-}
+export const TINY_MODEL_CONFIG: ArcModelConfig = { ...DEFAULT_MODEL_CONFIG, channels: 32, layers: 2, heads: 2, maxSequence: 256, contextBuckets: [64, 128, 256] }
 
 export function tinyModel(seed = 0): LoadedModel {
-  return {
-    id: `tiny-${seed}`,
-    dir: '',
-    config: TINY_MODEL_CONFIG,
-    weights: initialWeights(TINY_MODEL_CONFIG, seed),
-    hash: `${seed}`.padStart(64, '0')
-  }
+  return { id: `tiny-${seed}`, dir: '', config: TINY_MODEL_CONFIG, weights: initialWeights(TINY_MODEL_CONFIG, seed), hash: `${seed}`.padStart(64, '0') }
 }
 
 /** Every output is the same 2x2 grid of colour 4: learnable by TTT in a few dozen steps. */
 export function constantOutputTask(id: string, colours: readonly number[]): Task {
-  const out = makeGrid([
-    [4, 4],
-    [4, 4]
-  ])
-  const input = (c: number) =>
-    makeGrid([
-      [c, 0],
-      [0, c]
-    ])
+  const out = makeGrid([[4, 4], [4, 4]])
+  const input = (c: number) => makeGrid([[c, 0], [0, c]])
   return {
     id,
     train: colours.slice(0, -1).map((c) => ({ input: input(c), output: out })),

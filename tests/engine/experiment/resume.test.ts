@@ -17,11 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'arc-ttt-resume-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const dataDir = join(dir, 'tasks')
 mkdirSync(dataDir)
-for (const [i, colours] of [
-  [1, 2, 3, 5],
-  [2, 3, 6, 7],
-  [1, 5, 8, 9]
-].entries()) {
+for (const [i, colours] of [[1, 2, 3, 5], [2, 3, 6, 7], [1, 5, 8, 9]].entries()) {
   const task = constantOutputTask(`task-${i}`, colours)
   writeFileSync(join(dataDir, `task-${i}.json`), JSON.stringify({ train: task.train, test: task.test }))
 }
@@ -29,39 +25,17 @@ const OVERRIDES = { 'data.cap': 24, 'ttt.mode': 'full', 'ttt.epochs': 2, 'ttt.le
 
 /** What must not change between an interrupted-and-resumed run and an uninterrupted one. */
 function outcome(log: ExperimentLog, runId: string) {
-  return log
-    .taskResults(runId)
-    .map((r) => ({
-      taskId: r.taskId,
-      status: r.status,
-      outputs: r.outputs,
-      official: r.officialScore,
-      steps: r.tttSteps,
-      loss: r.finalLoss,
-      candidates: r.candidates
-    }))
+  return log.taskResults(runId).map((r) => ({ taskId: r.taskId, status: r.status, outputs: r.outputs, official: r.officialScore, steps: r.tttSteps, loss: r.finalLoss, candidates: r.candidates }))
 }
 
 describe('resume', () => {
   it('after a cancellation mid-run gives the same results as an uninterrupted run', async () => {
     const log = ExperimentLog.open(join(dir, 'in-process.sqlite'))
     const dataset = await loadDataset(dataDir)
-    const request: RunRequest = {
-      dataset,
-      taskIds: ['task-0', 'task-1', 'task-2'],
-      preset: 'ttt',
-      config: resolveConfig('ttt', OVERRIDES),
-      model: tinyModel(),
-      runtime: {},
-      log
-    }
+    const request: RunRequest = { dataset, taskIds: ['task-0', 'task-1', 'task-2'], preset: 'ttt', config: resolveConfig('ttt', OVERRIDES), model: tinyModel(), runtime: {}, log }
     const whole = await startRun(request)
     const controller = new AbortController()
-    const interrupted = await startRun({
-      ...request,
-      signal: controller.signal,
-      onEvent: (e) => e.kind === 'task-finished' && controller.abort()
-    })
+    const interrupted = await startRun({ ...request, signal: controller.signal, onEvent: (e) => e.kind === 'task-finished' && controller.abort() })
     expect(log.getRun(interrupted).status).toBe('cancelled')
     expect(log.finishedTaskIds(interrupted).size).toBe(1)
     await continueRun(interrupted, request)
@@ -74,16 +48,7 @@ describe('resume', () => {
     const modelDir = join(dir, 'tiny-model')
     await saveModel(modelDir, tinyModel().config, tinyModel().weights)
     const db = join(dir, 'cli.sqlite')
-    const args = [
-      'run',
-      '--data',
-      dataDir,
-      '--model',
-      modelDir,
-      '--db',
-      db,
-      ...Object.entries(OVERRIDES).flatMap(([k, v]) => ['--set', `${k}=${v}`])
-    ]
+    const args = ['run', '--data', dataDir, '--model', modelDir, '--db', db, ...Object.entries(OVERRIDES).flatMap(([k, v]) => ['--set', `${k}=${v}`])]
     const whole = JSON.parse(runCli([...args, '--json']).stdout) as { runId: string }
 
     const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'arc-ttt.mjs'), ...args], { cwd: PROJECT_ROOT })

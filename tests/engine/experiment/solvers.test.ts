@@ -23,25 +23,10 @@ const flip = (g: number[][]): number[][] => g.map((row) => [...row].reverse())
 /** Output = input mirrored left-right: a depth-1 program. */
 function mirrorTask(id: string): Task {
   const inputs = [
-    [
-      [1, 0, 0],
-      [0, 2, 0],
-      [3, 3, 0]
-    ],
-    [
-      [0, 4, 4],
-      [5, 0, 0],
-      [0, 0, 6]
-    ],
-    [
-      [7, 0],
-      [0, 0],
-      [8, 8]
-    ],
-    [
-      [0, 0, 9, 1],
-      [2, 0, 0, 0]
-    ]
+    [[1, 0, 0], [0, 2, 0], [3, 3, 0]],
+    [[0, 4, 4], [5, 0, 0], [0, 0, 6]],
+    [[7, 0], [0, 0], [8, 8]],
+    [[0, 0, 9, 1], [2, 0, 0, 0]]
   ]
   const pair = (g: number[][]) => ({ input: makeGrid(g), output: makeGrid(flip(g)) })
   return { id, train: inputs.slice(0, 3).map(pair), test: [pair(inputs[3]!)] }
@@ -53,49 +38,11 @@ function noiseTask(id: string): Task {
   return {
     id,
     train: [
-      {
-        input: g([
-          [1, 2],
-          [3, 4]
-        ]),
-        output: g([
-          [5, 0],
-          [7, 1]
-        ])
-      },
-      {
-        input: g([
-          [2, 2],
-          [0, 4]
-        ]),
-        output: g([
-          [9, 3],
-          [0, 6]
-        ])
-      },
-      {
-        input: g([
-          [6, 1],
-          [1, 1]
-        ]),
-        output: g([
-          [2, 8],
-          [4, 4]
-        ])
-      }
+      { input: g([[1, 2], [3, 4]]), output: g([[5, 0], [7, 1]]) },
+      { input: g([[2, 2], [0, 4]]), output: g([[9, 3], [0, 6]]) },
+      { input: g([[6, 1], [1, 1]]), output: g([[2, 8], [4, 4]]) }
     ],
-    test: [
-      {
-        input: g([
-          [3, 3],
-          [4, 1]
-        ]),
-        output: g([
-          [7, 7],
-          [1, 0]
-        ])
-      }
-    ]
+    test: [{ input: g([[3, 3], [4, 1]]), output: g([[7, 7], [1, 0]]) }]
   }
 }
 
@@ -110,14 +57,7 @@ async function runOn(tasks: readonly Task[], preset: string, overrides: Record<s
   return { log, runId }
 }
 
-const FAST_TTT = {
-  'ttt.maxSteps': 2,
-  'data.cap': 4,
-  'inference.maxNewTokens': 16,
-  'inference.constrained': true,
-  'inference.augment': false,
-  'search.workers': 1
-}
+const FAST_TTT = { 'ttt.maxSteps': 2, 'data.cap': 4, 'inference.maxNewTokens': 16, 'inference.constrained': true, 'inference.augment': false, 'search.workers': 1 }
 
 describe('the search solver in a run', () => {
   it('solves a mirror task, logging the program and the demonstrations it explains', async () => {
@@ -153,7 +93,7 @@ describe('the ensemble solver', () => {
     log.close()
   })
 
-  it("ttt-first takes TTT's attempts even where a program explains the demonstrations", async () => {
+  it('ttt-first takes TTT\'s attempts even where a program explains the demonstrations', async () => {
     const { log, runId } = await runOn([mirrorTask('mirror')], 'ensemble-ttt-first', FAST_TTT)
     const provenance = log.taskResult(runId, 'mirror')!.outputs[0]!.provenance as { tttRan: boolean; attempts: { sources: string[] }[] }
     expect(provenance.tttRan).toBe(true)
@@ -176,18 +116,9 @@ describe('the ensemble solver', () => {
 })
 
 describe('when the ensemble needs TTT', () => {
-  const candidate = (explains: number, value: number): SearchCandidate => ({
-    grid: [[value]],
-    program: `p${value}`,
-    explains,
-    demos: 3,
-    depth: 1,
-    cost: 1
-  })
+  const candidate = (explains: number, value: number): SearchCandidate => ({ grid: [[value]], program: `p${value}`, explains, demos: 3, depth: 1, cost: 1 })
   const outcome = (...candidates: SearchCandidate[]): SearchOutcome => ({
-    testIndex: 0,
-    attempts: candidates.slice(0, 2).map((c) => c.grid),
-    candidates,
+    testIndex: 0, attempts: candidates.slice(0, 2).map((c) => c.grid), candidates,
     stats: { states: 1, seconds: 0, phases: {}, stoppedBy: 'done', depthReached: 1 }
   })
   const config = (rule: string, tttOn = 'undecided') => resolveConfig('ensemble', { 'ensemble.rule': rule, 'ensemble.tttOn': tttOn })

@@ -28,10 +28,7 @@ afterAll(async () => {
 })
 
 const [B, T] = [2, 16]
-const tokens = hostTensor(
-  BigInt64Array.from({ length: B * T }, (_, i) => BigInt((i * 37 + 5) % 500)),
-  [B, T]
-)
+const tokens = hostTensor(BigInt64Array.from({ length: B * T }, (_, i) => BigInt((i * 37 + 5) % 500)), [B, T])
 
 describe.each(FIXTURE_MODELS)('%s adapters', (model) => {
   const loaded = loadHfModel(fixtureDir(model))

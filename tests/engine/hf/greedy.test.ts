@@ -42,31 +42,14 @@ describe.each(FIXTURE_MODELS)('%s greedy decoding', (model) => {
 })
 
 describe('grid-constrained decoding with the tiny Llama', () => {
-  it("turns a random model's free text into a well-formed grid and a stop token", async () => {
+  it('turns a random model\'s free text into a well-formed grid and a stop token', async () => {
     const loaded = loadHfModel(fixtureDir('llama-gqa'))
     const session = new HfModelSessions(loaded.config, loaded.weights)
     sessions.push(session)
     const tokenizer = HfTokenizer.load(loaded.tokenizerFile!)
     const format = textFormat('marc', tokenizer)
-    const demonstrations = [
-      {
-        input: makeGrid([
-          [1, 0],
-          [0, 2]
-        ]),
-        output: makeGrid([
-          [0, 1],
-          [2, 0]
-        ])
-      }
-    ]
-    const prompt = format.prompt(
-      demonstrations,
-      makeGrid([
-        [3, 0],
-        [0, 4]
-      ])
-    )
+    const demonstrations = [{ input: makeGrid([[1, 0], [0, 2]]), output: makeGrid([[0, 1], [2, 0]]) }]
+    const prompt = format.prompt(demonstrations, makeGrid([[3, 0], [0, 4]]))
     const options = { maxNewTokens: 60, stopTokens: format.stopTokens, padToken: 0 }
     const [free] = await hfGreedyDecode(session, [prompt], options)
     const [constrained] = await hfGreedyDecode(session, [prompt], { ...options, constraints: [format.constraint()] })

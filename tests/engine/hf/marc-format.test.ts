@@ -17,37 +17,10 @@ import { fixtureDir } from './fixtures'
 const tokenizer = HfTokenizer.load(join(fixtureDir('llama-gqa'), 'tokenizer.json'))
 const format = textFormat('marc', tokenizer)
 const demonstrations = [
-  {
-    input: makeGrid([
-      [0, 0],
-      [0, 5]
-    ]),
-    output: makeGrid([
-      [5, 0],
-      [0, 0]
-    ])
-  },
-  {
-    input: makeGrid([
-      [1, 2],
-      [3, 4]
-    ]),
-    output: makeGrid([
-      [4, 3],
-      [2, 1]
-    ])
-  }
+  { input: makeGrid([[0, 0], [0, 5]]), output: makeGrid([[5, 0], [0, 0]]) },
+  { input: makeGrid([[1, 2], [3, 4]]), output: makeGrid([[4, 3], [2, 1]]) }
 ]
-const test = {
-  input: makeGrid([
-    [7, 0],
-    [0, 0]
-  ]),
-  output: makeGrid([
-    [0, 0],
-    [0, 7]
-  ])
-}
+const test = { input: makeGrid([[7, 0], [0, 0]]), output: makeGrid([[0, 0], [0, 7]]) }
 
 // marc-format.md section 2, verbatim.
 const DOCUMENTED_PROMPT =
@@ -61,21 +34,8 @@ const DOCUMENTED_PROMPT =
 
 describe('the marc text format', () => {
   it('writes grids as numpy prints them and reads them back', () => {
-    expect(
-      gridToNumpyText(
-        makeGrid([
-          [1, 2],
-          [3, 4]
-        ])
-      )
-    ).toBe('[[1 2]\n [3 4]]')
-    expect(numpyTextToGrid('[[1 2]\n [3 4]]#')).toEqual({
-      ok: true,
-      grid: makeGrid([
-        [1, 2],
-        [3, 4]
-      ])
-    })
+    expect(gridToNumpyText(makeGrid([[1, 2], [3, 4]]))).toBe('[[1 2]\n [3 4]]')
+    expect(numpyTextToGrid('[[1 2]\n [3 4]]#')).toEqual({ ok: true, grid: makeGrid([[1, 2], [3, 4]]) })
     expect(numpyTextToGrid('[[1 2]\n [3]]#')).toMatchObject({ ok: false, reason: 'ragged-rows' })
     expect(numpyTextToGrid('[[1 x]]')).toMatchObject({ ok: false, reason: 'unexpected-token' })
   })

@@ -28,14 +28,7 @@ describe('session memory arenas', () => {
   it('train-step sessions keep theirs', async () => {
     const graphs = new TrainGraphs(TINY_CONFIG, { intraOpThreads: 1 })
     try {
-      const graph = await graphs.get({
-        mode: 'lora',
-        lora: { rank: 2, alpha: 4, targets: ['q', 'v'] },
-        batch: 1,
-        sequence: 32,
-        optimizer: DEFAULT_ADAMW,
-        maxGradNorm: 1
-      })
+      const graph = await graphs.get({ mode: 'lora', lora: { rank: 2, alpha: 4, targets: ['q', 'v'] }, batch: 1, sequence: 32, optimizer: DEFAULT_ADAMW, maxGradNorm: 1 })
       expect(graph.session.memoryArena).toBe(true)
     } finally {
       await graphs.release()

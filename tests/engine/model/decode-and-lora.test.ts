@@ -55,10 +55,7 @@ describe('decoding', () => {
     const sessions = new ModelSessions(TINY_CONFIG, weights)
     const short = encodeTask({ ...FLIP_TASK, train: FLIP_TASK.train.slice(0, 1) }, 0, false)
     const together = await greedyDecode(sessions, [prompt, short], { maxNewTokens: 15, constrained: false })
-    const alone = [
-      ...(await greedyDecode(sessions, [prompt], { maxNewTokens: 15, constrained: false })),
-      ...(await greedyDecode(sessions, [short], { maxNewTokens: 15, constrained: false }))
-    ]
+    const alone = [...(await greedyDecode(sessions, [prompt], { maxNewTokens: 15, constrained: false })), ...(await greedyDecode(sessions, [short], { maxNewTokens: 15, constrained: false }))]
     expect(together.map((g) => g.tokens)).toEqual(alone.map((g) => g.tokens))
     await sessions.release()
   })
@@ -92,11 +89,7 @@ async function loraLogits(lora: LoraConfig, adapters: Map<string, Float32Array>)
   const t = 64
   const names = ['tokens', 'rows', 'cols', 'examples', 'roles'] as const
   const [tokens, rows, cols, examples, roles] = names.map((n) => g.input(n, 'int64', [1, t])) as [never, never, never, never, never]
-  const { logits } = forwardSequence(
-    TINY_CONFIG,
-    { tokens, rows, cols, examples, roles },
-    { weights: inputWeights(g), lora: { ...lora, source: inputWeights(g) } }
-  )
+  const { logits } = forwardSequence(TINY_CONFIG, { tokens, rows, cols, examples, roles }, { weights: inputWeights(g), lora: { ...lora, source: inputWeights(g) } })
   g.output(op.Identity(logits, 'logits'))
   const session = await GraphSession.create(serializeGraph(g))
   const feeds = { ...tokenFeeds([prompt], t) } as Record<string, ReturnType<typeof hostTensor>>
@@ -150,16 +143,12 @@ describe('model files', () => {
     const file = join(dir, 'bad', 'model.safetensors')
     const bytes = readFileSync(file)
     writeFileSync(file, bytes.subarray(0, bytes.length - 100))
-    await expect(loadModel(join(dir, 'bad'))).rejects.toThrow(
-      /model\.safetensors: tensor .* data ends at byte \d+ but the file has \d+ \(truncated\)/
-    )
+    await expect(loadModel(join(dir, 'bad'))).rejects.toThrow(/model\.safetensors: tensor .* data ends at byte \d+ but the file has \d+ \(truncated\)/)
     writeFileSync(file, Buffer.from('not a model at all'))
     await expect(loadModel(join(dir, 'bad'))).rejects.toThrow(/header length \d+ does not fit/)
     await saveModel(join(dir, 'bad'), TINY_CONFIG, weights)
     writeFileSync(join(dir, 'bad', 'config.json'), JSON.stringify({ ...TINY_CONFIG, channels: 32 }))
-    await expect(loadModel(join(dir, 'bad'))).rejects.toThrow(
-      /does not match config.json: embed.token has shape \[15,16\], the config needs \[15,32\]/
-    )
+    await expect(loadModel(join(dir, 'bad'))).rejects.toThrow(/does not match config.json: embed.token has shape \[15,16\], the config needs \[15,32\]/)
     writeFileSync(join(dir, 'bad', 'config.json'), JSON.stringify({ ...TINY_CONFIG, heads: 3 }))
     await expect(loadModel(join(dir, 'bad'))).rejects.toThrow(/channels \(16\) must be divisible by heads \(3\)/)
     await expect(loadModel(join(dir, 'missing'))).rejects.toThrow(/cannot read \(ENOENT\)/)

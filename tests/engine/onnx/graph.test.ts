@@ -98,16 +98,10 @@ describe('emitted models use only standard ai.onnx operators', () => {
   })
 
   it('the check flags a non-standard op', () => {
-    expect(
-      nonStandardNodes({
-        graph: {
-          node: [
-            { name: 'n', opType: 'Gradient', domain: 'ai.onnx.preview.training' },
-            { name: 'm', opType: 'FusedMatMul' }
-          ]
-        }
-      })
-    ).toEqual(['n: ai.onnx.preview.training.Gradient', 'm: FusedMatMul'])
+    expect(nonStandardNodes({ graph: { node: [{ name: 'n', opType: 'Gradient', domain: 'ai.onnx.preview.training' }, { name: 'm', opType: 'FusedMatMul' }] } })).toEqual([
+      'n: ai.onnx.preview.training.Gradient',
+      'm: FusedMatMul'
+    ])
   })
 })
 

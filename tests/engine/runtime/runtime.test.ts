@@ -16,16 +16,12 @@ function matmulChain(n: number, repeats: number): Uint8Array {
 
 describe('execution providers', () => {
   it('names an unknown provider and the valid ones', async () => {
-    await expect(GraphSession.create(matmulChain(2, 1), { provider: 'tpu' as never })).rejects.toThrow(
-      'unknown execution provider "tpu": choose one of cpu, webgpu, cuda, dml, coreml'
-    )
+    await expect(GraphSession.create(matmulChain(2, 1), { provider: 'tpu' as never })).rejects.toThrow('unknown execution provider "tpu": choose one of cpu, webgpu, cuda, dml, coreml')
   })
 
   it('says what an unavailable provider needs', async () => {
     const other = process.platform === 'darwin' ? 'dml' : 'coreml'
-    await expect(GraphSession.create(matmulChain(2, 1), { provider: other })).rejects.toThrow(
-      new RegExp(`execution provider "${other}" is unavailable: .* It needs`)
-    )
+    await expect(GraphSession.create(matmulChain(2, 1), { provider: other })).rejects.toThrow(new RegExp(`execution provider "${other}" is unavailable: .* It needs`))
   })
 
   it('reports the provider that ran', async () => {

@@ -11,37 +11,16 @@ function task(id: string, outputs: (Grid | undefined)[]): Task {
   return { id, train: [demo], test: outputs.map((output) => (output ? { input: g([[5]]), output } : { input: g([[5]]) })) }
 }
 
-const X = g([
-  [1, 2],
-  [3, 4]
-])
+const X = g([[1, 2], [3, 4]])
 const Y = g([[7]])
 
 describe('scoreTask', () => {
   it('needs the same shape and every cell', () => {
     const t = task('t', [X])
     expect(scoreTask(t, [submissionEntry([X])]).solvedOutputs).toBe(1)
-    expect(
-      scoreTask(t, [
-        submissionEntry([
-          g([
-            [1, 2],
-            [3, 5]
-          ])
-        ])
-      ]).solvedOutputs
-    ).toBe(0) // one cell differs
+    expect(scoreTask(t, [submissionEntry([g([[1, 2], [3, 5]])])]).solvedOutputs).toBe(0) // one cell differs
     expect(scoreTask(t, [submissionEntry([g([[1, 2]])])]).solvedOutputs).toBe(0) // a prefix of the rows
-    expect(
-      scoreTask(t, [
-        submissionEntry([
-          g([
-            [1, 2, 0],
-            [3, 4, 0]
-          ])
-        ])
-      ]).solvedOutputs
-    ).toBe(0) // wider
+    expect(scoreTask(t, [submissionEntry([g([[1, 2, 0], [3, 4, 0]])])]).solvedOutputs).toBe(0) // wider
   })
 
   it('counts attempt 2, and names the first attempt that matches', () => {
@@ -56,16 +35,8 @@ describe('scoreTask', () => {
   })
 
   it('counts a missing task or a missing entry as unsolved', () => {
-    expect(scoreTask(task('t', [X]), undefined)).toMatchObject({
-      missing: true,
-      official: 0,
-      allOrNothing: 0,
-      outputs: [{ index: 0, solved: false, solvedBy: null, answered: false }]
-    })
-    expect(scoreTask(task('t', [X, Y]), [submissionEntry([X])])).toMatchObject({
-      official: 0.5,
-      outputs: [{ answered: true }, { answered: false }]
-    })
+    expect(scoreTask(task('t', [X]), undefined)).toMatchObject({ missing: true, official: 0, allOrNothing: 0, outputs: [{ index: 0, solved: false, solvedBy: null, answered: false }] })
+    expect(scoreTask(task('t', [X, Y]), [submissionEntry([X])])).toMatchObject({ official: 0.5, outputs: [{ answered: true }, { answered: false }] })
   })
 
   it('scores only the test pairs that have an output', () => {
@@ -109,12 +80,7 @@ describe('scoreSubmission', () => {
   })
 
   it('gives 0 for an empty submission and for no task', () => {
-    expect(scoreSubmission(tasks, new Map())).toMatchObject({
-      taskCount: 4,
-      official: 0,
-      allOrNothing: 0,
-      missingTaskIds: ['a', 'b', 'c', 'd']
-    })
+    expect(scoreSubmission(tasks, new Map())).toMatchObject({ taskCount: 4, official: 0, allOrNothing: 0, missingTaskIds: ['a', 'b', 'c', 'd'] })
     expect(scoreSubmission([], new Map())).toMatchObject({ taskCount: 0, official: 0, allOrNothing: 0 })
   })
 

@@ -16,10 +16,7 @@ import {
   type Submission
 } from '../../../main/engine/scoring'
 
-const X = makeGrid([
-  [1, 2],
-  [3, 4]
-])
+const X = makeGrid([[1, 2], [3, 4]])
 const Y = makeGrid([[7]])
 const t1: Task = { id: 't1', train: [{ input: Y, output: Y }], test: [{ input: Y, output: X }, { input: Y }] }
 const t2: Task = { id: 't2', train: [{ input: Y, output: Y }], test: [{ input: Y, output: Y }] }
@@ -75,13 +72,9 @@ describe('reading', () => {
   })
 
   it('names file, task, JSON path and reason for a bad cell', () => {
-    const bad = parsed(
-      '{"t1": [{"attempt_1": [[0]], "attempt_2": [[0]]}, {"attempt_1": [[0]], "attempt_2": [[1,2],[3,4],[5,6],[7,"x"]]}], "t2": [{"attempt_1": [[0]], "attempt_2": [[0]]}]}'
-    )
+    const bad = parsed('{"t1": [{"attempt_1": [[0]], "attempt_2": [[0]]}, {"attempt_1": [[0]], "attempt_2": [[1,2],[3,4],[5,6],[7,"x"]]}], "t2": [{"attempt_1": [[0]], "attempt_2": [[0]]}]}')
     expect(check(bad)).toEqual({
-      problems: [
-        { file: 'sub.json', taskId: 't1', path: 't1[1].attempt_2[3][1]', reason: 'expected a colour, an integer 0..9, got a string "x"' }
-      ],
+      problems: [{ file: 'sub.json', taskId: 't1', path: 't1[1].attempt_2[3][1]', reason: 'expected a colour, an integer 0..9, got a string "x"' }],
       warnings: []
     })
   })
@@ -99,18 +92,9 @@ describe('reading', () => {
       ['t1[1]', 'expected an object with "attempt_1" and "attempt_2" grids, got the number 3'],
       ['t2', 'expected a list of 1 {"attempt_1", "attempt_2"} entries, one per test input, got a string "nope"']
     ])
-    expect(check([1, 2]).problems).toEqual([
-      {
-        file: 'sub.json',
-        taskId: '',
-        path: '',
-        reason: 'expected an object mapping task ids to lists of {"attempt_1", "attempt_2"} entries, got a list'
-      }
-    ])
+    expect(check([1, 2]).problems).toEqual([{ file: 'sub.json', taskId: '', path: '', reason: 'expected an object mapping task ids to lists of {"attempt_1", "attempt_2"} entries, got a list' }])
     // Without tasks there is no count to check; the grids are still checked.
-    expect(validateSubmission({ t1: [{ attempt_1: [], attempt_2: [[1]] }] }, 'sub.json').problems).toEqual([
-      { file: 'sub.json', taskId: 't1', path: 't1[0].attempt_1', reason: 'expected a grid with at least one row, got an empty list' }
-    ])
+    expect(validateSubmission({ t1: [{ attempt_1: [], attempt_2: [[1]] }] }, 'sub.json').problems).toEqual([{ file: 'sub.json', taskId: 't1', path: 't1[0].attempt_1', reason: 'expected a grid with at least one row, got an empty list' }])
   })
 
   it('warns about a task id that is not in the data, and still gives the submission', () => {
@@ -125,12 +109,8 @@ describe('reading', () => {
     const garbage = join(dir, 'garbage.json')
     writeFileSync(empty, '')
     writeFileSync(garbage, '{"t1": [')
-    expect((await readSubmissionFile(empty)).problems).toEqual([
-      { file: empty, taskId: '', path: '', reason: 'file is empty: expected a JSON submission object' }
-    ])
+    expect((await readSubmissionFile(empty)).problems).toEqual([{ file: empty, taskId: '', path: '', reason: 'file is empty: expected a JSON submission object' }])
     expect((await readSubmissionFile(garbage)).problems[0]!.reason).toMatch(/^not valid JSON/)
-    expect((await readSubmissionFile(join(dir, 'absent.json'))).problems[0]!.reason).toBe(
-      'cannot read file: no such file or folder (ENOENT)'
-    )
+    expect((await readSubmissionFile(join(dir, 'absent.json'))).problems[0]!.reason).toBe('cannot read file: no such file or folder (ENOENT)')
   })
 })

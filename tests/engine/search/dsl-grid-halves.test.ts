@@ -11,15 +11,9 @@ const panels = image([
 
 describe('halves', () => {
   it('drops the middle line of an odd side and moves the offset', () => {
-    expect(rows(half(panels, 'left'))).toEqual([
-      [1, 0],
-      [1, 1]
-    ])
+    expect(rows(half(panels, 'left'))).toEqual([[1, 0], [1, 1]])
     const right = half(panels, 'right')!
-    expect(rows(right)).toEqual([
-      [2, 2],
-      [0, 0]
-    ])
+    expect(rows(right)).toEqual([[2, 2], [0, 0]])
     expect(right.x).toBe(3)
     expect(rows(half(image([[1], [2], [3], [4]]), 'bottom'))).toEqual([[3], [4]])
     expect(rows(half(image([[1], [2], [3], [4]]), 'top'))).toEqual([[1], [2]])
@@ -33,41 +27,11 @@ describe('halves', () => {
 
 describe('combining halves', () => {
   it.each([
-    [
-      'and',
-      [
-        [1, 0],
-        [0, 0]
-      ]
-    ],
-    [
-      'or',
-      [
-        [1, 2],
-        [1, 1]
-      ]
-    ],
-    [
-      'xor',
-      [
-        [0, 2],
-        [1, 1]
-      ]
-    ],
-    [
-      'nor',
-      [
-        [0, 0],
-        [0, 0]
-      ]
-    ],
-    [
-      'first_only',
-      [
-        [0, 0],
-        [1, 1]
-      ]
-    ]
+    ['and', [[1, 0], [0, 0]]],
+    ['or', [[1, 2], [1, 1]]],
+    ['xor', [[0, 2], [1, 1]]],
+    ['nor', [[0, 0], [0, 0]]],
+    ['first_only', [[0, 0], [1, 1]]]
   ] as const)('left and right by %s', (logic, expected) => {
     const result = combineHalves(panels, 'columns', logic)
     if (logic === 'nor') expect(result).toBeNull()
@@ -81,14 +45,8 @@ describe('combining halves', () => {
       [3, 3],
       [0, 0]
     ])
-    expect(rows(combineHalves(stacked, 'rows', 'nor'))).toEqual([
-      [0, 0],
-      [3, 3]
-    ])
-    expect(rows(combineHalves(stacked, 'rows', 'and'))).toEqual([
-      [3, 0],
-      [0, 0]
-    ])
+    expect(rows(combineHalves(stacked, 'rows', 'nor'))).toEqual([[0, 0], [3, 3]])
+    expect(rows(combineHalves(stacked, 'rows', 'and'))).toEqual([[3, 0], [0, 0]])
   })
 
   it('refuses an image too small to halve', () => {

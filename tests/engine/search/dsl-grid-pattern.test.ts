@@ -13,58 +13,19 @@ describe('repair_pattern', () => {
   })
 
   it('repairs a pattern that repeats in one direction only', () => {
-    expect(
-      rows(
-        repairPattern(
-          image([
-            [1, 2, 3],
-            [0, 2, 3],
-            [1, 2, 0]
-          ])
-        )
-      )
-    ).toEqual([
-      [1, 2, 3],
-      [1, 2, 3],
-      [1, 2, 3]
-    ])
+    expect(rows(repairPattern(image([[1, 2, 3], [0, 2, 3], [1, 2, 0]])))).toEqual([[1, 2, 3], [1, 2, 3], [1, 2, 3]])
   })
 
   it('refuses an intact image, a mostly blank one, and a 1x1 one', () => {
-    expect(
-      repairPattern(
-        image([
-          [1, 2],
-          [2, 1]
-        ])
-      )
-    ).toBeNull()
-    expect(
-      repairPattern(
-        image([
-          [1, 0, 0],
-          [0, 0, 2]
-        ])
-      )
-    ).toBeNull()
+    expect(repairPattern(image([[1, 2], [2, 1]]))).toBeNull()
+    expect(repairPattern(image([[1, 0, 0], [0, 0, 2]]))).toBeNull()
     expect(repairPattern(image([[0]]))).toBeNull()
   })
 })
 
 describe('surround', () => {
   it('paints the background cells touching a shape, diagonals included', () => {
-    expect(
-      rows(
-        surround(
-          image([
-            [0, 0, 0, 0],
-            [0, 5, 0, 0],
-            [0, 0, 0, 0]
-          ]),
-          1
-        )
-      )
-    ).toEqual([
+    expect(rows(surround(image([[0, 0, 0, 0], [0, 5, 0, 0], [0, 0, 0, 0]]), 1))).toEqual([
       [1, 1, 1, 0],
       [1, 5, 1, 0],
       [1, 1, 1, 0]
@@ -76,10 +37,7 @@ describe('surround', () => {
 
 describe('scale_down_to_output', () => {
   it('scales down by the ratio to the predicted size only when it divides evenly', () => {
-    const big = image([
-      [1, 1, 2, 2],
-      [1, 1, 2, 2]
-    ])
+    const big = image([[1, 1, 2, 2], [1, 1, 2, 2]])
     expect(rows(scaleDownToOutput(big, sized(2, 1)))).toEqual([[1, 2]])
     expect(scaleDownToOutput(big, sized(3, 1))).toBeNull()
     expect(scaleDownToOutput(big, sized(4, 2))).toBeNull()
@@ -89,34 +47,8 @@ describe('scale_down_to_output', () => {
 
 describe('period_unit', () => {
   it('cuts the repeating unit, also when the image holds a partial last copy', () => {
-    expect(
-      rows(
-        periodUnit(
-          image([
-            [1, 0, 1, 0, 1],
-            [2, 2, 2, 2, 2]
-          ])
-        )
-      )
-    ).toEqual([
-      [1, 0],
-      [2, 2]
-    ])
-    expect(
-      rows(
-        periodUnit(
-          image([
-            [1, 2],
-            [3, 4],
-            [1, 2],
-            [3, 4]
-          ])
-        )
-      )
-    ).toEqual([
-      [1, 2],
-      [3, 4]
-    ])
+    expect(rows(periodUnit(image([[1, 0, 1, 0, 1], [2, 2, 2, 2, 2]])))).toEqual([[1, 0], [2, 2]])
+    expect(rows(periodUnit(image([[1, 2], [3, 4], [1, 2], [3, 4]])))).toEqual([[1, 2], [3, 4]])
     expect(rows(periodUnit(image([[7, 7, 7]])))).toEqual([[7]])
   })
 

@@ -29,11 +29,7 @@ describe('outlines and interiors', () => {
       [2, 2, 2],
       [2, 2, 2]
     ])
-    expect(rows(outline(notched))).toEqual([
-      [0, 2, 2],
-      [2, 2, 2],
-      [2, 2, 2]
-    ])
+    expect(rows(outline(notched))).toEqual([[0, 2, 2], [2, 2, 2], [2, 2, 2]])
     expect(interior(notched)).toBeNull()
     expect(interior(image([[1, 1, 1]]))).toBeNull()
     expect(outline(image([[0]]))).toBeNull()
@@ -60,11 +56,7 @@ describe('holes', () => {
       [4, 0, 4],
       [0, 4, 0]
     ])
-    expect(rows(fillHoles(diamond, 6))).toEqual([
-      [0, 4, 0],
-      [4, 6, 4],
-      [0, 4, 0]
-    ])
+    expect(rows(fillHoles(diamond, 6))).toEqual([[0, 4, 0], [4, 6, 4], [0, 4, 0]])
     expect(fillHoles(image([[1, 0, 1]]), 5)).toBeNull()
   })
 
@@ -85,45 +77,11 @@ describe('holes', () => {
 
 describe('borders', () => {
   it('paint the outer ring, add a ring, and remove one', () => {
-    expect(
-      rows(
-        frame(
-          image([
-            [0, 0, 0],
-            [0, 1, 0],
-            [0, 0, 0]
-          ]),
-          4
-        )
-      )
-    ).toEqual([
-      [4, 4, 4],
-      [4, 1, 4],
-      [4, 4, 4]
-    ])
+    expect(rows(frame(image([[0, 0, 0], [0, 1, 0], [0, 0, 0]]), 4))).toEqual([[4, 4, 4], [4, 1, 4], [4, 4, 4]])
     expect(rows(frame(image([[0]]), 4))).toEqual([[4]])
-    expect(rows(addBorder(image([[1]]), 2))).toEqual([
-      [2, 2, 2],
-      [2, 1, 2],
-      [2, 2, 2]
-    ])
-    expect(
-      addBorder(
-        generated(29, 1, () => 1),
-        2
-      )
-    ).toBeNull()
-    const inner = removeBorder(
-      image(
-        [
-          [4, 4, 4],
-          [4, 1, 4],
-          [4, 4, 4]
-        ],
-        2,
-        2
-      )
-    )!
+    expect(rows(addBorder(image([[1]]), 2))).toEqual([[2, 2, 2], [2, 1, 2], [2, 2, 2]])
+    expect(addBorder(generated(29, 1, () => 1), 2)).toBeNull()
+    const inner = removeBorder(image([[4, 4, 4], [4, 1, 4], [4, 4, 4]], 2, 2))!
     expect(rows(inner)).toEqual([[1]])
     expect([inner.x, inner.y]).toEqual([3, 3])
     expect(removeBorder(image([[1, 2, 3]]))).toBeNull()
@@ -134,46 +92,9 @@ describe('symmetry completion', () => {
   it('copies non-zero cells onto their background mirror cells', () => {
     expect(rows(completeSymmetry(image([[1, 2, 0, 0]]), 'horizontal'))).toEqual([[1, 2, 2, 1]])
     expect(rows(completeSymmetry(image([[3], [0]]), 'vertical'))).toEqual([[3], [3]])
-    expect(
-      rows(
-        completeSymmetry(
-          image([
-            [5, 0],
-            [0, 0]
-          ]),
-          'both'
-        )
-      )
-    ).toEqual([
-      [5, 5],
-      [5, 5]
-    ])
-    expect(
-      rows(
-        completeSymmetry(
-          image([
-            [1, 2],
-            [0, 3]
-          ]),
-          'diagonal'
-        )
-      )
-    ).toEqual([
-      [1, 2],
-      [2, 3]
-    ])
-    expect(
-      rows(
-        completeSymmetry(
-          image([
-            [1, 0, 0],
-            [0, 0, 0],
-            [0, 0, 0]
-          ]),
-          'rotation'
-        )
-      )
-    ).toEqual([
+    expect(rows(completeSymmetry(image([[5, 0], [0, 0]]), 'both'))).toEqual([[5, 5], [5, 5]])
+    expect(rows(completeSymmetry(image([[1, 2], [0, 3]]), 'diagonal'))).toEqual([[1, 2], [2, 3]])
+    expect(rows(completeSymmetry(image([[1, 0, 0], [0, 0, 0], [0, 0, 0]]), 'rotation'))).toEqual([
       [1, 0, 1],
       [0, 0, 0],
       [1, 0, 1]
@@ -194,11 +115,7 @@ describe('denoise', () => {
       [0, 1, 0, 7],
       [0, 0, 0, 0]
     ])
-    expect(rows(denoise(speckled))).toEqual([
-      [1, 0, 0, 0],
-      [0, 1, 0, 0],
-      [0, 0, 0, 0]
-    ])
+    expect(rows(denoise(speckled))).toEqual([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 0]])
     expect(denoise(image([[2, 2]]))).toBeNull()
     expect(rows(denoise(image([[9]])))).toEqual([[0]])
   })

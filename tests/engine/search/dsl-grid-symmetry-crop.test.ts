@@ -12,59 +12,13 @@ const sample = image([
 
 describe('symmetries', () => {
   it.each<[Symmetry, number[][]]>([
-    [
-      'rotate_90',
-      [
-        [4, 1],
-        [5, 2],
-        [6, 3]
-      ]
-    ],
-    [
-      'rotate_180',
-      [
-        [6, 5, 4],
-        [3, 2, 1]
-      ]
-    ],
-    [
-      'rotate_270',
-      [
-        [3, 6],
-        [2, 5],
-        [1, 4]
-      ]
-    ],
-    [
-      'flip_horizontal',
-      [
-        [3, 2, 1],
-        [6, 5, 4]
-      ]
-    ],
-    [
-      'flip_vertical',
-      [
-        [4, 5, 6],
-        [1, 2, 3]
-      ]
-    ],
-    [
-      'transpose',
-      [
-        [1, 4],
-        [2, 5],
-        [3, 6]
-      ]
-    ],
-    [
-      'anti_transpose',
-      [
-        [6, 3],
-        [5, 2],
-        [4, 1]
-      ]
-    ]
+    ['rotate_90', [[4, 1], [5, 2], [6, 3]]],
+    ['rotate_180', [[6, 5, 4], [3, 2, 1]]],
+    ['rotate_270', [[3, 6], [2, 5], [1, 4]]],
+    ['flip_horizontal', [[3, 2, 1], [6, 5, 4]]],
+    ['flip_vertical', [[4, 5, 6], [1, 2, 3]]],
+    ['transpose', [[1, 4], [2, 5], [3, 6]]],
+    ['anti_transpose', [[6, 3], [5, 2], [4, 1]]]
   ])('%s of a 3x2 image', (symmetry, expected) => {
     expect(rows(applySymmetry(sample, symmetry))).toEqual(expected)
   })
@@ -93,33 +47,13 @@ describe('symmetries', () => {
 
 describe('crop', () => {
   it('cuts to the bounding box of non-zero cells and moves the offset there', () => {
-    const cropped = crop(
-      image(
-        [
-          [0, 0, 0, 0],
-          [0, 3, 0, 0],
-          [0, 0, 4, 0]
-        ],
-        10,
-        20
-      )
-    )!
-    expect(rows(cropped)).toEqual([
-      [3, 0],
-      [0, 4]
-    ])
+    const cropped = crop(image([[0, 0, 0, 0], [0, 3, 0, 0], [0, 0, 4, 0]], 10, 20))!
+    expect(rows(cropped)).toEqual([[3, 0], [0, 4]])
     expect([cropped.x, cropped.y]).toEqual([11, 21])
   })
 
   it('returns null for an all-background image and keeps a full one whole', () => {
-    expect(
-      crop(
-        image([
-          [0, 0],
-          [0, 0]
-        ])
-      )
-    ).toBeNull()
+    expect(crop(image([[0, 0], [0, 0]]))).toBeNull()
     expect(rows(crop(image([[5]])))).toEqual([[5]])
   })
 })
@@ -132,19 +66,9 @@ describe('removing lines', () => {
   ])
 
   it('drops all-background rows, columns or both', () => {
-    expect(rows(removeEmptyLines(spaced, 'rows'))).toEqual([
-      [1, 0, 2],
-      [3, 0, 0]
-    ])
-    expect(rows(removeEmptyLines(spaced, 'columns'))).toEqual([
-      [1, 2],
-      [0, 0],
-      [3, 0]
-    ])
-    expect(rows(removeEmptyLines(spaced, 'both'))).toEqual([
-      [1, 2],
-      [3, 0]
-    ])
+    expect(rows(removeEmptyLines(spaced, 'rows'))).toEqual([[1, 0, 2], [3, 0, 0]])
+    expect(rows(removeEmptyLines(spaced, 'columns'))).toEqual([[1, 2], [0, 0], [3, 0]])
+    expect(rows(removeEmptyLines(spaced, 'both'))).toEqual([[1, 2], [3, 0]])
     expect(removeEmptyLines(image([[0, 0, 0]]), 'rows')).toBeNull()
   })
 
@@ -155,22 +79,9 @@ describe('removing lines', () => {
       [3, 3, 0],
       [1, 1, 2]
     ])
-    expect(rows(removeRepeatedLines(stretched, 'rows'))).toEqual([
-      [1, 1, 2],
-      [3, 3, 0],
-      [1, 1, 2]
-    ])
-    expect(rows(removeRepeatedLines(stretched, 'columns'))).toEqual([
-      [1, 2],
-      [1, 2],
-      [3, 0],
-      [1, 2]
-    ])
-    expect(rows(removeRepeatedLines(stretched, 'both'))).toEqual([
-      [1, 2],
-      [3, 0],
-      [1, 2]
-    ])
+    expect(rows(removeRepeatedLines(stretched, 'rows'))).toEqual([[1, 1, 2], [3, 3, 0], [1, 1, 2]])
+    expect(rows(removeRepeatedLines(stretched, 'columns'))).toEqual([[1, 2], [1, 2], [3, 0], [1, 2]])
+    expect(rows(removeRepeatedLines(stretched, 'both'))).toEqual([[1, 2], [3, 0], [1, 2]])
     expect(rows(removeRepeatedLines(image([[4, 4, 4, 4]]), 'both'))).toEqual([[4]])
   })
 })

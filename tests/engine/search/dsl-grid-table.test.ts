@@ -35,43 +35,10 @@ describe('grid transform table', () => {
 
   it('covers the families the search needs', () => {
     const names = new Set(GRID_TRANSFORMS.map((t) => t.name))
-    const families = [
-      'rotate_90',
-      'flip_horizontal',
-      'transpose',
-      'crop',
-      'remove_empty',
-      'remove_repeats',
-      'scale_up',
-      'scale_down',
-      'scale_down_blocks',
-      'tile',
-      'tile_to_output',
-      'mirror_tile',
-      'gravity',
-      'keep_colour',
-      'remove_colour',
-      'paint',
-      'paint_majority',
-      'swap_colours',
-      'fill_background',
-      'outline',
-      'interior',
-      'fill_holes',
-      'frame',
-      'add_border',
-      'remove_border',
-      'connect',
-      'ray',
-      'embed',
-      'centre',
-      'to_origin',
-      'blank_canvas',
-      'majority_cell',
-      'majority_canvas',
-      'complete_symmetry',
-      'denoise'
-    ]
+    const families = ['rotate_90', 'flip_horizontal', 'transpose', 'crop', 'remove_empty', 'remove_repeats', 'scale_up', 'scale_down',
+      'scale_down_blocks', 'tile', 'tile_to_output', 'mirror_tile', 'gravity', 'keep_colour', 'remove_colour', 'paint', 'paint_majority',
+      'swap_colours', 'fill_background', 'outline', 'interior', 'fill_holes', 'frame', 'add_border', 'remove_border', 'connect', 'ray',
+      'embed', 'centre', 'to_origin', 'blank_canvas', 'majority_cell', 'majority_canvas', 'complete_symmetry', 'denoise']
     expect(families.filter((name) => !names.has(name))).toEqual([])
     const colourVariants = GRID_TRANSFORMS.filter((t) => t.name === 'keep_colour').map((t) => t.args[0])
     expect(colourVariants).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
@@ -93,17 +60,7 @@ describe('grid transform table', () => {
     ['7x1 column', image([[1], [0], [0], [4], [0], [1], [1]])],
     ['30x30 pattern', generated(30, 30, (r, c) => (r * 3 + c * 5 + ((r * c) % 7)) % 10)],
     ['30x30 blank', generated(30, 30, () => 0)],
-    [
-      'offset object',
-      image(
-        [
-          [1, 1],
-          [0, 1]
-        ],
-        28,
-        29
-      )
-    ]
+    ['offset object', image([[1, 1], [0, 1]], 28, 29)]
   ])('no entry throws or builds an impossible image on a %s', (_, input) => {
     for (const context of [NO_SIZE, sized(1, 1), sized(30, 30), sized(6, 4)]) {
       for (const result of applyAll(input, context)) expect(valid(result)).toBe(true)

@@ -20,61 +20,25 @@ function composeWith(name: string, layering: string, images: Image[], outputSize
 
 describe('compose', () => {
   // A 2x2 block of 1s at (1,1) and a single 2 at (2,2) overlapping its bottom-right cell.
-  const block = at(
-    [
-      [1, 1],
-      [1, 1]
-    ],
-    1,
-    1
-  )
+  const block = at([[1, 1], [1, 1]], 1, 1)
   const dot = at([[2]], 2, 2)
 
   it('draws onto the smallest frame holding every image, which keeps its place', () => {
     const image = composeWith('compose', 'first_on_top', [block, dot])!
     expect([image.x, image.y]).toEqual([1, 1])
-    expect(toGrid(image)).toEqual([
-      [1, 1],
-      [1, 1]
-    ])
-    expect(toGrid(composeWith('compose', 'last_on_top', [block, dot])!)).toEqual([
-      [1, 1],
-      [1, 2]
-    ])
+    expect(toGrid(image)).toEqual([[1, 1], [1, 1]])
+    expect(toGrid(composeWith('compose', 'last_on_top', [block, dot])!)).toEqual([[1, 1], [1, 2]])
   })
 
   it('growing puts the image of fewest cells on top; largest_on_top the reverse', () => {
-    expect(toGrid(composeWith('compose', 'growing', [dot, block])!)).toEqual([
-      [1, 1],
-      [1, 2]
-    ])
-    expect(toGrid(composeWith('compose', 'largest_on_top', [block, dot])!)).toEqual([
-      [1, 1],
-      [1, 1]
-    ])
+    expect(toGrid(composeWith('compose', 'growing', [dot, block])!)).toEqual([[1, 1], [1, 2]])
+    expect(toGrid(composeWith('compose', 'largest_on_top', [block, dot])!)).toEqual([[1, 1], [1, 1]])
   })
 
   it('treats background as transparent', () => {
-    const hollow = at(
-      [
-        [3, 0],
-        [0, 3]
-      ],
-      0,
-      0
-    )
-    const under = at(
-      [
-        [4, 4],
-        [4, 4]
-      ],
-      0,
-      0
-    )
-    expect(toGrid(composeWith('compose', 'first_on_top', [hollow, under])!)).toEqual([
-      [3, 4],
-      [4, 3]
-    ])
+    const hollow = at([[3, 0], [0, 3]], 0, 0)
+    const under = at([[4, 4], [4, 4]], 0, 0)
+    expect(toGrid(composeWith('compose', 'first_on_top', [hollow, under])!)).toEqual([[3, 4], [4, 3]])
   })
 
   it('compose_on_output draws onto the predicted output frame from the origin, clipping overhangs', () => {
@@ -83,10 +47,7 @@ describe('compose', () => {
       [0, 0, 0],
       [0, 0, 2]
     ])
-    expect(toGrid(composeWith('compose_on_output', 'first_on_top', [block], { w: 2, h: 2 })!)).toEqual([
-      [0, 0],
-      [0, 1]
-    ])
+    expect(toGrid(composeWith('compose_on_output', 'first_on_top', [block], { w: 2, h: 2 })!)).toEqual([[0, 0], [0, 1]])
     expect(composeWith('compose_on_output', 'first_on_top', [dot], null)).toBeNull()
     expect(composeWith('compose_on_output', 'first_on_top', [dot], { w: 1, h: 1 })).toBeNull()
   })
@@ -101,51 +62,13 @@ describe('compose', () => {
 
 describe('overlay', () => {
   // Three panels of a separator split, at different offsets.
-  const panels = [
-    at(
-      [
-        [1, 0],
-        [0, 0]
-      ],
-      0,
-      0
-    ),
-    at(
-      [
-        [2, 2],
-        [0, 0]
-      ],
-      3,
-      0
-    ),
-    at(
-      [
-        [3, 3],
-        [3, 3]
-      ],
-      6,
-      0
-    )
-  ]
+  const panels = [at([[1, 0], [0, 0]], 0, 0), at([[2, 2], [0, 0]], 3, 0), at([[3, 3], [3, 3]], 6, 0)]
 
   it('lays same-size parts over one another at the origin, in the chosen order', () => {
     const first = overlay(panels, 'first_on_top')!
-    expect([first.x, first.y, toGrid(first)]).toEqual([
-      0,
-      0,
-      [
-        [1, 2],
-        [3, 3]
-      ]
-    ])
-    expect(toGrid(overlay(panels, 'last_on_top')!)).toEqual([
-      [3, 3],
-      [3, 3]
-    ])
-    expect(toGrid(overlay(panels, 'growing')!)).toEqual([
-      [1, 2],
-      [3, 3]
-    ])
+    expect([first.x, first.y, toGrid(first)]).toEqual([0, 0, [[1, 2], [3, 3]]])
+    expect(toGrid(overlay(panels, 'last_on_top')!)).toEqual([[3, 3], [3, 3]])
+    expect(toGrid(overlay(panels, 'growing')!)).toEqual([[1, 2], [3, 3]])
   })
 
   it('needs two or more parts of one size', () => {
@@ -193,35 +116,11 @@ describe('logical combinations', () => {
 
 describe('stack, count and vote', () => {
   it('stacks images of one height side by side and of one width top to bottom', () => {
-    expect(
-      toGrid(
-        stack(
-          [
-            fromGrid([[1], [2]]),
-            fromGrid([
-              [3, 0],
-              [0, 4]
-            ])
-          ],
-          'horizontal'
-        )!
-      )
-    ).toEqual([
-      [1, 3, 0],
-      [2, 0, 4]
-    ])
-    expect(toGrid(stack([fromGrid([[1, 2]]), fromGrid([[3, 4]])], 'vertical')!)).toEqual([
-      [1, 2],
-      [3, 4]
-    ])
+    expect(toGrid(stack([fromGrid([[1], [2]]), fromGrid([[3, 0], [0, 4]])], 'horizontal')!)).toEqual([[1, 3, 0], [2, 0, 4]])
+    expect(toGrid(stack([fromGrid([[1, 2]]), fromGrid([[3, 4]])], 'vertical')!)).toEqual([[1, 2], [3, 4]])
     expect(stack([fromGrid([[1, 2]]), fromGrid([[3]])], 'vertical')).toBeNull()
     expect(stack([blank(1, 1) as Image], 'vertical')).toBeNull()
-    expect(
-      stack(
-        Array.from({ length: 31 }, () => fromGrid([[1]])),
-        'horizontal'
-      )
-    ).toBeNull()
+    expect(stack(Array.from({ length: 31 }, () => fromGrid([[1]])), 'horizontal')).toBeNull()
   })
 
   it('counts non-empty images into a row or column of their common colour', () => {
@@ -229,50 +128,19 @@ describe('stack, count and vote', () => {
     expect(toGrid(countToSize(images, 'horizontal')!)).toEqual([[2, 2, 2]])
     expect(toGrid(countToSize(images, 'vertical')!)).toEqual([[2], [2], [2]])
     expect(countToSize([blank(1, 1) as Image], 'vertical')).toBeNull()
-    expect(
-      countToSize(
-        Array.from({ length: 31 }, () => fromGrid([[1]])),
-        'vertical'
-      )
-    ).toBeNull()
+    expect(countToSize(Array.from({ length: 31 }, () => fromGrid([[1]])), 'vertical')).toBeNull()
   })
 
   it('counts the non-zero cells of an image into a row or column of its most common colour', () => {
-    expect(
-      toGrid(
-        countCells(
-          fromGrid([
-            [0, 3],
-            [3, 5]
-          ]),
-          'horizontal'
-        )!
-      )
-    ).toEqual([[3, 3, 3]])
+    expect(toGrid(countCells(fromGrid([[0, 3], [3, 5]]), 'horizontal')!)).toEqual([[3, 3, 3]])
     expect(toGrid(countCells(fromGrid([[4]]), 'vertical')!)).toEqual([[4]])
     expect(countCells(blank(1, 1) as Image, 'horizontal')).toBeNull()
     expect(countCells(blank(30, 30, 1) as Image, 'horizontal')).toBeNull()
   })
 
   it('votes each cell over three or more same-size images', () => {
-    const clean = [
-      [1, 2],
-      [3, 0]
-    ]
-    const noisy = [
-      fromGrid([
-        [1, 2],
-        [5, 0]
-      ]),
-      fromGrid([
-        [1, 0],
-        [3, 0]
-      ]),
-      fromGrid([
-        [6, 2],
-        [3, 7]
-      ])
-    ]
+    const clean = [[1, 2], [3, 0]]
+    const noisy = [fromGrid([[1, 2], [5, 0]]), fromGrid([[1, 0], [3, 0]]), fromGrid([[6, 2], [3, 7]])]
     expect(toGrid(majorityVote(noisy)!)).toEqual(clean)
     expect(majorityVote(noisy.slice(0, 2))).toBeNull()
     expect(majorityVote([fromGrid([[1]]), fromGrid([[1]]), fromGrid([[1, 1]])])).toBeNull()
@@ -289,14 +157,8 @@ describe('cell per part', () => {
       [0, 0, 5, 3, 0, 5, 0, 0]
     ]
     const parts = splitBySeparatorLines(fromGrid(grid))!
-    expect(toGrid(cellPerPart(parts)!)).toEqual([
-      [1, 0, 2],
-      [0, 3, 0]
-    ])
-    expect(toGrid(cellPerPart([...parts].reverse())!)).toEqual([
-      [1, 0, 2],
-      [0, 3, 0]
-    ])
+    expect(toGrid(cellPerPart(parts)!)).toEqual([[1, 0, 2], [0, 3, 0]])
+    expect(toGrid(cellPerPart([...parts].reverse())!)).toEqual([[1, 0, 2], [0, 3, 0]])
   })
 
   it('needs a full layout with each place once, and some colour', () => {
@@ -309,3 +171,4 @@ describe('cell per part', () => {
     expect(cellPerPart([...row, at([[1]], 30, 0)])).toBeNull()
   })
 })
+

@@ -48,14 +48,7 @@ describe('connected components', () => {
   it('splits touching colours into single-coloured objects with cut_by_colour', () => {
     const objects = cutWith('cut_by_colour', 8, diagonal)!
     expect(objects.map(placed)).toEqual([
-      {
-        x: 0,
-        y: 0,
-        grid: [
-          [1, 0],
-          [0, 1]
-        ]
-      },
+      { x: 0, y: 0, grid: [[1, 0], [0, 1]] },
       { x: 2, y: 2, grid: [[2]] }
     ])
   })
@@ -68,29 +61,16 @@ describe('connected components', () => {
     ]
     const objects = cutWith('cut_by_colour', 4, ring)!
     expect(objects.map(placed)).toEqual([
-      {
-        x: 0,
-        y: 0,
-        grid: [
-          [3, 3, 3],
-          [3, 0, 3],
-          [3, 3, 3]
-        ]
-      },
+      { x: 0, y: 0, grid: [[3, 3, 3], [3, 0, 3], [3, 3, 3]] },
       { x: 1, y: 1, grid: [[5]] }
     ])
   })
 
   it('adds the source offset to the objects of an image that was itself cut out', () => {
-    const image = {
-      ...fromGrid([
-        [0, 4],
-        [0, 4]
-      ]),
-      x: 5,
-      y: 7
-    }
-    expect(connectedComponents(image, { connectivity: 4, sameColour: false }).map(placed)).toEqual([{ x: 6, y: 7, grid: [[4], [4]] }])
+    const image = { ...fromGrid([[0, 4], [0, 4]]), x: 5, y: 7 }
+    expect(connectedComponents(image, { connectivity: 4, sameColour: false }).map(placed)).toEqual([
+      { x: 6, y: 7, grid: [[4], [4]] }
+    ])
   })
 
   it('finds one object in a 1xN strip and null in an empty grid', () => {
@@ -123,12 +103,7 @@ describe('border filters', () => {
 
   it('cut_interior keeps the objects clear of the edge', () => {
     expect(cutWith('cut_interior', 8, grid)!.map(placed)).toEqual([{ x: 2, y: 1, grid: [[2]] }])
-    expect(
-      cutWith('cut_interior', 4, [
-        [1, 1],
-        [1, 1]
-      ])
-    ).toBeNull()
+    expect(cutWith('cut_interior', 4, [[1, 1], [1, 1]])).toBeNull()
   })
 })
 
@@ -140,15 +115,7 @@ describe('boxes', () => {
       [2, 2, 2, 4]
     ]
     expect(cutWith('cut_boxes', 8, grid)!.map(placed)).toEqual([
-      {
-        x: 0,
-        y: 0,
-        grid: [
-          [2, 2, 2],
-          [2, 5, 2],
-          [2, 2, 2]
-        ]
-      },
+      { x: 0, y: 0, grid: [[2, 2, 2], [2, 5, 2], [2, 2, 2]] },
       { x: 1, y: 1, grid: [[5]] },
       { x: 3, y: 2, grid: [[4]] }
     ])
@@ -172,22 +139,8 @@ describe('splits', () => {
     ]
     const parts = splitBySeparatorLines(fromGrid(grid))!
     expect(parts.map(placed)).toEqual([
-      {
-        x: 0,
-        y: 0,
-        grid: [
-          [1, 0],
-          [0, 1]
-        ]
-      },
-      {
-        x: 3,
-        y: 0,
-        grid: [
-          [0, 2],
-          [2, 0]
-        ]
-      },
+      { x: 0, y: 0, grid: [[1, 0], [0, 1]] },
+      { x: 3, y: 0, grid: [[0, 2], [2, 0]] },
       { x: 0, y: 3, grid: [[3, 3]] },
       { x: 3, y: 3, grid: [[0, 4]] }
     ])
@@ -195,22 +148,9 @@ describe('splits', () => {
 
   it('split_lines picks the colour with the most lines and needs two parts', () => {
     // Colour 1 fills one row, colour 4 two: colour 4 separates.
-    const grid = [
-      [1, 1, 1],
-      [2, 0, 2],
-      [4, 4, 4],
-      [0, 3, 0],
-      [4, 4, 4]
-    ]
+    const grid = [[1, 1, 1], [2, 0, 2], [4, 4, 4], [0, 3, 0], [4, 4, 4]]
     expect(splitBySeparatorLines(fromGrid(grid))!.map(placed)).toEqual([
-      {
-        x: 0,
-        y: 0,
-        grid: [
-          [1, 1, 1],
-          [2, 0, 2]
-        ]
-      },
+      { x: 0, y: 0, grid: [[1, 1, 1], [2, 0, 2]] },
       { x: 0, y: 3, grid: [[0, 3, 0]] }
     ])
     expect(splitBySeparatorLines(fromGrid([[5, 5, 5]]))).toBeNull()
@@ -218,22 +158,10 @@ describe('splits', () => {
   })
 
   it('split_gaps cuts between empty rows and columns', () => {
-    const parts = splitByEmptyLines(
-      fromGrid([
-        [1, 0, 2, 2],
-        [1, 0, 0, 2]
-      ])
-    )!
+    const parts = splitByEmptyLines(fromGrid([[1, 0, 2, 2], [1, 0, 0, 2]]))!
     expect(parts.map(placed)).toEqual([
       { x: 0, y: 0, grid: [[1], [1]] },
-      {
-        x: 2,
-        y: 0,
-        grid: [
-          [2, 2],
-          [0, 2]
-        ]
-      }
+      { x: 2, y: 0, grid: [[2, 2], [0, 2]] }
     ])
     expect(splitByEmptyLines(fromGrid([[1, 1]]))).toBeNull()
   })
@@ -255,11 +183,7 @@ describe('splits', () => {
       { x: 2, y: 0, grid: [[3]] }
     ])
     const rows = splitThirds(fromGrid([[1], [1], [5], [2], [2], [5], [3], [3]]), 'rows')!
-    expect(rows.map((p) => [p.y, toGrid(p)])).toEqual([
-      [0, [[1], [1]]],
-      [3, [[2], [2]]],
-      [6, [[3], [3]]]
-    ])
+    expect(rows.map((p) => [p.y, toGrid(p)])).toEqual([[0, [[1], [1]]], [3, [[2], [2]]], [6, [[3], [3]]]])
     expect(splitThirds(fromGrid([[1, 2, 3, 4]]), 'columns')).toBeNull()
     expect(splitThirds(fromGrid([[1, 2]]), 'columns')).toBeNull()
   })
@@ -290,11 +214,6 @@ describe('splits', () => {
     }
     cells[0] = 1
     const parts = splitBySeparatorLines(grid)!
-    expect(parts.map((p) => [p.x, p.y, p.w, p.h])).toEqual([
-      [0, 0, 14, 14],
-      [16, 0, 14, 14],
-      [0, 16, 14, 14],
-      [16, 16, 14, 14]
-    ])
+    expect(parts.map((p) => [p.x, p.y, p.w, p.h])).toEqual([[0, 0, 14, 14], [16, 0, 14, 14], [0, 16, 14, 14], [16, 16, 14, 14]])
   })
 })

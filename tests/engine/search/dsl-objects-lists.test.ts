@@ -11,24 +11,9 @@ function at(grid: number[][], x: number, y: number): Image {
 
 describe('content helpers', () => {
   it('cuts out a rectangle that keeps its place in the frame', () => {
-    const image = at(
-      [
-        [0, 0, 0],
-        [0, 3, 0],
-        [0, 4, 4]
-      ],
-      2,
-      5
-    )
+    const image = at([[0, 0, 0], [0, 3, 0], [0, 4, 4]], 2, 5)
     const part = subImage(image, 1, 1, 3, 3)
-    expect([part.x, part.y, toGrid(part)]).toEqual([
-      3,
-      6,
-      [
-        [3, 0],
-        [4, 4]
-      ]
-    ])
+    expect([part.x, part.y, toGrid(part)]).toEqual([3, 6, [[3, 0], [4, 4]]])
     expect(toGrid(subImage(fromGrid([[7]]), 0, 0, 1, 1))).toEqual([[7]])
   })
 
@@ -38,33 +23,9 @@ describe('content helpers', () => {
   })
 
   it('sees holes only where background is enclosed', () => {
-    expect(
-      hasHole(
-        fromGrid([
-          [1, 1, 1],
-          [1, 0, 1],
-          [1, 1, 1]
-        ])
-      )
-    ).toBe(true)
-    expect(
-      hasHole(
-        fromGrid([
-          [1, 1, 1],
-          [1, 0, 0],
-          [1, 1, 1]
-        ])
-      )
-    ).toBe(false)
-    expect(
-      hasHole(
-        fromGrid([
-          [0, 1, 0],
-          [1, 0, 1],
-          [0, 1, 0]
-        ])
-      )
-    ).toBe(true) // corner-touching walls still enclose
+    expect(hasHole(fromGrid([[1, 1, 1], [1, 0, 1], [1, 1, 1]]))).toBe(true)
+    expect(hasHole(fromGrid([[1, 1, 1], [1, 0, 0], [1, 1, 1]]))).toBe(false)
+    expect(hasHole(fromGrid([[0, 1, 0], [1, 0, 1], [0, 1, 0]]))).toBe(true) // corner-touching walls still enclose
     expect(hasHole(blank(1, 1) as Image)).toBe(false)
     const ring = blank(30, 30, 2) as Image
     ;(ring.cells as Uint8Array)[15 * 30 + 15] = 0
@@ -73,37 +34,13 @@ describe('content helpers', () => {
 })
 
 describe('list maps', () => {
-  const small = at(
-    [
-      [0, 1],
-      [0, 0]
-    ],
-    5,
-    0
-  )
-  const big = at(
-    [
-      [2, 2],
-      [2, 0]
-    ],
-    0,
-    3
-  )
+  const small = at([[0, 1], [0, 0]], 5, 0)
+  const big = at([[2, 2], [2, 0]], 0, 3)
   const empty = at([[0]], 9, 9)
 
   it('crop_each crops every image and drops the empty ones', () => {
     const cropped = cropEach([small, empty, big])!
-    expect(cropped.map((i) => [i.x, i.y, toGrid(i)])).toEqual([
-      [6, 0, [[1]]],
-      [
-        0,
-        3,
-        [
-          [2, 2],
-          [2, 0]
-        ]
-      ]
-    ])
+    expect(cropped.map((i) => [i.x, i.y, toGrid(i)])).toEqual([[6, 0, [[1]]], [0, 3, [[2, 2], [2, 0]]]])
     expect(cropEach([empty])).toBeNull()
   })
 
@@ -127,11 +64,7 @@ describe('list maps', () => {
 
   it('keeps the images with a property', () => {
     const twoColours = fromGrid([[1, 2]])
-    const ring = fromGrid([
-      [4, 4, 4],
-      [4, 0, 4],
-      [4, 4, 4]
-    ])
+    const ring = fromGrid([[4, 4, 4], [4, 0, 4], [4, 4, 4]])
     expect(keepWith([twoColours, small], 'single_colour')).toEqual([small])
     expect(keepWith([twoColours, small], 'multi_colour')).toEqual([twoColours])
     expect(keepWith([ring, big], 'with_hole')).toEqual([ring])

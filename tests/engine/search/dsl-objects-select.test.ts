@@ -16,14 +16,7 @@ function pick(property: string, images: ImageList): Image | null {
 
 // a: 3 cells of colour 1 in a 2x2 box at the top-left; b: 4 cells of two colours in a 1x4 strip at the
 // bottom; c: 1 cell of colour 2 on the right.
-const a = at(
-  [
-    [1, 1],
-    [1, 0]
-  ],
-  0,
-  0
-)
+const a = at([[1, 1], [1, 0]], 0, 0)
 const b = at([[3, 3, 2, 3]], 1, 5)
 const c = at([[2]], 8, 2)
 const objects = [a, b, c]
@@ -70,15 +63,7 @@ describe('picks by a measure', () => {
 })
 
 describe('picks of the odd one out', () => {
-  const square = (colour: number, x: number): Image =>
-    at(
-      [
-        [colour, colour],
-        [colour, colour]
-      ],
-      x,
-      0
-    )
+  const square = (colour: number, x: number): Image => at([[colour, colour], [colour, colour]], x, 0)
   const bar = at([[1, 1, 1, 1]], 0, 4)
 
   it('unique_colour picks the one image with a colour nobody else has', () => {
@@ -104,60 +89,20 @@ describe('picks of the odd one out', () => {
 })
 
 describe('picks by symmetry', () => {
-  const mirrored = at(
-    [
-      [6, 6, 6, 6],
-      [0, 6, 6, 0]
-    ],
-    3,
-    6
-  ) // equal to its left-right mirror
-  const skewed = at(
-    [
-      [2, 2, 0],
-      [0, 2, 2]
-    ],
-    1,
-    1
-  ) // equal to its half turn
-  const irregular = at(
-    [
-      [7, 7, 7],
-      [7, 0, 7],
-      [0, 0, 7]
-    ],
-    6,
-    2
-  )
-  const transposed = at(
-    [
-      [1, 2],
-      [2, 3]
-    ],
-    0,
-    0
-  ) // square, equal only to its transpose
+  const mirrored = at([[6, 6, 6, 6], [0, 6, 6, 0]], 3, 6) // equal to its left-right mirror
+  const skewed = at([[2, 2, 0], [0, 2, 2]], 1, 1) // equal to its half turn
+  const irregular = at([[7, 7, 7], [7, 0, 7], [0, 0, 7]], 6, 2)
+  const transposed = at([[1, 2], [2, 3]], 0, 0) // square, equal only to its transpose
 
   it('symmetric picks the one image with a symmetry, asymmetric the one without', () => {
     expect(pick('symmetric', [irregular, mirrored])).toBe(mirrored)
     expect(pick('symmetric', [mirrored, skewed])).toBeNull()
     expect(pick('asymmetric', [skewed, irregular, transposed])).toBe(irregular)
-    expect(
-      pick('asymmetric', [
-        irregular,
-        at(
-          [
-            [1, 2],
-            [3, 4]
-          ],
-          0,
-          0
-        )
-      ])
-    ).toBeNull()
+    expect(pick('asymmetric', [irregular, at([[1, 2], [3, 4]], 0, 0)])).toBeNull()
   })
 
   it('counts a 1x1 image as symmetric', () => {
     expect(pick('symmetric', [at([[4]], 0, 0), irregular])!.cells[0]).toBe(4)
   })
 })
+

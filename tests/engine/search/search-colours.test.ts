@@ -5,29 +5,10 @@ import { colourMapOf, denormalise, normaliseTask } from '../../../main/engine/se
 const task: Task = {
   id: 'colours',
   train: [
-    {
-      input: [
-        [5, 5, 3],
-        [5, 5, 5]
-      ],
-      output: [[3, 7]]
-    },
-    {
-      input: [
-        [5, 3, 3],
-        [5, 5, 0]
-      ],
-      output: [[0]]
-    }
+    { input: [[5, 5, 3], [5, 5, 5]], output: [[3, 7]] },
+    { input: [[5, 3, 3], [5, 5, 0]], output: [[0]] }
   ],
-  test: [
-    {
-      input: [
-        [5, 8],
-        [3, 5]
-      ]
-    }
-  ]
+  test: [{ input: [[5, 8], [3, 5]] }]
 }
 
 describe('colour normalisation', () => {

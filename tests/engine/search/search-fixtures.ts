@@ -58,10 +58,7 @@ export const TEST_DSL: readonly Transform[] = [
   entry('flip_y', (i) => imageOf(i, i.w, i.h, (r, c) => i.cells[(i.h - 1 - r) * i.w + c]!)),
   entry('transpose', (i) => imageOf(i, i.h, i.w, (r, c) => i.cells[c * i.w + r]!)),
   entry('crop', (i) => {
-    let top = i.h,
-      bottom = -1,
-      left = i.w,
-      right = -1
+    let top = i.h, bottom = -1, left = i.w, right = -1
     for (let r = 0; r < i.h; r++) {
       for (let c = 0; c < i.w; c++) {
         if (i.cells[r * i.w + c] === 0) continue

@@ -5,32 +5,19 @@ import { BudgetWatch } from '../../../main/engine/search/budget'
 import { LockstepGraph } from '../../../main/engine/search/lockstep'
 import { TEST_DSL } from './search-fixtures'
 
-const a = fromGrid([
-  [1, 2],
-  [3, 4]
-])
+const a = fromGrid([[1, 2], [3, 4]])
 const moved: Image = { ...a, x: 1 }
 
 describe('state hashing', () => {
   it('equal states hash equal, from separate buffers', () => {
-    const copy = fromGrid([
-      [1, 2],
-      [3, 4]
-    ])
+    const copy = fromGrid([[1, 2], [3, 4]])
     expect(hashValues([a, [a, copy]])).toBe(hashValues([copy, [copy, a]]))
     expect(sameValues([a], [copy])).toBe(true)
   })
 
   it('cells, sizes, offsets, list structure and order all change the hash', () => {
     const base = hashValues([a])
-    expect(
-      hashValues([
-        fromGrid([
-          [1, 2],
-          [3, 5]
-        ])
-      ])
-    ).not.toBe(base)
+    expect(hashValues([fromGrid([[1, 2], [3, 5]])])).not.toBe(base)
     expect(hashValues([fromGrid([[1, 2, 3, 4]])])).not.toBe(base)
     expect(hashValues([moved])).not.toBe(base)
     expect(hashValues([[a]])).not.toBe(base)

@@ -28,12 +28,8 @@ describe('ranking', () => {
     const inputs = [image([1, 0]), image([2, 0])]
     const targets = [image([0, 1]), image([0, 2])]
     const test = image([3, 0])
-    const marked = markDegenerate(
-      [found(image([0, 0]), 'blank'), found(image([3, 0]), 'copy'), found(image([0, 3]), 'flip')],
-      inputs,
-      targets,
-      test
-    )
+    const marked = markDegenerate([found(image([0, 0]), 'blank'), found(image([3, 0]), 'copy'), found(image([0, 3]), 'flip')],
+      inputs, targets, test)
     expect(marked.map((f) => f.degenerate ?? false)).toEqual([true, true, false])
     expect(rankDistinct(marked, 3)[0]!.program).toBe('flip')
   })

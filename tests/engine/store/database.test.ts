@@ -97,15 +97,7 @@ describe('opening and migrating', () => {
     expect(log.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     const listed = log.listRuns({ orderBy: 'accuracyOfficial', filter: { params: { 'ttt.lora.rank': 4 } } })
     expect(listed.runs).toHaveLength(1)
-    expect(listed.runs[0]).toMatchObject({
-      name: 'old run',
-      status: 'completed',
-      tasksDone: 3,
-      tasksSkipped: 1,
-      accuracyOfficial: 2.5 / 4,
-      accuracyAllOrNothing: 0.5,
-      secondsPerTask: 10
-    })
+    expect(listed.runs[0]).toMatchObject({ name: 'old run', status: 'completed', tasksDone: 3, tasksSkipped: 1, accuracyOfficial: 2.5 / 4, accuracyAllOrNothing: 0.5, secondsPerTask: 10 })
     // The upgraded file takes new data as well.
     log.recordTaskResult('run-20250101-000000-0001', doneTask('new-task'))
     expect(log.getRun('run-20250101-000000-0001')).toMatchObject({ tasksDone: 4, accuracyOfficial: 3.5 / 5 })
@@ -138,12 +130,7 @@ describe('clear errors', () => {
     const db = new Database(file)
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
     db.close()
-    expectStoreError(
-      () => ExperimentLog.open(file),
-      'newer-schema',
-      file,
-      new RegExp(`schema version ${LATEST_SCHEMA_VERSION + 1}.*up to ${LATEST_SCHEMA_VERSION}.*Update the workbench`)
-    )
+    expectStoreError(() => ExperimentLog.open(file), 'newer-schema', file, new RegExp(`schema version ${LATEST_SCHEMA_VERSION + 1}.*up to ${LATEST_SCHEMA_VERSION}.*Update the workbench`))
   })
 
   it('says the log is locked when another writer holds it past the busy timeout', () => {
@@ -153,12 +140,7 @@ describe('clear errors', () => {
     const other = new Database(file)
     other.exec('BEGIN EXCLUSIVE')
     try {
-      expectStoreError(
-        () => log.recordTaskResult(runId, doneTask('t1')),
-        'locked',
-        file,
-        /locked by another writer \(waited 50 ms\).*process that runs experiments/
-      )
+      expectStoreError(() => log.recordTaskResult(runId, doneTask('t1')), 'locked', file, /locked by another writer \(waited 50 ms\).*process that runs experiments/)
       // Readers are not blocked in WAL mode.
       expect(log.getRun(runId).tasksDone).toBe(0)
     } finally {
@@ -189,22 +171,12 @@ describe('clear errors', () => {
     const runId = writeOneRun(file)
     const reader = ExperimentLog.open(file, { readonly: true })
     expect(reader.getRun(runId).name).toBe('baseline')
-    expectStoreError(
-      () => reader.recordTaskResult(runId, doneTask('t1')),
-      'read-only',
-      file,
-      /opened read-only.*process that runs experiments/
-    )
+    expectStoreError(() => reader.recordTaskResult(runId, doneTask('t1')), 'read-only', file, /opened read-only.*process that runs experiments/)
     expectStoreError(() => reader.createRun(newRun()), 'read-only', file, /cannot be written/)
     reader.close()
     expect(ExperimentLog.open(file, { readonly: true }).taskResults(runId)).toEqual([])
     const missing = join(temporaryFolder(), 'missing.sqlite')
-    expectStoreError(
-      () => ExperimentLog.open(missing, { readonly: true }),
-      'cannot-open',
-      missing,
-      /does not exist; a read-only open never creates one/
-    )
+    expectStoreError(() => ExperimentLog.open(missing, { readonly: true }), 'cannot-open', missing, /does not exist; a read-only open never creates one/)
   })
 
   it('refuses to open a read-only file or folder for writing (modes enforced), or a read-only open (root)', () => {

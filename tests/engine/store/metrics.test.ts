@@ -72,10 +72,7 @@ describe('metrics', () => {
       recorded.push(...points)
     }
     const keys = ['inference/seconds', 'ttt/learning-rate', 'ttt/loss']
-    expectSummariesClose(
-      log.metricSummaries(runId),
-      keys.map((key) => directSummary(key, recorded))
-    )
+    expectSummariesClose(log.metricSummaries(runId), keys.map((key) => directSummary(key, recorded)))
     expect(log.metricSummaries(runId).find((s) => s.key === 'ttt/loss')!.count).toBe(150)
     log.close()
   })
@@ -83,9 +80,7 @@ describe('metrics', () => {
   it('a key whose only values are NaN has no min, max or mean', () => {
     const { log, runId } = openLogWithRun()
     log.recordMetrics(runId, [{ key: 'grad-norm', step: 0, value: Number.NaN }])
-    expect(log.metricSummaries(runId)).toEqual([
-      { key: 'grad-norm', count: 1, last: Number.NaN, lastStep: 0, min: null, max: null, mean: null }
-    ])
+    expect(log.metricSummaries(runId)).toEqual([{ key: 'grad-norm', count: 1, last: Number.NaN, lastStep: 0, min: null, max: null, mean: null }])
     expect(log.metricSeries(runId, 'grad-norm')[0]!.value).toBeNaN()
     log.close()
   })
@@ -100,11 +95,7 @@ describe('metrics', () => {
     ]
     log.recordMetrics(runId, first)
     log.recordMetrics(runId, again)
-    expect(log.metricSeries(runId, 'ttt/loss', context).map((p) => [p.step, p.value])).toEqual([
-      [0, 10],
-      [1, 0.25],
-      [2, 8]
-    ])
+    expect(log.metricSeries(runId, 'ttt/loss', context).map((p) => [p.step, p.value])).toEqual([[0, 10], [1, 0.25], [2, 8]])
     expectSummariesClose(log.metricSummaries(runId), [directSummary('ttt/loss', [...first, ...again])])
     expect(log.metricSummaries(runId)[0]).toMatchObject({ count: 3, last: 0.25, lastStep: 1, min: 0.25, max: 10 })
     log.close()
@@ -113,21 +104,14 @@ describe('metrics', () => {
   it('returns series by context, statistics per step over tasks, and clears one task', () => {
     const { log, runId } = openLogWithRun()
     const points: MetricPointInput[] = []
-    for (const [taskId, offset] of [
-      ['a', 0],
-      ['b', 2]
-    ] as const) {
+    for (const [taskId, offset] of [['a', 0], ['b', 2]] as const) {
       for (const step of [0, 1, 2]) points.push({ key: 'ttt/loss', context: { taskId, phase: 'ttt' }, step, value: offset + step })
     }
     points.push({ key: 'ttt/loss', context: { taskId: 'b', phase: 'extra' }, step: 3, value: 100 })
     points.push({ key: 'run/tasks-per-hour', step: 0, value: 12 })
     log.recordMetrics(runId, points)
-    expect(log.metricSeries(runId, 'ttt/loss', { taskId: 'a' })).toEqual(
-      [0, 1, 2].map((step) => ({ context: { taskId: 'a', phase: 'ttt' }, step, value: step }))
-    )
-    expect(log.metricSeries(runId, 'ttt/loss', { phase: 'extra' })).toEqual([
-      { context: { taskId: 'b', phase: 'extra' }, step: 3, value: 100 }
-    ])
+    expect(log.metricSeries(runId, 'ttt/loss', { taskId: 'a' })).toEqual([0, 1, 2].map((step) => ({ context: { taskId: 'a', phase: 'ttt' }, step, value: step })))
+    expect(log.metricSeries(runId, 'ttt/loss', { phase: 'extra' })).toEqual([{ context: { taskId: 'b', phase: 'extra' }, step: 3, value: 100 }])
     expect(log.metricSeries(runId, 'run/tasks-per-hour')).toEqual([{ context: {}, step: 0, value: 12 }])
     expect(log.metricSeries(runId, 'ttt/loss')).toHaveLength(7)
     expect(log.metricStepStatistics(runId, 'ttt/loss', { phase: 'ttt' })).toEqual([
@@ -160,12 +144,7 @@ describe('metrics', () => {
 
   it('records a large batch quickly (one transaction, prepared statements)', () => {
     const { log, runId } = openLogWithRun()
-    const points: MetricPointInput[] = Array.from({ length: 50_000 }, (_, i) => ({
-      key: 'ttt/loss',
-      context: { taskId: `t${i % 100}`, phase: 'ttt' },
-      step: Math.floor(i / 100),
-      value: i
-    }))
+    const points: MetricPointInput[] = Array.from({ length: 50_000 }, (_, i) => ({ key: 'ttt/loss', context: { taskId: `t${i % 100}`, phase: 'ttt' }, step: Math.floor(i / 100), value: i }))
     const started = performance.now()
     log.recordMetrics(runId, points)
     expect(performance.now() - started).toBeLessThan(5000)

@@ -76,9 +76,7 @@ describe('creating and reading a run', () => {
 
   it('refuses a config JSON cannot hold, naming the field', () => {
     const log = openLog()
-    expect(() => log.createRun(newRun({ config: { ttt: { learningRate: Number.NaN } } }))).toThrow(
-      /config\.ttt\.learningRate must be a finite number/
-    )
+    expect(() => log.createRun(newRun({ config: { ttt: { learningRate: Number.NaN } } }))).toThrow(/config\.ttt\.learningRate must be a finite number/)
     expect(() => log.createRun(newRun({ config: { when: new Date() } }))).toThrow(StoreError)
     expect(() => log.createRun(newRun({ name: ' ' }))).toThrow(/name must be a non-empty string/)
     expect(log.listRuns().total).toBe(0)
@@ -90,12 +88,7 @@ describe('creating and reading a run', () => {
     const id = log.createRun(newRun())
     log.setProviderUsed(id, 'webgpu')
     log.setRunStatus(id, 'interrupted', 'the engine process exited')
-    expect(log.getRun(id)).toMatchObject({
-      providerUsed: 'webgpu',
-      status: 'interrupted',
-      statusMessage: 'the engine process exited',
-      endedAt: '2026-11-26T06:53:01.000Z'
-    })
+    expect(log.getRun(id)).toMatchObject({ providerUsed: 'webgpu', status: 'interrupted', statusMessage: 'the engine process exited', endedAt: '2026-11-26T06:53:01.000Z' })
     log.setRunStatus(id, 'running') // resumed
     expect(log.getRun(id)).toMatchObject({ status: 'running', statusMessage: null, endedAt: null })
     log.updateRun(id, { name: 'renamed', tags: ['b', 'a'], notes: 'looks good' })
@@ -108,14 +101,10 @@ describe('creating and reading a run', () => {
 
   it('names an unknown run, and a closed log', () => {
     const log = openLog()
-    expect(() => log.getRun('run-nope')).toThrow(
-      expect.objectContaining({ code: 'unknown-run', message: expect.stringContaining('no run "run-nope"') })
-    )
+    expect(() => log.getRun('run-nope')).toThrow(expect.objectContaining({ code: 'unknown-run', message: expect.stringContaining('no run "run-nope"') }))
     log.close()
     log.close() // again: nothing happens
-    expect(() => log.listRuns()).toThrow(
-      expect.objectContaining({ code: 'closed', message: expect.stringContaining('is closed; cannot list runs') })
-    )
+    expect(() => log.listRuns()).toThrow(expect.objectContaining({ code: 'closed', message: expect.stringContaining('is closed; cannot list runs') }))
   })
 })
 
@@ -125,9 +114,7 @@ describe('listing runs', () => {
     const ids = [
       log.createRun(newRun({ name: 'Alpha', preset: 'ttt', tags: ['keep'] })),
       log.createRun(newRun({ name: 'beta', preset: 'no-ttt', config: { ttt: { lora: { rank: 16 } }, vote: 'flat' } })),
-      log.createRun(
-        newRun({ name: 'gamma 100%', preset: 'ttt', notes: 'with a note', config: { ttt: { lora: { rank: 8.0 } }, vote: 'none' } })
-      ),
+      log.createRun(newRun({ name: 'gamma 100%', preset: 'ttt', notes: 'with a note', config: { ttt: { lora: { rank: 8.0 } }, vote: 'none' } })),
       log.createRun(newRun({ name: 'delta', preset: 'full-ft', tags: ['keep', 'gpu'] }))
     ]
     return { log, ids }
@@ -148,8 +135,7 @@ describe('listing runs', () => {
     expect(log.listRuns({ orderBy: 'name', descending: false }).runs.map((r) => r.name)).toEqual(['Alpha', 'beta', 'delta', 'gamma 100%'])
     log.recordTaskResult(ids[1]!, doneTask('t1'))
     log.recordTaskResult(ids[2]!, doneTask('t1', { officialScore: 0, allOrNothing: 0 }))
-    const byAccuracy = (descending: boolean) =>
-      log.listRuns({ orderBy: 'accuracyOfficial', descending }).runs.map((r) => r.accuracyOfficial)
+    const byAccuracy = (descending: boolean) => log.listRuns({ orderBy: 'accuracyOfficial', descending }).runs.map((r) => r.accuracyOfficial)
     expect(byAccuracy(true)).toEqual([1, 0, null, null])
     expect(byAccuracy(false)).toEqual([0, 1, null, null])
     expect(() => log.listRuns({ orderBy: 'name; DROP TABLE runs' as never })).toThrow(/orderBy must be one of createdAt/)
@@ -159,8 +145,7 @@ describe('listing runs', () => {
 
   it('filters by text, status, preset, tag and params', () => {
     const { log, ids } = logWithRuns()
-    const names = (filter: Parameters<ExperimentLog['listRuns']>[0]) =>
-      log.listRuns({ ...filter, orderBy: 'name', descending: false }).runs.map((r) => r.name)
+    const names = (filter: Parameters<ExperimentLog['listRuns']>[0]) => log.listRuns({ ...filter, orderBy: 'name', descending: false }).runs.map((r) => r.name)
     expect(names({ filter: { text: 'ALPHA' } })).toEqual(['Alpha'])
     expect(names({ filter: { text: '100%' } })).toEqual(['gamma 100%']) // % taken literally
     expect(names({ filter: { text: '%' } })).toEqual(['gamma 100%'])
@@ -182,15 +167,7 @@ describe('listing runs', () => {
   it('lists the config keys that differ between runs', () => {
     const { log, ids } = logWithRuns()
     const differences = log.paramDifferences([ids[0]!, ids[2]!])
-    expect(differences.map((d) => d.key)).toEqual([
-      'budget',
-      'seed',
-      'ttt.enabled',
-      'ttt.learningRate',
-      'ttt.lora.alpha',
-      'ttt.lora.targets',
-      'vote'
-    ])
+    expect(differences.map((d) => d.key)).toEqual(['budget', 'seed', 'ttt.enabled', 'ttt.learningRate', 'ttt.lora.alpha', 'ttt.lora.targets', 'vote'])
     expect(differences.find((d) => d.key === 'vote')!.values.map((v) => v?.text ?? null)).toEqual(['hierarchical', 'none'])
     expect(differences.find((d) => d.key === 'seed')!.values.map((v) => v?.text ?? null)).toEqual(['1', null])
     expect(log.paramDifferences([ids[0]!, ids[3]!])).toEqual([])
@@ -217,30 +194,8 @@ describe('deleting a run', () => {
     // No orphan rows anywhere: every child table holds exactly the kept run's rows.
     const db = new Database(log.file, { readonly: true })
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
-    const counts = Object.fromEntries(
-      [
-        'runs',
-        'run_tags',
-        'run_params',
-        'metric_points',
-        'metric_summaries',
-        'task_results',
-        'task_test_outputs',
-        'task_candidates',
-        'artifacts'
-      ].map((t) => [t, count(t)])
-    )
-    expect(counts).toEqual({
-      runs: 1,
-      run_tags: 1,
-      run_params: 8,
-      metric_points: 1,
-      metric_summaries: 1,
-      task_results: 1,
-      task_test_outputs: 1,
-      task_candidates: 2,
-      artifacts: 1
-    })
+    const counts = Object.fromEntries(['runs', 'run_tags', 'run_params', 'metric_points', 'metric_summaries', 'task_results', 'task_test_outputs', 'task_candidates', 'artifacts'].map((t) => [t, count(t)]))
+    expect(counts).toEqual({ runs: 1, run_tags: 1, run_params: 8, metric_points: 1, metric_summaries: 1, task_results: 1, task_test_outputs: 1, task_candidates: 2, artifacts: 1 })
     db.close()
   })
 })

@@ -25,12 +25,7 @@ export function newRun(overrides: Partial<NewRun> = {}): NewRun {
   return {
     name: 'baseline',
     preset: 'ttt',
-    config: {
-      seed: 1,
-      ttt: { lora: { rank: 8, alpha: 16, targets: ['q', 'v'] }, learningRate: 0.0001, enabled: true },
-      vote: 'hierarchical',
-      budget: null
-    },
+    config: { seed: 1, ttt: { lora: { rank: 8, alpha: 16, targets: ['q', 'v'] }, learningRate: 0.0001, enabled: true }, vote: 'hierarchical', budget: null },
     configHash: 'c0ffee',
     seed: 1,
     modelId: 'arc-tiny',
@@ -52,20 +47,7 @@ export function doneTask(taskId: string, overrides: Partial<TaskResultInput> = {
   return {
     taskId,
     status: 'done',
-    outputs: [
-      {
-        testIndex: 0,
-        attempts: [
-          g([
-            [1, 2],
-            [3, 4]
-          ]),
-          g([[5]])
-        ],
-        correct: true,
-        provenance: { votes: [3, 2], method: 'hierarchical' }
-      }
-    ],
+    outputs: [{ testIndex: 0, attempts: [g([[1, 2], [3, 4]]), g([[5]])], correct: true, provenance: { votes: [3, 2], method: 'hierarchical' } }],
     officialScore: 1,
     allOrNothing: 1,
     timings: { ttt: 2.5, inference: 0.5 },
@@ -73,18 +55,7 @@ export function doneTask(taskId: string, overrides: Partial<TaskResultInput> = {
     finalLoss: 0.125,
     solvedBy: 'ttt',
     candidates: [
-      {
-        testIndex: 0,
-        grid: g([
-          [1, 2],
-          [3, 4]
-        ]),
-        transforms: ['identity', 'rotate-90'],
-        promptIds: ['p0', 'p3'],
-        votes: 3,
-        score: 1.5,
-        ...TTT
-      },
+      { testIndex: 0, grid: g([[1, 2], [3, 4]]), transforms: ['identity', 'rotate-90'], promptIds: ['p0', 'p3'], votes: 3, score: 1.5, ...TTT },
       { testIndex: 0, grid: g([[5]]), transforms: ['transpose'], promptIds: ['p5'], votes: 2, score: null, ...TTT }
     ],
     ...overrides
@@ -92,16 +63,5 @@ export function doneTask(taskId: string, overrides: Partial<TaskResultInput> = {
 }
 
 export function skippedTask(taskId: string, reason = 'longer than the 2048-token context'): TaskResultInput {
-  return {
-    taskId,
-    status: 'skipped',
-    reason,
-    outputs: [],
-    officialScore: 0,
-    allOrNothing: 0,
-    timings: {},
-    tttSteps: 0,
-    finalLoss: null,
-    candidates: []
-  }
+  return { taskId, status: 'skipped', reason, outputs: [], officialScore: 0, allOrNothing: 0, timings: {}, tttSteps: 0, finalLoss: null, candidates: [] }
 }

@@ -24,18 +24,7 @@ describe('task results', () => {
       officialScore: 0,
       allOrNothing: 0,
       candidates: [
-        {
-          testIndex: 0,
-          grid: g([[1]]),
-          transforms: [],
-          promptIds: [],
-          votes: 0,
-          score: 2.75,
-          source: 'search',
-          program: 'crop(x)',
-          demosExplained: 3,
-          demos: 3
-        }
+        { testIndex: 0, grid: g([[1]]), transforms: [], promptIds: [], votes: 0, score: 2.75, source: 'search', program: 'crop(x)', demosExplained: 3, demos: 3 }
       ],
       finalLoss: null,
       solvedBy: null
@@ -46,15 +35,7 @@ describe('task results', () => {
     expect(t1).toEqual({ ...doneTask('t1'), reason: null, totalSeconds: 3, recordedAt: '2026-11-26T07:00:00.000Z' })
     expect(t2).toEqual({ ...twoOutputs, reason: null, totalSeconds: 3, recordedAt: '2026-11-26T07:00:00.000Z' })
     const attempt = t1!.outputs[0]!.attempts[0]!
-    expect(
-      gridsEqual(
-        attempt,
-        g([
-          [1, 2],
-          [3, 4]
-        ])
-      )
-    ).toBe(true)
+    expect(gridsEqual(attempt, g([[1, 2], [3, 4]]))).toBe(true)
     expect(Object.isFrozen(attempt) && Object.isFrozen(attempt[0])).toBe(true)
     expect(log.taskResult(runId, 't2')).toEqual(t2)
     expect(log.taskResult(runId, 'missing')).toBeUndefined()
@@ -74,14 +55,8 @@ describe('task results', () => {
   it('records a skipped task with its reason, and requires the reason', () => {
     const { log, runId } = openLogWithRun()
     log.recordTaskResult(runId, skippedTask('long', 'longer than the 2048-token context (2311 tokens)'))
-    expect(log.taskResult(runId, 'long')).toMatchObject({
-      status: 'skipped',
-      reason: 'longer than the 2048-token context (2311 tokens)',
-      outputs: []
-    })
-    expect(() => log.recordTaskResult(runId, { ...skippedTask('x'), reason: undefined })).toThrow(
-      /reason \(required for a skipped task\) must be a string/
-    )
+    expect(log.taskResult(runId, 'long')).toMatchObject({ status: 'skipped', reason: 'longer than the 2048-token context (2311 tokens)', outputs: [] })
+    expect(() => log.recordTaskResult(runId, { ...skippedTask('x'), reason: undefined })).toThrow(/reason \(required for a skipped task\) must be a string/)
     log.close()
   })
 
@@ -118,17 +93,8 @@ describe('task results', () => {
       timings: { ttt: 4, inference: 1 },
       candidates: []
     })
-    const tasks: TaskResultInput[] = [
-      doneTask('solved'),
-      half,
-      doneTask('wrong', { officialScore: 0, allOrNothing: 0 }),
-      skippedTask('too-long')
-    ]
-    const unscored = doneTask('no-truth', {
-      officialScore: null,
-      allOrNothing: null,
-      outputs: [{ testIndex: 0, attempts: [g([[3]])], correct: null, provenance: null }]
-    })
+    const tasks: TaskResultInput[] = [doneTask('solved'), half, doneTask('wrong', { officialScore: 0, allOrNothing: 0 }), skippedTask('too-long')]
+    const unscored = doneTask('no-truth', { officialScore: null, allOrNothing: null, outputs: [{ testIndex: 0, attempts: [g([[3]])], correct: null, provenance: null }] })
     for (const task of [...tasks, unscored]) log.recordTaskResult(runId, task)
     const summary = log.listRuns().runs[0]!
     expect(summary).toMatchObject({ tasksDone: 4, tasksSkipped: 1, tasksScored: 4, officialScoreSum: 1.5, allOrNothingSum: 1 })
@@ -144,17 +110,8 @@ describe('task results', () => {
     log.recordTaskResult(runId, doneTask('t1'))
     const before = { results: log.taskResults(runId), run: log.getRun(runId) }
     // The bad candidate is reached after the task row and the output row have been written.
-    const badCandidate = {
-      testIndex: 0,
-      grid: [[1, 12]],
-      transforms: [],
-      promptIds: [],
-      votes: 1,
-      score: null
-    } as unknown as TaskResultInput['candidates'][number]
-    expect(() => log.recordTaskResult(runId, doneTask('t2', { candidates: [badCandidate] }))).toThrow(
-      /taskResult\.candidates\[0\]\.grid must be an ARC grid/
-    )
+    const badCandidate = { testIndex: 0, grid: [[1, 12]], transforms: [], promptIds: [], votes: 1, score: null } as unknown as TaskResultInput['candidates'][number]
+    expect(() => log.recordTaskResult(runId, doneTask('t2', { candidates: [badCandidate] }))).toThrow(/taskResult\.candidates\[0\]\.grid must be an ARC grid/)
     expect(() => log.recordTaskResult(runId, doneTask('t1', { officialScore: 0, allOrNothing: 0, candidates: [badCandidate] }))).toThrow(
       expect.objectContaining({ code: 'invalid-value' })
     )
@@ -164,9 +121,7 @@ describe('task results', () => {
         throw new Error('simulated crash')
       }
     }) as unknown as TaskResultInput['candidates'][number]
-    expect(() => log.recordTaskResult(runId, doneTask('t1', { candidates: [doneTask('t1').candidates[0]!, crashing] }))).toThrow(
-      'simulated crash'
-    )
+    expect(() => log.recordTaskResult(runId, doneTask('t1', { candidates: [doneTask('t1').candidates[0]!, crashing] }))).toThrow('simulated crash')
     expect(log.finishedTaskIds(runId)).toEqual(new Set(['t1']))
     expect(log.taskResults(runId)).toEqual(before.results)
     expect(log.getRun(runId)).toEqual(before.run)
@@ -181,12 +136,8 @@ describe('task results', () => {
     expect(() => log.recordTaskResult(runId, twice)).toThrow(/outputs\[1\]\.testIndex must be a test index not already given/)
     const orphan = doneTask('t', { candidates: [{ ...doneTask('t').candidates[0]!, testIndex: 4 }] })
     expect(() => log.recordTaskResult(runId, orphan)).toThrow(/candidates\[0\]\.testIndex must be the test index of one of the outputs/)
-    expect(() => log.recordTaskResult(runId, doneTask('t', { officialScore: 1.5 }))).toThrow(
-      /officialScore must be a finite number in 0..1/
-    )
-    expect(() => log.recordTaskResult(runId, doneTask('t', { allOrNothing: null }))).toThrow(
-      /allOrNothing must be null exactly when officialScore is null/
-    )
+    expect(() => log.recordTaskResult(runId, doneTask('t', { officialScore: 1.5 }))).toThrow(/officialScore must be a finite number in 0..1/)
+    expect(() => log.recordTaskResult(runId, doneTask('t', { allOrNothing: null }))).toThrow(/allOrNothing must be null exactly when officialScore is null/)
     expect(log.taskResults(runId)).toEqual([])
     log.close()
   })
@@ -213,22 +164,8 @@ describe('artifacts', () => {
     log.addArtifact(runId, { kind: 'submission', path: '/runs/a/submission.json', bytes: 5, sha256: 'b'.repeat(64) })
     log.addArtifact(runId, { kind: 'adapter', path: '/runs/a/t1.safetensors', bytes: 120, sha256: 'c'.repeat(64), taskId: 't1' })
     expect(log.artifacts(runId)).toEqual([
-      {
-        kind: 'adapter',
-        path: '/runs/a/t1.safetensors',
-        bytes: 120,
-        sha256: 'c'.repeat(64),
-        taskId: 't1',
-        createdAt: '2026-11-26T07:00:00.000Z'
-      },
-      {
-        kind: 'submission',
-        path: '/runs/a/submission.json',
-        bytes: 5,
-        sha256: 'b'.repeat(64),
-        taskId: null,
-        createdAt: '2026-11-26T07:00:00.000Z'
-      }
+      { kind: 'adapter', path: '/runs/a/t1.safetensors', bytes: 120, sha256: 'c'.repeat(64), taskId: 't1', createdAt: '2026-11-26T07:00:00.000Z' },
+      { kind: 'submission', path: '/runs/a/submission.json', bytes: 5, sha256: 'b'.repeat(64), taskId: null, createdAt: '2026-11-26T07:00:00.000Z' }
     ])
     expect(log.getRun(runId).artifactCount).toBe(2)
     expect(() => log.addArtifact(runId, { kind: 'adapter', path: '/x', bytes: 1, sha256: 'nope' })).toThrow(/sha256 must be a hex sha256/)

@@ -23,31 +23,16 @@ describe('decodeGrid', () => {
   })
 
   it('reads a grid out of an encoded sequence, given the tokens after its marker', () => {
-    const grid = makeGrid([
-      [1, 2],
-      [3, 4]
-    ])
+    const grid = makeGrid([[1, 2], [3, 4]])
     const sequence = encodeExamples([{ input: makeGrid([[0]]), output: grid }])
     const span = sequence.grids[1]!
     const result = decodeGrid(sequence.tokens.subarray(span.start + 1, span.end))
-    expect(result).toEqual({
-      ok: true,
-      grid: [
-        [1, 2],
-        [3, 4]
-      ]
-    })
+    expect(result).toEqual({ ok: true, grid: [[1, 2], [3, 4]] })
   })
 
   it('ignores everything after END and accepts a grid cut off at the end of the tokens', () => {
     expect(decodeGrid([1, 2, R, E, 7, O, R, R, 99])).toEqual({ ok: true, grid: [[1, 2]] })
-    expect(decodeGrid(Int32Array.from([1, 2, R, 3, 4, R]))).toEqual({
-      ok: true,
-      grid: [
-        [1, 2],
-        [3, 4]
-      ]
-    })
+    expect(decodeGrid(Int32Array.from([1, 2, R, 3, 4, R]))).toEqual({ ok: true, grid: [[1, 2], [3, 4]] })
   })
 
   it('reports ragged rows: a different width, an empty row, an unclosed last row', () => {
@@ -84,10 +69,7 @@ describe('decodeGrid', () => {
     })
     expect(reasonOf(decodeGrid([I, 1, R, E]))).toBe('unexpected-token')
     expect(reasonOf(decodeGrid([1, R, P]))).toBe('unexpected-token')
-    expect(decodeGrid([1, 42, R])).toMatchObject({
-      reason: 'unexpected-token',
-      detail: 'token 1 is id 42, expected a colour 0..9, ROW_END or END'
-    })
+    expect(decodeGrid([1, 42, R])).toMatchObject({ reason: 'unexpected-token', detail: 'token 1 is id 42, expected a colour 0..9, ROW_END or END' })
     expect(reasonOf(decodeGrid([1, -1, R]))).toBe('unexpected-token')
     expect(reasonOf(decodeGrid([1.5, R]))).toBe('unexpected-token')
   })

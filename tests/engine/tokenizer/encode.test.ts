@@ -31,7 +31,10 @@ describe('vocabulary', () => {
 
 describe('encodeExamples', () => {
   // Demonstration 0: 1x2 -> 2x1; test input 1x1, no output: a prompt.
-  const prompt = encodeExamples([{ input: makeGrid([[1, 2]]), output: makeGrid([[3], [4]]) }, { input: makeGrid([[5]]) }])
+  const prompt = encodeExamples([
+    { input: makeGrid([[1, 2]]), output: makeGrid([[3], [4]]) },
+    { input: makeGrid([[5]]) }
+  ])
 
   it('places every token of a small prompt exactly', () => {
     expect(Array.from(prompt.tokens)).toEqual([I, 1, 2, R, E, O, 3, R, 4, R, E, I, 5, R, E, O])

@@ -8,10 +8,7 @@ import type { ForwardContext } from '../../../main/engine/train/train-step'
 export function randomTensor(shape: number[], seed: number, scale = 1): HostTensor {
   const rng = createRng(seed)
   const size = shape.reduce((a, b) => a * b, 1)
-  return hostTensor(
-    Float32Array.from({ length: size }, () => (rng.next() * 2 - 1) * scale),
-    shape
-  )
+  return hostTensor(Float32Array.from({ length: size }, () => (rng.next() * 2 - 1) * scale), shape)
 }
 
 /** x [N, 4] -> tanh(x W1 + b1) W2 -> cross-entropy against targets [N] over 3 classes. */
@@ -39,10 +36,7 @@ export function attentionForward(t: number, vocab: number, channels: number) {
       const k = op.MatMul(x, parameter('wk', [channels, channels]), 'k')
       const v = op.MatMul(x, parameter('wv', [channels, channels]), 'v')
       const causal = Float32Array.from({ length: t * t }, (_, i) => (i % t > Math.floor(i / t) ? -1e9 : 0))
-      const scores = op.Add(
-        op.Div(op.MatMul(q, op.Transpose(k, [1, 0])), graph.scalar(Math.sqrt(channels))),
-        graph.constant(causal, [t, t], 'causal')
-      )
+      const scores = op.Add(op.Div(op.MatMul(q, op.Transpose(k, [1, 0])), graph.scalar(Math.sqrt(channels))), graph.constant(causal, [t, t], 'causal'))
       return op.MatMul(op.Softmax(scores, -1), v)
     })
     const logits = op.MatMul(op.Add(x, attended), parameter('unembed', [channels, vocab]))

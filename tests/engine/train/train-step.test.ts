@@ -100,11 +100,7 @@ describe('overfitting a fixed batch', () => {
 
   it('SGD also descends', async () => {
     const model = buildTrainStep({ name: 'mlp-sgd', forward: mlpForward, optimizer: { kind: 'sgd', weightDecay: 0 }, maxGradNorm: 0 })
-    const batch = {
-      x: randomTensor([8, 4], 1),
-      targets: hostTensor(BigInt64Array.from([0, 1, 2, 0, 1, 2, 1, 0].map(BigInt)), [8]),
-      mask: hostTensor(new Float32Array(8).fill(1), [8])
-    }
+    const batch = { x: randomTensor([8, 4], 1), targets: hostTensor(BigInt64Array.from([0, 1, 2, 0, 1, 2, 1, 0].map(BigInt)), [8]), mask: hostTensor(new Float32Array(8).fill(1), [8]) }
     const losses = await overfit(model, batch, 100, 0.5)
     expect(losses.at(-1)!).toBeLessThan(losses[0]! * 0.5)
   })
@@ -115,14 +111,7 @@ describe('train-step signature', () => {
     const { signature, graph } = buildTrainStep({ name: 'mlp', forward: mlpForward, optimizer: DEFAULT_ADAMW, maxGradNorm: 1 })
     expect(signature.parameters.map((p) => p.name)).toEqual(['layer1.w', 'layer1.b', 'layer2.w'])
     expect(signature.batch.map((b) => b.name)).toEqual(['x', 'targets', 'mask'])
-    expect(signature.state.map((s) => s.name)).toEqual([
-      'optimizer.m.layer1.w',
-      'optimizer.v.layer1.w',
-      'optimizer.m.layer1.b',
-      'optimizer.v.layer1.b',
-      'optimizer.m.layer2.w',
-      'optimizer.v.layer2.w'
-    ])
+    expect(signature.state.map((s) => s.name)).toEqual(['optimizer.m.layer1.w', 'optimizer.v.layer1.w', 'optimizer.m.layer1.b', 'optimizer.v.layer1.b', 'optimizer.m.layer2.w', 'optimizer.v.layer2.w'])
     expect(signature.updated['layer1.w']).toBe('updated.layer1.w')
     expect(signature.updated['optimizer.v.layer2.w']).toBe('updated.optimizer.v.layer2.w')
     expect(graph.outputs.map((o) => o.name).slice(0, 2)).toEqual(['loss', 'grad_norm'])

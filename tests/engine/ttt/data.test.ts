@@ -53,27 +53,17 @@ describe('buildTttData on a hand-checkable task (3 one-cell demonstrations)', ()
     expect(data.stats.tokenLengths).toMatchObject({ min: 16, max: 48 })
   })
 
-  it("never uses the task's test pairs: changing them changes nothing", () => {
+  it('never uses the task\'s test pairs: changing them changes nothing', () => {
     const otherTest: Task = { ...ONE_CELL_TASK, test: [{ input: makeGrid([[9]]) }] }
     expect(buildTttData(otherTest, { seed: 0 })).toEqual(data)
-    const sizes = data.examples
-      .flatMap((e) => [...e.demonstrations, e.test])
-      .flatMap((p) => [p.input, p.output])
-      .map((g) => g.length)
+    const sizes = data.examples.flatMap((e) => [...e.demonstrations, e.test]).flatMap((p) => [p.input, p.output]).map((g) => g.length)
     expect(Math.max(...sizes)).toBe(2) // the 3x3 test grids never appear
   })
 
   it('records provenance: leave-out indices, demonstration order, copies colour-permuted and shuffled', () => {
     const first = data.examples[0]!
     expect(first.id).toBe('leave-one-out/test-0/identity')
-    expect(first.provenance).toEqual({
-      source: 'leave-one-out',
-      leaveOut: [0],
-      demonstrationOrder: [1, 2],
-      augmenter: 'identity',
-      colourPermuted: false,
-      shuffled: false
-    })
+    expect(first.provenance).toEqual({ source: 'leave-one-out', leaveOut: [0], demonstrationOrder: [1, 2], augmenter: 'identity', colourPermuted: false, shuffled: false })
     expect(first.demonstrations).toEqual([ONE_CELL_TASK.train[1], ONE_CELL_TASK.train[2]])
     expect(first.test).toEqual(ONE_CELL_TASK.train[0])
     const copies = data.examples.filter((e) => e.provenance.shuffled)
@@ -135,8 +125,7 @@ describe('ablations', () => {
     expect(loo).toMatchObject({ leaveOutTasks: 3, augmented: 0, droppedForSize: 0, copies: 3, beforeDedup: 6 })
     const keptCopies = examples.filter((e) => e.provenance.source === 'leave-one-out' && e.provenance.shuffled)
     expect(loo.afterDedup).toBe(3 + keptCopies.length)
-    for (const copy of keptCopies)
-      expect(copy.provenance.demonstrationOrder).toEqual([...copy.provenance.demonstrationOrder].sort().reverse())
+    for (const copy of keptCopies) expect(copy.provenance.demonstrationOrder).toEqual([...copy.provenance.demonstrationOrder].sort().reverse())
     // One demonstration has one order: every leave-two-out copy repeats its task.
     expect(stats.perSource['leave-two-out']).toMatchObject({ leaveOutTasks: 6, copies: 6, afterDedup: 6 })
   })
@@ -186,10 +175,7 @@ describe('options', () => {
     [{ maxTokens: 1.5 }, /maxTokens must be a positive integer, got 1.5/],
     [{ seed: 0.5 }, /seed must be an integer, got 0.5/],
     [{ format: 'pairs' }, /format must be one of leave-one-out, direct-io, got "pairs"/],
-    [
-      { lossMask: 'outputs' },
-      /lossMask must be one of outputs-except-first, test-output-only, all-outputs, inputs-and-outputs, got "outputs"/
-    ],
+    [{ lossMask: 'outputs' }, /lossMask must be one of outputs-except-first, test-output-only, all-outputs, inputs-and-outputs, got "outputs"/],
     [{ augment: 'no' }, /augment must be true or false, got "no"/],
     [{ capp: 3 }, /unknown TTT data option\(s\) capp/]
   ])('rejects %j', (options, message) => {
@@ -207,53 +193,17 @@ describe('loss masks (recipe section 4)', () => {
   const pair = (input: number[][], output: number[][]): Pair => ({ input: makeGrid(input), output: makeGrid(output) })
   const example: TttExample = {
     id: 'tiny',
-    provenance: {
-      source: 'leave-one-out',
-      leaveOut: [2],
-      demonstrationOrder: [0, 1],
-      augmenter: 'identity',
-      colourPermuted: false,
-      shuffled: false
-    },
+    provenance: { source: 'leave-one-out', leaveOut: [2], demonstrationOrder: [0, 1], augmenter: 'identity', colourPermuted: false, shuffled: false },
     demonstrations: [pair([[1]], [[2]]), pair([[3]], [[4]])],
-    test: pair(
-      [[5]],
-      [
-        [6, 7],
-        [8, 9]
-      ]
-    ),
+    test: pair([[5]], [[6, 7], [8, 9]]),
     tokens: 28
   }
 
   it.each([
-    [
-      'outputs-except-first',
-      [
-        [13, 16],
-        [21, 28]
-      ]
-    ],
+    ['outputs-except-first', [[13, 16], [21, 28]]],
     ['test-output-only', [[21, 28]]],
-    [
-      'all-outputs',
-      [
-        [5, 8],
-        [13, 16],
-        [21, 28]
-      ]
-    ],
-    [
-      'inputs-and-outputs',
-      [
-        [1, 4],
-        [5, 8],
-        [9, 12],
-        [13, 16],
-        [17, 20],
-        [21, 28]
-      ]
-    ]
+    ['all-outputs', [[5, 8], [13, 16], [21, 28]]],
+    ['inputs-and-outputs', [[1, 4], [5, 8], [9, 12], [13, 16], [17, 20], [21, 28]]]
   ] as const)('%s marks exactly %j', (variant, ranges) => {
     const { sequence, lossMask, targetTokens } = encodeTttExample(example, variant)
     expect(sequence.length).toBe(28)

@@ -17,71 +17,14 @@ function pair(input: Color[][], output: Color[][]): Pair {
 export const ONE_CELL_TASK: Task = {
   id: 'one-cell',
   train: [pair([[1]], [[2]]), pair([[3]], [[4]]), pair([[5]], [[6]])],
-  test: [
-    pair(
-      [
-        [7, 7, 7],
-        [7, 7, 7],
-        [7, 7, 7]
-      ],
-      [
-        [8, 8, 8],
-        [8, 8, 8],
-        [8, 8, 8]
-      ]
-    )
-  ]
+  test: [pair([[7, 7, 7], [7, 7, 7], [7, 7, 7]], [[8, 8, 8], [8, 8, 8], [8, 8, 8]])]
 }
 
 /** Three 2x2 demonstrations and a test input, every cell of a grid a different colour, so no symmetry maps a grid to itself. */
 export const TWO_BY_TWO_TASK: Task = {
   id: 'two-by-two',
-  train: [
-    pair(
-      [
-        [1, 2],
-        [3, 4]
-      ],
-      [
-        [5, 6],
-        [7, 8]
-      ]
-    ),
-    pair(
-      [
-        [2, 3],
-        [4, 5]
-      ],
-      [
-        [6, 7],
-        [8, 9]
-      ]
-    ),
-    pair(
-      [
-        [3, 4],
-        [5, 6]
-      ],
-      [
-        [7, 8],
-        [9, 1]
-      ]
-    )
-  ],
-  test: [
-    {
-      input: makeGrid([
-        [4, 5],
-        [6, 7]
-      ])
-    },
-    {
-      input: makeGrid([
-        [9, 8],
-        [7, 6]
-      ])
-    }
-  ]
+  train: [pair([[1, 2], [3, 4]], [[5, 6], [7, 8]]), pair([[2, 3], [4, 5]], [[6, 7], [8, 9]]), pair([[3, 4], [5, 6]], [[7, 8], [9, 1]])],
+  test: [{ input: makeGrid([[4, 5], [6, 7]]) }, { input: makeGrid([[9, 8], [7, 6]]) }]
 }
 
 /** The same as plain JSON, as a task file holds it. */

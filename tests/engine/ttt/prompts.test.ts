@@ -37,14 +37,7 @@ describe('buildInferencePrompts', () => {
 
   it('gives each prompt its transform applied to every grid and the inverse that undoes it', () => {
     const inverses = Object.fromEntries(set.prompts.map((p) => [p.transform, p.inverse]))
-    expect(inverses).toEqual({
-      identity: 'identity',
-      transpose: 'transpose',
-      'flip-up-down': 'flip-up-down',
-      'flip-left-right': 'flip-left-right',
-      'rotate-90': 'rotate-270',
-      'rotate-180': 'rotate-180'
-    })
+    expect(inverses).toEqual({ identity: 'identity', transpose: 'transpose', 'flip-up-down': 'flip-up-down', 'flip-left-right': 'flip-left-right', 'rotate-90': 'rotate-270', 'rotate-180': 'rotate-180' })
     const testInput = TWO_BY_TWO_TASK.test[0]!.input
     for (const prompt of set.prompts) {
       const forward = symmetry(prompt.transform)
@@ -102,12 +95,7 @@ describe('deduplication', () => {
 
   it('with allSymmetries gives all 7 non-identity transforms', () => {
     const { prompts } = buildInferencePrompts(twoDemos, 0, { allSymmetries: true })
-    expect(
-      prompts
-        .slice(2)
-        .map((p) => p.transform)
-        .sort()
-    ).toEqual(['anti-transpose', 'flip-left-right', 'flip-up-down', 'rotate-180', 'rotate-270', 'rotate-90', 'transpose'])
+    expect(prompts.slice(2).map((p) => p.transform).sort()).toEqual(['anti-transpose', 'flip-left-right', 'flip-up-down', 'rotate-180', 'rotate-270', 'rotate-90', 'transpose'])
     expect(prompts.find((p) => p.transform === 'rotate-270')?.inverse).toBe('rotate-90')
   })
 })
@@ -127,9 +115,7 @@ describe('ablation and context fallback', () => {
     expect(set.droppedForContext).toBe(full.prompts.length)
     // 3 variants of one demonstration (their extra orders repeat them) + 5 transforms.
     expect(set.prompts).toHaveLength(8)
-    expect(set.prompts.every((p) => p.demonstrations.length === 1 && p.leaveOut.length === 2 && p.tokens + p.outputReserve === 32)).toBe(
-      true
-    )
+    expect(set.prompts.every((p) => p.demonstrations.length === 1 && p.leaveOut.length === 2 && p.tokens + p.outputReserve === 32)).toBe(true)
     expect(set.reason).toBeUndefined()
   })
 
@@ -137,9 +123,7 @@ describe('ablation and context fallback', () => {
     const set = buildInferencePrompts(TWO_BY_TWO_TASK, 0, { maxTokens: 31 })
     expect(set.prompts).toEqual([])
     expect(set.leaveOutCount).toBe(2)
-    expect(set.reason).toBe(
-      'no prompt fits the context of 31 tokens: the shortest (leaving out 2 demonstration(s)) needs 32 tokens with room for the answer'
-    )
+    expect(set.reason).toBe('no prompt fits the context of 31 tokens: the shortest (leaving out 2 demonstration(s)) needs 32 tokens with room for the answer')
   })
 
   it('keeps the only demonstration of a one-demonstration task', () => {
@@ -152,14 +136,7 @@ describe('ablation and context fallback', () => {
 
 describe('helpers and options', () => {
   it('combinations are in lexicographic order', () => {
-    expect(combinations(4, 2)).toEqual([
-      [0, 1],
-      [0, 2],
-      [0, 3],
-      [1, 2],
-      [1, 3],
-      [2, 3]
-    ])
+    expect(combinations(4, 2)).toEqual([[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]])
     expect(combinations(3, 0)).toEqual([[]])
   })
 

@@ -32,97 +32,27 @@ describe('row- and column-majority fills', () => {
     // Shapes: 2x2 twice, 3x2 once, 2x3 once -> 2x2. Row 0: [1,1] once, [3,3] twice (the 3x2 grid counts) -> [3,3].
     // Row 1: [2,2], [4,4], [5,5] once each -> first seen [2,2]. The 2x3 grid has the wrong width and is ignored.
     const grids = [
-      makeGrid([
-        [1, 1],
-        [2, 2]
-      ]),
-      makeGrid([
-        [3, 3],
-        [4, 4]
-      ]),
-      makeGrid([
-        [3, 3],
-        [5, 5],
-        [6, 6]
-      ]),
-      makeGrid([
-        [7, 7, 7],
-        [7, 7, 7]
-      ])
+      makeGrid([[1, 1], [2, 2]]),
+      makeGrid([[3, 3], [4, 4]]),
+      makeGrid([[3, 3], [5, 5], [6, 6]]),
+      makeGrid([[7, 7, 7], [7, 7, 7]])
     ]
-    expect(rowMajorityGrid(grids)).toEqual([
-      [3, 3],
-      [2, 2]
-    ])
+    expect(rowMajorityGrid(grids)).toEqual([[3, 3], [2, 2]])
   })
 
   it('can assemble a grid that no single prediction equals', () => {
     // Row 0: [1,1] twice beats three singletons. Row 1: [5,5] three times.
-    const grids = [
-      [
-        [1, 1],
-        [2, 2]
-      ],
-      [
-        [1, 1],
-        [3, 3]
-      ],
-      [
-        [4, 4],
-        [5, 5]
-      ],
-      [
-        [6, 6],
-        [5, 5]
-      ],
-      [
-        [7, 7],
-        [5, 5]
-      ]
-    ].map(makeGrid)
-    expect(rowMajorityGrid(grids)).toEqual([
-      [1, 1],
-      [5, 5]
-    ])
+    const grids = [[[1, 1], [2, 2]], [[1, 1], [3, 3]], [[4, 4], [5, 5]], [[6, 6], [5, 5]], [[7, 7], [5, 5]]].map(makeGrid)
+    expect(rowMajorityGrid(grids)).toEqual([[1, 1], [5, 5]])
     // Columns here: column 0 is [1,2],[1,3],[4,5],[6,5],[7,5], all distinct -> first seen; column 1 likewise.
-    expect(columnMajorityGrid(grids)).toEqual([
-      [1, 1],
-      [2, 2]
-    ])
+    expect(columnMajorityGrid(grids)).toEqual([[1, 1], [2, 2]])
   })
 
   it('builds column by column for the column-majority grid', () => {
     // Column 0: [1,1] twice; column 1: [5,5] three times.
-    const grids = [
-      [
-        [1, 2],
-        [1, 2]
-      ],
-      [
-        [1, 3],
-        [1, 3]
-      ],
-      [
-        [4, 5],
-        [4, 5]
-      ],
-      [
-        [6, 5],
-        [6, 5]
-      ],
-      [
-        [7, 5],
-        [7, 5]
-      ]
-    ].map(makeGrid)
-    expect(columnMajorityGrid(grids)).toEqual([
-      [1, 5],
-      [1, 5]
-    ])
-    expect(rowMajorityGrid(grids)).toEqual([
-      [1, 2],
-      [1, 2]
-    ])
+    const grids = [[[1, 2], [1, 2]], [[1, 3], [1, 3]], [[4, 5], [4, 5]], [[6, 5], [6, 5]], [[7, 5], [7, 5]]].map(makeGrid)
+    expect(columnMajorityGrid(grids)).toEqual([[1, 5], [1, 5]])
+    expect(rowMajorityGrid(grids)).toEqual([[1, 2], [1, 2]])
     expect(Object.isFrozen(columnMajorityGrid(grids))).toBe(true)
   })
 
@@ -156,7 +86,7 @@ describe('a group top 3', () => {
 })
 
 describe('fills of a group with at most 2 distinct grids', () => {
-  it("always repeat the group's 1st grid (property over random grids of mixed shapes)", () => {
+  it('always repeat the group\'s 1st grid (property over random grids of mixed shapes)', () => {
     let state = 7 // a small linear congruential generator keeps the test deterministic
     const random = (n: number): number => {
       state = (state * 1103515245 + 12345) % 2147483648
@@ -277,12 +207,7 @@ describe('hierarchical voting', () => {
   })
 
   it('is deterministic and leaves its input alone', () => {
-    const records = Object.freeze([
-      record(B, 'rotate-180', 'a'),
-      record(A, 'identity', 'b'),
-      record(B, 'identity', 'c'),
-      record(A, 'flip-left-right', 'd')
-    ])
+    const records = Object.freeze([record(B, 'rotate-180', 'a'), record(A, 'identity', 'b'), record(B, 'identity', 'c'), record(A, 'flip-left-right', 'd')])
     expect(vote(records)).toEqual(vote([...records]))
   })
 
@@ -293,13 +218,7 @@ describe('hierarchical voting', () => {
 
 describe('flat voting', () => {
   it('takes the global top 2 by frequency, first seen on a tie', () => {
-    const records = [
-      record(C, 'transpose', 'p1'),
-      record(A, 'identity', 'p2'),
-      record(B, 'rotate-90', 'p3'),
-      record(B, 'identity', 'p4'),
-      record(A, 'rotate-180', 'p5')
-    ]
+    const records = [record(C, 'transpose', 'p1'), record(A, 'identity', 'p2'), record(B, 'rotate-90', 'p3'), record(B, 'identity', 'p4'), record(A, 'rotate-180', 'p5')]
     // A 2, B 2, C 1: A seen before B.
     const result = vote(records, 'flat')
     expect(result).toEqual({
@@ -312,23 +231,14 @@ describe('flat voting', () => {
   })
 
   it('handles one distinct prediction and none', () => {
-    expect(vote([record(D, 'transpose', 'p')], 'flat').attempts).toEqual([
-      { grid: D, votes: 1, transforms: ['transpose'], promptIds: ['p'] }
-    ])
+    expect(vote([record(D, 'transpose', 'p')], 'flat').attempts).toEqual([{ grid: D, votes: 1, transforms: ['transpose'], promptIds: ['p'] }])
     expect(vote([], 'flat').attempts).toEqual([])
   })
 })
 
 describe('no voting', () => {
   it('takes the first two distinct identity predictions in prompt order, ignoring other transforms', () => {
-    const records = [
-      record(D, 'transpose', 't'),
-      record(B, 'identity', 'i1'),
-      record(B, 'identity', 'i2'),
-      record(A, 'identity', 'i3'),
-      record(C, 'identity', 'i4'),
-      record(A, 'identity', 'i5')
-    ]
+    const records = [record(D, 'transpose', 't'), record(B, 'identity', 'i1'), record(B, 'identity', 'i2'), record(A, 'identity', 'i3'), record(C, 'identity', 'i4'), record(A, 'identity', 'i5')]
     expect(vote(records, 'none').attempts).toEqual([
       { grid: B, votes: 2, transforms: ['identity'], promptIds: ['i1', 'i2'] },
       { grid: A, votes: 2, transforms: ['identity'], promptIds: ['i3', 'i5'] }

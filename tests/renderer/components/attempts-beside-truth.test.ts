@@ -49,8 +49,7 @@ describe('AttemptsBesideTruth', () => {
   it('says for each run what became of the test output', () => {
     const wrapper = mountAttempts()
     const verdictOf = (row: ReturnType<typeof wrapper.get>) => [
-      row.attributes('data-run-id'),
-      row.get('[data-testid="attempt-verdict"]').text()
+      row.attributes('data-run-id'), row.get('[data-testid="attempt-verdict"]').text()
     ]
     const verdicts = wrapper.findAll('[data-testid="attempt-row"]').map(verdictOf)
     expect(verdicts).toEqual([

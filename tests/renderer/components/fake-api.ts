@@ -51,9 +51,9 @@ export function testRouter(): Router {
   const blank = { template: '<div />' }
   return createRouter({
     history: createMemoryHistory(),
-    routes: ['tasks', 'adapt', 'runs', 'compare']
-      .map((name) => ({ path: `/${name}`, name, component: blank }))
-      .concat([{ path: '/task/:taskId', name: 'task', component: blank }])
+    routes: ['tasks', 'adapt', 'runs', 'compare'].map((name) => ({ path: `/${name}`, name, component: blank })).concat([
+      { path: '/task/:taskId', name: 'task', component: blank }
+    ])
   })
 }
 

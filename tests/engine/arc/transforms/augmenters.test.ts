@@ -22,175 +22,28 @@ const SQUARE = makeGrid([
 const up2 = (rows: number[][]): number[][] => rows.flatMap((row) => [row.flatMap((c) => [c, c]), row.flatMap((c) => [c, c])])
 
 const EXPECTED: Record<Exclude<AugmenterId, 'translate'>, { input: typeof G; output: number[][] }> = {
-  'rotate-90': {
-    input: G,
-    output: [
-      [4, 1],
-      [5, 2],
-      [6, 3]
-    ]
-  },
-  'rotate-270': {
-    input: G,
-    output: [
-      [3, 6],
-      [2, 5],
-      [1, 4]
-    ]
-  },
-  'rotate-180': {
-    input: G,
-    output: [
-      [6, 5, 4],
-      [3, 2, 1]
-    ]
-  },
-  'flip-up-down': {
-    input: G,
-    output: [
-      [4, 5, 6],
-      [1, 2, 3]
-    ]
-  },
-  'flip-left-right': {
-    input: G,
-    output: [
-      [3, 2, 1],
-      [6, 5, 4]
-    ]
-  },
-  'reflect-vertical-mirror-first': {
-    input: G,
-    output: [
-      [4, 5, 6],
-      [1, 2, 3],
-      [1, 2, 3],
-      [4, 5, 6]
-    ]
-  },
-  'reflect-horizontal-mirror-first': {
-    input: G,
-    output: [
-      [3, 2, 1, 1, 2, 3],
-      [6, 5, 4, 4, 5, 6]
-    ]
-  },
-  'reflect-vertical-mirror-second': {
-    input: G,
-    output: [
-      [1, 2, 3],
-      [4, 5, 6],
-      [4, 5, 6],
-      [1, 2, 3]
-    ]
-  },
-  'reflect-horizontal-mirror-second': {
-    input: G,
-    output: [
-      [1, 2, 3, 3, 2, 1],
-      [4, 5, 6, 6, 5, 4]
-    ]
-  },
-  transpose: {
-    input: G,
-    output: [
-      [1, 4],
-      [2, 5],
-      [3, 6]
-    ]
-  },
-  'upscale-2': {
-    input: G,
-    output: [
-      [1, 1, 2, 2, 3, 3],
-      [1, 1, 2, 2, 3, 3],
-      [4, 4, 5, 5, 6, 6],
-      [4, 4, 5, 5, 6, 6]
-    ]
-  },
-  'double-height': {
-    input: G,
-    output: [
-      [1, 2, 3],
-      [1, 2, 3],
-      [4, 5, 6],
-      [4, 5, 6]
-    ]
-  },
-  'double-width': {
-    input: G,
-    output: [
-      [1, 1, 2, 2, 3, 3],
-      [4, 4, 5, 5, 6, 6]
-    ]
-  },
-  'rotate-90+upscale-2': {
-    input: SQUARE,
-    output: up2([
-      [3, 1],
-      [4, 2]
-    ])
-  },
-  'rotate-270+upscale-2': {
-    input: SQUARE,
-    output: up2([
-      [2, 4],
-      [1, 3]
-    ])
-  },
-  'rotate-180+upscale-2': {
-    input: SQUARE,
-    output: up2([
-      [4, 3],
-      [2, 1]
-    ])
-  },
-  'flip-up-down+upscale-2': {
-    input: SQUARE,
-    output: up2([
-      [3, 4],
-      [1, 2]
-    ])
-  },
-  'flip-left-right+upscale-2': {
-    input: SQUARE,
-    output: up2([
-      [2, 1],
-      [4, 3]
-    ])
-  },
-  'transpose+upscale-2': {
-    input: SQUARE,
-    output: up2([
-      [1, 3],
-      [2, 4]
-    ])
-  },
-  'tile-vertical': {
-    input: G,
-    output: [
-      [1, 2, 3],
-      [4, 5, 6],
-      [1, 2, 3],
-      [4, 5, 6]
-    ]
-  },
-  'tile-horizontal': {
-    input: G,
-    output: [
-      [1, 2, 3, 1, 2, 3],
-      [4, 5, 6, 4, 5, 6]
-    ]
-  },
-  'tile-2x2': {
-    input: G,
-    output: [
-      [1, 2, 3, 1, 2, 3],
-      [4, 5, 6, 4, 5, 6],
-      [1, 2, 3, 1, 2, 3],
-      [4, 5, 6, 4, 5, 6]
-    ]
-  }
+  'rotate-90': { input: G, output: [[4, 1], [5, 2], [6, 3]] },
+  'rotate-270': { input: G, output: [[3, 6], [2, 5], [1, 4]] },
+  'rotate-180': { input: G, output: [[6, 5, 4], [3, 2, 1]] },
+  'flip-up-down': { input: G, output: [[4, 5, 6], [1, 2, 3]] },
+  'flip-left-right': { input: G, output: [[3, 2, 1], [6, 5, 4]] },
+  'reflect-vertical-mirror-first': { input: G, output: [[4, 5, 6], [1, 2, 3], [1, 2, 3], [4, 5, 6]] },
+  'reflect-horizontal-mirror-first': { input: G, output: [[3, 2, 1, 1, 2, 3], [6, 5, 4, 4, 5, 6]] },
+  'reflect-vertical-mirror-second': { input: G, output: [[1, 2, 3], [4, 5, 6], [4, 5, 6], [1, 2, 3]] },
+  'reflect-horizontal-mirror-second': { input: G, output: [[1, 2, 3, 3, 2, 1], [4, 5, 6, 6, 5, 4]] },
+  transpose: { input: G, output: [[1, 4], [2, 5], [3, 6]] },
+  'upscale-2': { input: G, output: [[1, 1, 2, 2, 3, 3], [1, 1, 2, 2, 3, 3], [4, 4, 5, 5, 6, 6], [4, 4, 5, 5, 6, 6]] },
+  'double-height': { input: G, output: [[1, 2, 3], [1, 2, 3], [4, 5, 6], [4, 5, 6]] },
+  'double-width': { input: G, output: [[1, 1, 2, 2, 3, 3], [4, 4, 5, 5, 6, 6]] },
+  'rotate-90+upscale-2': { input: SQUARE, output: up2([[3, 1], [4, 2]]) },
+  'rotate-270+upscale-2': { input: SQUARE, output: up2([[2, 4], [1, 3]]) },
+  'rotate-180+upscale-2': { input: SQUARE, output: up2([[4, 3], [2, 1]]) },
+  'flip-up-down+upscale-2': { input: SQUARE, output: up2([[3, 4], [1, 2]]) },
+  'flip-left-right+upscale-2': { input: SQUARE, output: up2([[2, 1], [4, 3]]) },
+  'transpose+upscale-2': { input: SQUARE, output: up2([[1, 3], [2, 4]]) },
+  'tile-vertical': { input: G, output: [[1, 2, 3], [4, 5, 6], [1, 2, 3], [4, 5, 6]] },
+  'tile-horizontal': { input: G, output: [[1, 2, 3, 1, 2, 3], [4, 5, 6, 4, 5, 6]] },
+  'tile-2x2': { input: G, output: [[1, 2, 3, 1, 2, 3], [4, 5, 6, 4, 5, 6], [1, 2, 3, 1, 2, 3], [4, 5, 6, 4, 5, 6]] }
 }
 
 describe('the TTT augmenters', () => {
@@ -206,10 +59,7 @@ describe('the TTT augmenters', () => {
     const out = augmenter.apply(input)
     expect(out).toEqual(output)
     expect(Object.isFrozen(out) && out.every((row) => Object.isFrozen(row))).toBe(true)
-    expect(augmenter.outputSize({ height: input.length, width: input[0]!.length })).toEqual({
-      height: output.length,
-      width: output[0]!.length
-    })
+    expect(augmenter.outputSize({ height: input.length, width: input[0]!.length })).toEqual({ height: output.length, width: output[0]!.length })
     expect(augmenter.id).toBe(id)
   })
 
@@ -251,15 +101,7 @@ describe('the TTT augmenters', () => {
     const invertible = augmentersForTask(createRng(0))
       .filter((a) => a.invert)
       .map((a) => a.id)
-    expect(invertible.sort()).toEqual([
-      'flip-left-right',
-      'flip-up-down',
-      'rotate-180',
-      'rotate-270',
-      'rotate-90',
-      'translate',
-      'transpose'
-    ])
+    expect(invertible.sort()).toEqual(['flip-left-right', 'flip-up-down', 'rotate-180', 'rotate-270', 'rotate-90', 'translate', 'transpose'])
   })
 
   it('refuse an unknown augmenter id', () => {

@@ -93,39 +93,18 @@ describe('the 8 symmetries', () => {
     }
     it('rotate-90 four times is the identity; twice is rotate-180; three times is rotate-270', () => {
       const r = (g: Grid): Grid => apply('rotate-90', g)
-      same(
-        (g) => r(r(r(r(g)))),
-        (g) => g
-      )
-      same(
-        (g) => r(r(g)),
-        (g) => apply('rotate-180', g)
-      )
-      same(
-        (g) => r(r(r(g))),
-        (g) => apply('rotate-270', g)
-      )
+      same((g) => r(r(r(r(g)))), (g) => g)
+      same((g) => r(r(g)), (g) => apply('rotate-180', g))
+      same((g) => r(r(r(g))), (g) => apply('rotate-270', g))
     })
     it('transpose is rotate-90 then flip-left-right; anti-transpose is rotate-90 then flip-up-down', () => {
-      same(
-        (g) => apply('flip-left-right', apply('rotate-90', g)),
-        (g) => apply('transpose', g)
-      )
-      same(
-        (g) => apply('flip-up-down', apply('rotate-90', g)),
-        (g) => apply('anti-transpose', g)
-      )
+      same((g) => apply('flip-left-right', apply('rotate-90', g)), (g) => apply('transpose', g))
+      same((g) => apply('flip-up-down', apply('rotate-90', g)), (g) => apply('anti-transpose', g))
     })
     it('rotate-180 is both flips; each flip and transpose is an involution', () => {
-      same(
-        (g) => apply('flip-up-down', apply('flip-left-right', g)),
-        (g) => apply('rotate-180', g)
-      )
+      same((g) => apply('flip-up-down', apply('flip-left-right', g)), (g) => apply('rotate-180', g))
       for (const id of ['flip-up-down', 'flip-left-right', 'transpose', 'anti-transpose', 'rotate-180'] as const) {
-        same(
-          (g) => apply(id, apply(id, g)),
-          (g) => g
-        )
+        same((g) => apply(id, apply(id, g)), (g) => g)
       }
     })
     it('the 8 are distinct and closed under composition (a group of order 8)', () => {
