@@ -1,7 +1,9 @@
 // Ranking: programs that reproduce more demonstrations first; then answers of the predicted size;
-// then answers that are not degenerate; then programs without a learned colour map; then simpler
-// programs (fewer layers, then lower cost, then lower depth); then discovery order, so the ranking is
-// a total, deterministic order. Answers are deduplicated: each distinct test grid keeps its best
+// then answers that are not degenerate; then by kind: single plain programs, then single learned
+// programs (a colour map or a rule read off the demonstrations), then compositions by their number of
+// layers; then simpler programs (lower cost, then lower depth); then discovery order, so the ranking
+// is a total, deterministic order. (Learned rules ahead of compositions: on ARC-AGI-1 training a
+// learned rule that explained every demonstration was right more often than a composition that did.) Answers are deduplicated: each distinct test grid keeps its best
 // program.
 import type { Found } from './found'
 import { hashCells } from './hash'
@@ -30,13 +32,18 @@ export function markDegenerate(
   })
 }
 
+/** 0 for a single plain program, 1 for a single learned one, 1 + layers for a composition. */
+function kind(f: Found): number {
+  if (f.layers > 1) return 1 + f.layers
+  return f.learned ? 1 : 0
+}
+
 export function compareFound(a: Found, b: Found): number {
   return (
     b.explains - a.explains ||
     Number(b.sizeFits) - Number(a.sizeFits) ||
     Number(a.degenerate ?? false) - Number(b.degenerate ?? false) ||
-    Number(a.learned ?? false) - Number(b.learned ?? false) ||
-    a.layers - b.layers ||
+    kind(a) - kind(b) ||
     a.cost - b.cost ||
     a.depth - b.depth ||
     a.order - b.order

@@ -15,6 +15,7 @@ import { predictOutputSizes, type Size } from './output-size'
 import { piecesAsAnswers } from './pieces'
 import { markDegenerate, rankDistinct } from './rank'
 import { recolouredPieces } from './recolour'
+import { learnedAnswers } from './learned'
 
 /**
  * Shares of the time limit by which the search stops expanding its graph and composing; the rest is
@@ -80,6 +81,8 @@ function searchPass(
   lap('pieces')
   if (watch.stoppedBy !== 'cancelled') found.push(...recolouredPieces(graph, targets, testSize))
   lap('recolour')
+  if (watch.stoppedBy !== 'cancelled') found.push(...learnedAnswers(graph, targets, testSize, deadlines.compose))
+  lap('learned')
   if (testSize && watch.stoppedBy !== 'cancelled') found.push(...composeGreedy(graph, targets, testSize, COMPOSE_LIMITS, deadlines.compose))
   lap('compose')
   return { found, states: graph.nodes.length, cells: graph.cells, depthReached: graph.depthReached, stoppedBy: watch.stoppedBy }

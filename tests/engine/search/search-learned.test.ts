@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest'
+import { solveTestInput, type SearchOptions } from '../../../main/engine/search'
+import { localRuleAnswers } from '../../../main/engine/search/learned/local-rule'
+import { objectRecolourAnswers } from '../../../main/engine/search/learned/object-recolour'
+import type { Task } from '../../../main/engine/arc/types'
+import { image, rows } from './dsl-grid-helpers'
+import { TEST_DSL } from './search-fixtures'
+
+const OPTIONS: SearchOptions = { depth: 1, timeSeconds: 60, maxStates: 100_000, maxCandidates: 10 }
+
+/** Puts colour 4 on the diagonal neighbours of every 2-coloured cell (a stamp rule). */
+function stamp(grid: number[][]): number[][] {
+  const out = grid.map((row) => [...row])
+  grid.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== 2) return
+      for (const [dr, dc] of [
+        [-1, -1],
+        [-1, 1],
+        [1, -1],
+        [1, 1]
+      ] as const) {
+        if (out[r + dr]?.[c + dc] === 0) out[r + dr]![c + dc] = 4
+      }
+    })
+  )
+  return out
+}
+
+function canvas(w: number, h: number, dots: readonly (readonly [number, number, number])[]): number[][] {
+  const grid = Array.from({ length: h }, () => new Array<number>(w).fill(0))
+  for (const [r, c, v] of dots) grid[r]![c] = v
+  return grid
+}
+
+describe('local rules learned from the demonstrations', () => {
+  const inputs = [
+    canvas(7, 7, [
+      [1, 1, 2],
+      [5, 4, 2]
+    ]),
+    canvas(6, 6, [[2, 3, 2]]),
+    canvas(8, 5, [
+      [1, 5, 2],
+      [3, 1, 1]
+    ])
+  ]
+
+  it('learns a stamp around single cells and applies it to a new layout', () => {
+    const test = canvas(7, 6, [
+      [1, 2, 2],
+      [4, 5, 2]
+    ])
+    const answers = localRuleAnswers(
+      inputs.map((g) => image(g)),
+      inputs.map((g) => image(stamp(g))),
+      image(test)
+    )
+    expect(answers.length).toBeGreaterThan(0)
+    expect(rows(answers[0]!.answer)).toEqual(stamp(test))
+  })
+
+  it('rejects a rule whose test cells show a neighbourhood no demonstration had (no guessing)', () => {
+    // Two stamped cells side by side never occur in the demonstrations: every feature that can tell
+    // the stamp's cells apart meets an unseen value there.
+    const test = canvas(6, 6, [
+      [2, 2, 2],
+      [2, 3, 2]
+    ])
+    const answers = localRuleAnswers(
+      inputs.map((g) => image(g)),
+      inputs.map((g) => image(stamp(g))),
+      image(test)
+    )
+    for (const a of answers) expect(rows(a.answer)).toEqual(stamp(test))
+  })
+
+  it('leaves plain colour maps to the recolouring and needs equal sizes', () => {
+    const a = canvas(3, 3, [[1, 1, 1]])
+    const b = canvas(3, 3, [[1, 1, 2]])
+    expect(localRuleAnswers([image(a)], [image(b)], image(a))).toEqual([])
+    expect(localRuleAnswers([image(a)], [image(canvas(2, 2, []))], image(a))).toEqual([])
+  })
+})
+
+describe('objects recoloured by a learned property', () => {
+  /** Objects of size 3 become 2, others become 1 (colour 5 in the inputs). */
+  const bySize = (grid: number[][]): number[][] => {
+    const out = grid.map((row) => [...row])
+    const seen = grid.map((row) => row.map(() => false))
+    grid.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === 0 || seen[r]![c]) return
+        const cells: [number, number][] = []
+        const stack: [number, number][] = [[r, c]]
+        seen[r]![c] = true
+        while (stack.length) {
+          const [y, x] = stack.pop()!
+          cells.push([y, x])
+          for (const [dy, dx] of [
+            [0, 1],
+            [1, 0],
+            [0, -1],
+            [-1, 0]
+          ] as const) {
+            if (grid[y + dy]?.[x + dx] === 5 && !seen[y + dy]![x + dx]) {
+              seen[y + dy]![x + dx] = true
+              stack.push([y + dy, x + dx])
+            }
+          }
+        }
+        for (const [y, x] of cells) out[y]![x] = cells.length === 3 ? 2 : 1
+      })
+    )
+    return out
+  }
+  const demo1 = canvas(6, 5, [
+    [0, 0, 5],
+    [0, 1, 5],
+    [0, 2, 5],
+    [3, 4, 5],
+    [4, 4, 5]
+  ])
+  const demo2 = canvas(6, 5, [
+    [1, 1, 5],
+    [2, 1, 5],
+    [3, 1, 5],
+    [0, 4, 5],
+    [3, 4, 5],
+    [4, 4, 5]
+  ])
+
+  it('repaints each object by its size and keeps the rest of the grid', () => {
+    const test = canvas(5, 5, [
+      [0, 0, 5],
+      [0, 1, 5],
+      [4, 0, 5],
+      [4, 1, 5],
+      [2, 4, 5],
+      [3, 4, 5],
+      [4, 4, 5]
+    ])
+    const answers = objectRecolourAnswers([image(demo1), image(demo2)], [image(bySize(demo1)), image(bySize(demo2))], image(test))
+    const bySizeAnswer = answers.find((a) => a.program === 'recolour_objects(cut(x, 4), by size)')
+    expect(bySizeAnswer).toBeDefined()
+    expect(rows(bySizeAnswer!.answer)).toEqual(bySize(test))
+  })
+
+  it('rejects a test object whose size no demonstration showed', () => {
+    const test = canvas(5, 5, [
+      [0, 0, 5],
+      [0, 1, 5],
+      [0, 2, 5],
+      [0, 3, 5]
+    ])
+    const answers = objectRecolourAnswers([image(demo1), image(demo2)], [image(bySize(demo1)), image(bySize(demo2))], image(test))
+    expect(answers.find((a) => a.program.endsWith('by size)'))).toBeUndefined()
+  })
+
+  it('rejects demonstrations where an object is repainted in two colours', () => {
+    const out = bySize(demo1)
+    out[0]![0] = 7
+    expect(objectRecolourAnswers([image(demo1)], [image(out)], image(demo1))).toEqual([])
+  })
+
+  it('the search answers with the learned rule and its program', () => {
+    const test = canvas(6, 6, [
+      [5, 5, 5],
+      [5, 4, 5],
+      [0, 0, 5],
+      [1, 0, 5],
+      [2, 0, 5]
+    ])
+    const task: Task = {
+      id: 'objects-by-size',
+      train: [demo1, demo2].map((g) => ({ input: g, output: bySize(g) })),
+      test: [{ input: test, output: bySize(test) }]
+    }
+    const outcome = solveTestInput(task, 0, OPTIONS, TEST_DSL)
+    expect(outcome.attempts.some((a) => JSON.stringify(a) === JSON.stringify(bySize(test)))).toBe(true)
+    expect(outcome.candidates.some((c) => c.program.startsWith('recolour_objects('))).toBe(true)
+  })
+})
