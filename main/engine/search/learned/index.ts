@@ -29,11 +29,16 @@ export function learnedAnswers(graph: LockstepGraph, targets: readonly Image[], 
     const testSource = node.values[demos] as Image
     const source = graph.programText(index)
     const answers = [
-      ...objectRecolourAnswers(sources, targets, testSource, source).map((a) => ({ ...a, cost: OBJECT_RECOLOUR_COST + a.split })),
+      ...objectRecolourAnswers(sources, targets, testSource, source).map((a) => ({
+        ...a,
+        cost: OBJECT_RECOLOUR_COST + a.split,
+        layers: 1
+      })),
       ...localRuleAnswers(sources, targets, testSource).map((a) => ({
         program: `local_rule(${source}, ${a.name})`,
         answer: a.answer,
-        cost: a.cost
+        cost: a.cost,
+        layers: a.unseenKept ? 2 : 1
       }))
     ]
     for (const a of answers) {
@@ -43,7 +48,7 @@ export function learnedAnswers(graph: LockstepGraph, targets: readonly Image[], 
         explains: demos,
         depth: node.depth + 1,
         cost: node.cost + a.cost,
-        layers: 1,
+        layers: a.layers,
         sizeFits: sizeFits(a.answer, testSize),
         learned: true,
         order: ORDER_BASE + found.length

@@ -8,6 +8,7 @@
 import type { Image } from '../image'
 import { connectedComponents, type ComponentOptions } from '../dsl/objects/components'
 import { hasHole } from '../dsl/objects/holes'
+import { outsideBackground } from '../dsl/grid/holes'
 
 const KEPT = -1
 
@@ -34,6 +35,35 @@ function denseRank(values: readonly number[], value: number, descending: boolean
 
 const sizes = (objects: readonly Image[]) => objects.map(cellCount)
 
+function colourCount(image: Image): number {
+  let set = 0
+  for (let i = 0; i < image.cells.length; i++) if (image.cells[i] !== 0) set |= 1 << image.cells[i]!
+  let n = 0
+  for (; set; set &= set - 1) n++
+  return n
+}
+
+/** Whether the object's cells mirror onto themselves left to right or top to bottom. */
+function mirrorSymmetric(image: Image): boolean {
+  const { w, h, cells } = image
+  let across = true
+  let down = true
+  for (let r = 0; r < h; r++) {
+    for (let c = 0; c < w; c++) {
+      if (cells[r * w + c] !== cells[r * w + (w - 1 - c)]) across = false
+      if (cells[r * w + c] !== cells[(h - 1 - r) * w + c]) down = false
+    }
+  }
+  return across || down
+}
+
+/** Background regions enclosed by the object (not reachable from its bounding box's edge). */
+function holeCount(image: Image): number {
+  const outside = outsideBackground(image)
+  const enclosed = { ...image, cells: image.cells.map((v, i) => (v === 0 && !outside[i] ? 1 : 0)) }
+  return connectedComponents(enclosed, { connectivity: 4, sameColour: true }).length
+}
+
 const PROPERTIES: readonly { readonly name: string; readonly property: Property }[] = [
   { name: 'size', property: (objects, i) => cellCount(objects[i]!) },
   { name: 'is_largest', property: (objects, i) => Number(cellCount(objects[i]!) === Math.max(...sizes(objects))) },
@@ -51,6 +81,9 @@ const PROPERTIES: readonly { readonly name: string; readonly property: Property 
   { name: 'height', property: (objects, i) => objects[i]!.h },
   { name: 'width', property: (objects, i) => objects[i]!.w },
   { name: 'has_hole', property: (objects, i) => Number(hasHole(objects[i]!)) },
+  { name: 'holes', property: (objects, i) => holeCount(objects[i]!) },
+  { name: 'colours', property: (objects, i) => colourCount(objects[i]!) },
+  { name: 'is_symmetric', property: (objects, i) => Number(mirrorSymmetric(objects[i]!)) },
   { name: 'is_box', property: (objects, i) => Number(cellCount(objects[i]!) === objects[i]!.cells.length) },
   {
     name: 'touches_border',
