@@ -75,6 +75,56 @@ describe('local rules learned from the demonstrations', () => {
     for (const a of answers) expect(rows(a.answer)).toEqual(stamp(test))
   })
 
+  it('learns from what a cell sees: gaps between two walls of colour 1 become 3', () => {
+    const between = (grid: number[][]): number[][] =>
+      grid.map((row) =>
+        row.map((v, c) => (v === 0 && row.slice(0, c).includes(1) && row.slice(c + 1).includes(1) ? 3 : v))
+      )
+    const demos = [
+      [
+        [1, 0, 0, 1, 0],
+        [0, 0, 0, 0, 0],
+        [0, 1, 0, 1, 0]
+      ],
+      [
+        [0, 1, 0, 0, 0, 1],
+        [1, 0, 1, 0, 0, 0],
+        [0, 0, 0, 0, 0, 0],
+        [1, 0, 0, 0, 1, 0]
+      ]
+    ]
+    const test = [
+      [0, 1, 0, 0, 0, 0, 1],
+      [1, 0, 0, 1, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0, 0]
+    ]
+    const answers = localRuleAnswers(
+      demos.map((g) => image(g)),
+      demos.map((g) => image(between(g))),
+      image(test)
+    )
+    const visible = answers.find((a) => a.name === 'visible4')
+    expect(visible).toBeDefined()
+    expect(rows(visible!.answer)).toEqual(between(test))
+  })
+
+  it('keeps the few test cells no rule saw, and says so in the rule', () => {
+    // Colour 6 is new: its cell and its neighbours' neighbourhoods were never seen (9 of 196 cells).
+    const test = canvas(14, 14, [
+      [1, 1, 2],
+      [7, 7, 6],
+      [4, 10, 2]
+    ])
+    const answers = localRuleAnswers(
+      inputs.map((g) => image(g)),
+      inputs.map((g) => image(stamp(g))),
+      image(test)
+    )
+    const kept = answers.find((a) => a.unseenKept)
+    expect(kept?.name).toMatch(/unseen kept$/)
+    expect(rows(kept!.answer)).toEqual(stamp(test))
+  })
+
   it('leaves plain colour maps to the recolouring and needs equal sizes', () => {
     const a = canvas(3, 3, [[1, 1, 1]])
     const b = canvas(3, 3, [[1, 1, 2]])
@@ -155,6 +205,49 @@ describe('objects recoloured by a learned property', () => {
     ])
     const answers = objectRecolourAnswers([image(demo1), image(demo2)], [image(bySize(demo1)), image(bySize(demo2))], image(test))
     expect(answers.find((a) => a.program.endsWith('by size)'))).toBeUndefined()
+  })
+
+  it('generalises a two-way split of sizes to a size no demonstration showed', () => {
+    const test = canvas(5, 5, [
+      [0, 0, 5],
+      [0, 1, 5],
+      [0, 2, 5],
+      [0, 3, 5],
+      [3, 3, 5]
+    ])
+    // In the demonstrations size 3 becomes 2 and sizes 1 and 2 become 1: a table cannot read size 4,
+    // the split "size == 3" can.
+    const answers = objectRecolourAnswers([image(demo1), image(demo2)], [image(bySize(demo1)), image(bySize(demo2))], image(test))
+    const split = answers.find((a) => a.program === 'recolour_objects(cut(x, 4), by size == 3)')
+    expect(split?.split).toBe(1)
+    expect(rows(split!.answer)).toEqual(bySize(test))
+  })
+
+  it('fills enclosed background regions as objects of their own', () => {
+    const ring = (grid: number[][]): number[][] => grid.map((row) => [...row])
+    const demo = ring([
+      [1, 1, 1, 0, 0],
+      [1, 0, 1, 0, 0],
+      [1, 1, 1, 0, 0],
+      [0, 0, 0, 0, 0]
+    ])
+    const filled = demo.map((row, r) => row.map((v, c) => (r === 1 && c === 1 ? 4 : v)))
+    const demo2 = ring([
+      [0, 0, 0, 0, 0, 0],
+      [0, 1, 1, 1, 1, 0],
+      [0, 1, 0, 0, 1, 0],
+      [0, 1, 1, 1, 1, 0]
+    ])
+    const filled2 = demo2.map((row, r) => row.map((v, c) => (r === 2 && (c === 2 || c === 3) ? 4 : v)))
+    const test = ring([
+      [1, 1, 1, 1, 0],
+      [1, 0, 0, 1, 0],
+      [1, 0, 0, 1, 0],
+      [1, 1, 1, 1, 0]
+    ])
+    const answers = objectRecolourAnswers([image(demo), image(demo2)], [image(filled), image(filled2)], image(test))
+    const regions = answers.find((a) => a.program === 'recolour_objects(background_regions(x), by touches_border)')
+    expect(rows(regions!.answer)).toEqual(test.map((row, r) => row.map((v, c) => (r > 0 && r < 3 && c > 0 && c < 3 ? 4 : v))))
   })
 
   it('rejects demonstrations where an object is repainted in two colours', () => {
