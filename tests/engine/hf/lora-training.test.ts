@@ -2,12 +2,12 @@
 // in-graph AdamW steps reproduce PEFT's three losses and its adapter after two steps.
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildHfTrainStep, type HfLoraConfig } from '../../../main/engine/model/hf/graphs'
+import { buildHfNllGraph, buildHfTrainStep, type HfLoraConfig } from '../../../main/engine/model/hf/graphs'
 import { hfAdapterTable, mergeHfAdapters } from '../../../main/engine/model/hf/lora'
 import { loadHfModel } from '../../../main/engine/model/hf/model-folder'
 import { hfParameterTable, type HfLoraTarget } from '../../../main/engine/model/hf/parameters'
 import { readPeftAdapter } from '../../../main/engine/model/hf/peft-adapter'
-import { HfModelSessions } from '../../../main/engine/model/hf/sessions'
+import { HfModelSessions, hfRuntimeOptions } from '../../../main/engine/model/hf/sessions'
 import { serializeGraph } from '../../../main/engine/onnx/serialize'
 import { hostTensor } from '../../../main/engine/runtime/host-tensor'
 import { GraphSession } from '../../../main/engine/runtime/session'
@@ -106,5 +106,66 @@ describe.each(FIXTURE_MODELS)('%s LoRA training as PEFT', (model) => {
     expect(worstIll).toBeLessThan(1e-3)
     // The steps moved both A and B, so the comparison is not trivially passed by the initial adapter.
     expect(Math.max(...table.map((spec) => maxAbsDifference(adapterOf(spec.name), peft.adapters.get(spec.name)!)))).toBeGreaterThan(1e-3)
+  })
+
+  // The float64 verification mode: the same two steps with weights, adapters, activations,
+  // gradients and AdamW state in float64. Without float32 rounding in our backward pass, what is
+  // left is PEFT's own float32 noise (4.8e-5 at the ill-conditioned Qwen2 element against a float64
+  // reference), so every element is held to 1e-4.
+  it('in float64, reproduces the three losses and every adapter element within 1e-4', async () => {
+    const { adamw } = reference
+    const [beta1, beta2] = adamw.betas
+    const optimizer = { kind: 'adamw' as const, beta1, beta2, epsilon: adamw.eps, weightDecay: adamw.weight_decay }
+    const options = { batch: b, sequence: t, mode: 'lora' as const, lora, optimizer, maxGradNorm: 0, precision: 'float64' as const }
+    const step = buildHfTrainStep(loaded.config, options)
+    expect(step.signature.parameters.every((p) => p.dtype === 'float64')).toBe(true)
+    const runtime = hfRuntimeOptions('float64')
+    const session = await GraphSession.create(serializeGraph(step.graph), runtime)
+    sessions.push(session)
+    const table = hfAdapterTable(loaded.config, lora)
+    const weights = new Map([...loaded.weights].map(([name, data]) => [name, Float64Array.from(data)]))
+    const start = new Map(table.map((spec) => [spec.name, hostTensor(Float64Array.from(adapterOf(spec.name)), spec.shape)]))
+    const parameters = hfParameterTable(loaded.config)
+    const fixed = Object.fromEntries(parameters.map((p) => [p.name, hostTensor(weights.get(p.name)!, p.shape)]))
+    const trainer = new Trainer(session, step.signature, start, fixed)
+    const batch64 = { ...batch, loss_mask: hostTensor(Float64Array.from(batch.loss_mask.data as Float32Array), [b * t]) }
+    const first = await trainer.step(batch64, adamw.lr)
+    const second = await trainer.step(batch64, adamw.lr)
+    const trained = new Map([...trainer.parameters()].map(([name, tensor]) => [name, tensor.data as Float64Array]))
+    expect([...trained.values()].every((data) => data instanceof Float64Array)).toBe(true)
+
+    // The loss after the second step, from the merged float64 weights through the float64 NLL graph.
+    const merged = mergeHfAdapters(loaded.config, weights, lora, trained)
+    const nllSession = await GraphSession.create(serializeGraph(buildHfNllGraph(loaded.config, b, t, 'float64')), runtime)
+    sessions.push(nllSession)
+    const nllFeeds = {
+      ...Object.fromEntries(parameters.map((p) => [p.name, hostTensor(merged.get(p.name)!, p.shape)])),
+      tokens: batch.tokens,
+      targets: hostTensor(batch.targets.data, [b, t]),
+      target_mask: hostTensor(Float64Array.from(batch.loss_mask.data as Float32Array), [b, t])
+    }
+    const nll = (await nllSession.run(nllFeeds)).nll!.data as Float64Array
+    expect(nll).toBeInstanceOf(Float64Array)
+    const after = (nll[0]! + nll[1]!) / 24
+
+    const losses = [first.loss, second.loss, after]
+    const expected = [reference.losses.before_step_1, reference.losses.before_step_2, reference.losses.after_step_2]
+    const lossDifference = Math.max(...losses.map((l, i) => Math.abs(l - expected[i]!)))
+    console.log(`${model} float64 losses: max difference from PEFT ${lossDifference.toExponential(2)}`)
+    losses.forEach((loss, i) => expect(Math.abs(loss - expected[i]!)).toBeLessThan(1e-4))
+
+    const peft = readPeftAdapter(join(fixtureDir(model), 'peft-adapter-after-2-steps'), loaded.config)
+    let worst = { difference: 0, where: '' }
+    for (const spec of table) {
+      const ours = trained.get(spec.name)!
+      const theirs = peft.adapters.get(spec.name)!
+      expect(ours.length).toBe(theirs.length)
+      ours.forEach((value, i) => {
+        const difference = Math.abs(value - theirs[i]!)
+        if (difference > worst.difference) worst = { difference, where: `${spec.name}[${i}]` }
+      })
+    }
+    console.log(`${model} float64 max |adapter difference| after two steps: ${worst.difference.toExponential(2)} at ${worst.where}`)
+    expect(worst.difference).toBeLessThan(1e-4)
   })
 })

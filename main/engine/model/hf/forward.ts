@@ -4,6 +4,7 @@
 // follow the checkpoint's module paths (`model.layers.0.self_attn.q_proj.weight`).
 // Shape legend: B batch, T time, C channels, V vocabulary, NH heads, NKV key/value heads, HS head
 // size, S cache slots.
+import type { DType } from '../../onnx/dtype'
 import type { Graph, Value } from '../../onnx/graph'
 import * as op from '../../onnx/ops'
 import type { WeightSource } from '../blocks'
@@ -99,9 +100,14 @@ function outputHead(x: Value, config: HfModelConfig, options: HfForwardOptions):
   })
 }
 
+/** A float32 table as a constant of `dtype` (float64: widened exactly, the same values). */
+function tableConstant(graph: Graph, table: Float32Array, shape: readonly number[], name: string, dtype: DType): Value {
+  return graph.constant(dtype === 'float64' ? Float64Array.from(table) : table, shape, name)
+}
+
 /** Additive causal mask [T, T]: 0 on and below the diagonal, a large negative number above. */
-function causalMask(graph: Graph, t: number): Value {
-  const data = new Float32Array(t * t)
+function causalMask(graph: Graph, t: number, dtype: DType): Value {
+  const data = dtype === 'float64' ? new Float64Array(t * t) : new Float32Array(t * t)
   for (let i = 0; i < t; i++) for (let j = i + 1; j < t; j++) data[i * t + j] = -1e9
   return graph.constant(data, [t, t], 'causal_mask')
 }
@@ -119,15 +125,16 @@ export function forwardHfSequence(
 ): { logits: Value; cache: HfLayerCache[] } {
   const [, t] = tokens.shape as [number, number]
   const g = tokens.graph
-  const tables = rotaryTables(config.rope, config.headSize, t)
-  const rotary = {
-    cos: g.constant(tables.cos, [t, config.headSize], 'rope_cos'),
-    sin: g.constant(tables.sin, [t, config.headSize], 'rope_sin')
-  } // [T, HS]
-  const mask = causalMask(g, t) // [T, T]
-  const cache: HfLayerCache[] = []
   const embedding = (): Value => options.weights.weight('embed_tokens.weight', [config.vocabSize, config.channels]) // [V, C]
   let x = g.scope('model', () => op.Gather(embedding(), tokens)) // [B, T, C]
+  const dtype = x.dtype // the weights' float type, for every constant
+  const tables = rotaryTables(config.rope, config.headSize, t)
+  const rotary = {
+    cos: tableConstant(g, tables.cos, [t, config.headSize], 'rope_cos', dtype),
+    sin: tableConstant(g, tables.sin, [t, config.headSize], 'rope_sin', dtype)
+  } // [T, HS]
+  const mask = causalMask(g, t, dtype) // [T, T]
+  const cache: HfLayerCache[] = []
   for (let layer = 0; layer < config.layers; layer++) {
     x = g.scope('model', () =>
       decoderLayer(x, layer, config, options, rotary, (q, k, v) => {
@@ -167,7 +174,8 @@ export function forwardHfDecodeStep(
   const hs = config.headSize
   const tables = rotaryTables(config.rope, hs, slots)
   // [B, 1, 1, HS]: the table's row at each sequence's position
-  const at = (table: Float32Array, name: string) => op.Unsqueeze(op.Gather(g.constant(table, [slots, hs], name), positions), [1])
+  const at = (table: Float32Array, name: string) =>
+    op.Unsqueeze(op.Gather(tableConstant(g, table, [slots, hs], name, pastMask.dtype), positions), [1])
   const rotary = { cos: at(tables.cos, 'rope_cos'), sin: at(tables.sin, 'rope_sin') }
   const selfMask = op.Expand(g.scalar(0, pastMask.dtype), [b, 1])
   const mask = op.Reshape(op.Concat([pastMask, selfMask], 1), [b, 1, 1, 1, slots + 1]) // [B, 1, 1, 1, S + 1]

@@ -24,6 +24,13 @@ export interface HfLoraConfig {
   readonly targets: readonly HfLoraTarget[]
 }
 
+/**
+ * Element type of a graph's weights and activations. 'float64' is a verification mode (3 to 4x
+ * slower on CPU, CPU execution provider only): it removes float32 rounding from the forward and
+ * backward passes, for checking training against a reference (docs/hf-models.md).
+ */
+export type HfPrecision = 'float32' | 'float64'
+
 export interface HfTrainGraphOptions {
   readonly batch: number
   readonly sequence: number
@@ -32,13 +39,20 @@ export interface HfTrainGraphOptions {
   readonly lora?: HfLoraConfig
   readonly optimizer: OptimizerConfig
   readonly maxGradNorm: number
+  /** Weights, adapters, optimizer state, `loss_mask`, `step` and `learning_rate` in this type; float32 by default. */
+  readonly precision?: HfPrecision
 }
+
+/** Weights as graph inputs of `dtype` named by their scoped names. */
+const typedInputWeights = (graph: Graph, dtype: HfPrecision) => inputWeights(graph, (name, shape) => graph.input(name, dtype, shape))
 
 export function buildHfTrainStep(config: HfModelConfig, options: HfTrainGraphOptions): TrainStepModel {
   const { batch: b, sequence: t } = options
+  const dtype = options.precision ?? 'float32'
   if (options.mode === 'lora' && !options.lora) throw new Error('buildHfTrainStep: LoRA mode needs a LoRA config')
   return buildTrainStep({
-    name: `hf-train-${options.mode}-b${b}-t${t}`,
+    name: `hf-train-${options.mode}-b${b}-t${t}${dtype === 'float32' ? '' : `-${dtype}`}`,
+    dtype,
     optimizer: options.optimizer,
     maxGradNorm: options.maxGradNorm,
     // PEFT trains every adapter matrix with weight decay; in full mode norms are not decayed.
@@ -46,9 +60,9 @@ export function buildHfTrainStep(config: HfModelConfig, options: HfTrainGraphOpt
     forward: ({ graph, parameter }) => {
       const tokens = graph.input('tokens', 'int64', [b, t])
       const targets = graph.input('targets', 'int64', [b * t])
-      const mask = graph.input('loss_mask', 'float32', [b * t])
+      const mask = graph.input('loss_mask', dtype, [b * t])
       const trainable = inputWeights(graph, parameter)
-      const weights = options.mode === 'full' ? trainable : inputWeights(graph)
+      const weights = options.mode === 'full' ? trainable : typedInputWeights(graph, dtype)
       const lora: HfAdapterOptions | undefined = options.mode === 'lora' ? { ...options.lora!, source: trainable } : undefined
       const { logits } = forwardHfSequence(config, tokens, { weights, ...(lora ? { lora } : {}) })
       return op.SoftmaxCrossEntropy(op.Reshape(logits, [b * t, config.vocabSize]), targets, mask)
@@ -97,12 +111,13 @@ export function buildHfDecodeStepGraph(config: HfModelConfig, b: number, slots: 
   return finishWithCache(graph, logits, cache, 'new')
 }
 
-/** Per-sequence nll [B] = sum_t mask * -log softmax(logits_t)[target_t]. */
-export function buildHfNllGraph(config: HfModelConfig, b: number, t: number): Graph {
-  const graph = new Graph(`hf-nll-b${b}-t${t}`)
-  const { logits } = forwardHfSequence(config, graph.input('tokens', 'int64', [b, t]), { weights: inputWeights(graph) })
+/** Per-sequence nll [B] = sum_t mask * -log softmax(logits_t)[target_t]; weights, `target_mask` and `nll` in `precision`. */
+export function buildHfNllGraph(config: HfModelConfig, b: number, t: number, precision: HfPrecision = 'float32'): Graph {
+  const graph = new Graph(`hf-nll-b${b}-t${t}${precision === 'float32' ? '' : `-${precision}`}`)
+  const weights = typedInputWeights(graph, precision)
+  const { logits } = forwardHfSequence(config, graph.input('tokens', 'int64', [b, t]), { weights })
   const targets = graph.input('targets', 'int64', [b, t])
-  const mask = graph.input('target_mask', 'float32', [b, t])
+  const mask = graph.input('target_mask', precision, [b, t])
   const shifted = op.Sub(logits, op.ReduceMax(logits, [2])) // [B, T, V]
   const logSumExp = op.Log(op.ReduceSum(op.Exp(shifted), [2], false)) // [B, T]
   const onehot = op.oneHot(targets, logits) // [B, T, V]

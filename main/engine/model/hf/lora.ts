@@ -47,15 +47,16 @@ export function initialHfAdapters(config: HfModelConfig, lora: HfLoraConfig, see
 }
 
 /**
- * The base weights with every adapter merged in: W [out, in] += (B A) alpha / R. A head LoRA on
- * a tied model cannot merge (it would change the input embedding too), so that is refused.
+ * The base weights with every adapter merged in: W [out, in] += (B A) alpha / R, in the base
+ * weights' type (float32, or float64 for a float64 verification run). A head LoRA on a tied model
+ * cannot merge (it would change the input embedding too), so that is refused.
  */
-export function mergeHfAdapters(
+export function mergeHfAdapters<T extends Float32Array | Float64Array>(
   config: HfModelConfig,
-  base: ReadonlyMap<string, Float32Array>,
+  base: ReadonlyMap<string, T>,
   lora: HfLoraConfig,
-  adapters: ReadonlyMap<string, Float32Array>
-): Map<string, Float32Array> {
+  adapters: ReadonlyMap<string, Float32Array | Float64Array>
+): Map<string, T> {
   if (config.tiedEmbeddings && lora.targets.includes('lm_head')) {
     throw new Error(
       'an lm_head adapter of a model with tied embeddings cannot be merged into the weights; leave lm_head out of the LoRA targets'
@@ -67,7 +68,7 @@ export function mergeHfAdapters(
     const aData = adapters.get(a.name)
     const bData = adapters.get(a.name.replace(/lora_A\.weight$/, 'lora_B.weight'))
     if (!aData || !bData) throw new Error(`mergeHfAdapters: adapter ${a.name.replace(/\.lora_A\.weight$/, '')} is missing`)
-    const w = Float32Array.from(base.get(a.base)!)
+    const w = base.get(a.base)!.slice() as T
     const [rank, inFeatures] = a.shape
     const outFeatures = w.length / inFeatures
     for (let o = 0; o < outFeatures; o++) {

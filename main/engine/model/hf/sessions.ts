@@ -7,11 +7,20 @@ import { serializeGraph } from '../../onnx/serialize'
 import { hostTensor, type HostTensor } from '../../runtime/host-tensor'
 import { SessionCache, type GraphSession, type RuntimeOptions } from '../../runtime/session'
 import type { HfModelConfig } from './config'
-import { buildHfDecodeStepGraph, buildHfForwardGraph, buildHfNllGraph, buildHfPrefillGraph } from './graphs'
+import { buildHfDecodeStepGraph, buildHfForwardGraph, buildHfNllGraph, buildHfPrefillGraph, type HfPrecision } from './graphs'
 import { hfParameterTable } from './parameters'
 
 export function hfConfigKey(config: HfModelConfig): string {
   return createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 16)
+}
+
+/**
+ * Session options for a graph built in `precision`: one of onnxruntime's extended fusions
+ * (QuickGelu, fused from z * sigmoid(z)) has a float32 CPU kernel only, so float64 graphs run with
+ * basic optimizations (and on the CPU provider, which has the double kernels).
+ */
+export function hfRuntimeOptions(precision: HfPrecision, runtime: RuntimeOptions = {}): RuntimeOptions {
+  return precision === 'float64' ? { ...runtime, optimizationLevel: 'basic' } : runtime
 }
 
 export class HfModelSessions {
