@@ -154,14 +154,27 @@ const visibleSet: Feature = (image, row, col) => {
   return cell(image, row, col) * 2048 + set
 }
 
-/** Per image, a value per cell computed once (component sizes, enclosure). */
-function perImage(compute: (image: Image) => Int32Array): Feature {
+/** Per image, a value per cell computed once (component sizes, enclosure), with the own colour or without. */
+function perImage(compute: (image: Image) => Int32Array, withOwn = true): Feature {
   const cache = new WeakMap<Image, Int32Array>()
   return (image, row, col) => {
     let values = cache.get(image)
     if (!values) cache.set(image, (values = compute(image)))
-    return cell(image, row, col) * 1024 + values[row * image.w + col]!
+    return (withOwn ? cell(image, row, col) * 1024 : 0) + values[row * image.w + col]!
   }
+}
+
+/** The cell's place in the grid, without its colour (a fixed overlay, where sizes agree). */
+const position: Feature = (image, row, col) => row * 64 + col
+
+/** Per image, each cell's colour's rank by how often it occurs (0: the commonest; ties by colour). */
+function colourRanks(image: Image): Int32Array {
+  const counts = new Int32Array(10)
+  for (let i = 0; i < image.cells.length; i++) counts[image.cells[i]!]!++
+  const order = [...Array(10).keys()].filter((c) => counts[c]! > 0).sort((a, b) => counts[b]! - counts[a]! || a - b)
+  const rank = new Int32Array(10)
+  order.forEach((c, k) => (rank[c] = k))
+  return Int32Array.from(image.cells, (v) => rank[v]!)
 }
 
 /** Each cell's 4-connected same-colour component size (capped at 1000). */
@@ -235,6 +248,8 @@ export const LOCAL_FEATURES: readonly LocalFeature[] = [
   { name: 'row_content', feature: lineContent(true), cost: 5 },
   { name: 'column_content', feature: lineContent(false), cost: 5 },
   { name: 'enclosed', feature: perImage(enclosure), cost: 3 },
+  { name: 'colour_rank', feature: perImage(colourRanks, false), cost: 3 },
+  { name: 'position', feature: position, cost: 4 },
   { name: 'component_size', feature: perImage(componentSizes), cost: 4 },
   { name: 'visible_colours', feature: visibleSet, cost: 4 },
   { name: 'visible4', feature: visible(RING4), cost: 4 },
@@ -242,22 +257,38 @@ export const LOCAL_FEATURES: readonly LocalFeature[] = [
   { name: 'patch5', feature: patch5, cost: 6 }
 ]
 
-/** The table feature value -> output colour over every demonstration cell; null on a contradiction. */
+/** A table entry meaning "the cell keeps its own colour". */
+const KEEP = 10
+const CONFLICT = -1
+
+/**
+ * The table feature value -> output colour over every demonstration cell, where an entry is either
+ * one colour or KEEP (each such cell kept its own colour, whatever it was: a feature that leaves the
+ * cell's colour out, such as its colour's rank, can still say "unchanged"); null when some value
+ * fits neither. KEEP wins where both fit: most cells of most tasks keep their colour.
+ */
 function learnTable(feature: Feature, sources: readonly Image[], targets: readonly Image[]): Map<number, number> | null {
-  const table = new Map<number, number>()
+  const fixed = new Map<number, number>()
+  const keeps = new Map<number, boolean>()
   for (let g = 0; g < targets.length; g++) {
     const source = sources[g]!
     const target = targets[g]!
     for (let row = 0; row < source.h; row++) {
       for (let col = 0; col < source.w; col++) {
         const key = feature(source, row, col)
-        const to = target.cells[row * target.w + col]!
-        const known = table.get(key)
-        if (known === undefined) table.set(key, to)
-        else if (known !== to) return null
+        const i = row * source.w + col
+        const to = target.cells[i]!
+        const known = fixed.get(key)
+        const colour = known === undefined || known === to ? to : CONFLICT
+        const keep = (keeps.get(key) ?? true) && to === source.cells[i]
+        if (colour === CONFLICT && !keep) return null
+        fixed.set(key, colour)
+        keeps.set(key, keep)
       }
     }
   }
+  const table = new Map<number, number>()
+  for (const [key, colour] of fixed) table.set(key, keeps.get(key) ? KEEP : colour)
   return table
 }
 
@@ -279,7 +310,8 @@ function applyTables(tables: readonly LearnedTable[], source: Image): { readonly
       let to: number | undefined
       for (let t = 0; t < tables.length && to === undefined; t++) to = tables[t]!.table.get(tables[t]!.rule.feature(source, row, col))
       if (to === undefined) unseen++
-      cells[row * source.w + col] = to ?? source.cells[row * source.w + col]!
+      const own = source.cells[row * source.w + col]!
+      cells[row * source.w + col] = to === undefined || to === KEEP ? own : to
     }
   }
   return { answer: { x: 0, y: 0, w: source.w, h: source.h, cells }, unseen }
