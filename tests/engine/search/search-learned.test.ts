@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { solveTestInput, type SearchOptions } from '../../../main/engine/search'
 import { localRuleAnswers } from '../../../main/engine/search/learned/local-rule'
 import { objectRecolourAnswers } from '../../../main/engine/search/learned/object-recolour'
+import { cellPairAnswers } from '../../../main/engine/search/learned/cell-pairs'
+import { toGrid, type Image } from '../../../main/engine/search/image'
 import type { Task } from '../../../main/engine/arc/types'
 import { image, rows } from './dsl-grid-helpers'
 import { TEST_DSL } from './search-fixtures'
@@ -272,5 +274,36 @@ describe('objects recoloured by a learned property', () => {
     const outcome = solveTestInput(task, 0, OPTIONS, TEST_DSL)
     expect(outcome.attempts.some((a) => JSON.stringify(a) === JSON.stringify(bySize(test)))).toBe(true)
     expect(outcome.candidates.some((c) => c.program.startsWith('recolour_objects('))).toBe(true)
+  })
+})
+
+describe('two images combined cell by cell through a learned table', () => {
+  // Output colour by (a, b): 0,0 -> 0; 1,0 -> 2; 0,1 -> 3; 1,1 -> 4 (no single logical operation).
+  const rule = (a: number, b: number) => [0, 3, 2, 4][a * 2 + b]!
+  const grids = (seed: number, w: number, h: number) =>
+    Array.from({ length: h }, (_, r) => Array.from({ length: w }, (_, c) => ((r * 7 + c * 3 + seed) % 5 < 2 ? 1 : 0)))
+  const source = (program: string, seeds: number[], cost: number) => ({
+    demos: seeds.slice(0, 3).map((s) => image(grids(s, 4, 3))),
+    test: image(grids(seeds[3]!, 4, 3)),
+    program,
+    cost
+  })
+  const a = source('a', [0, 1, 2, 3], 1)
+  const b = source('b', [4, 6, 8, 9], 1)
+  const combined = (x: Image, y: Image) => image(toGrid(x).map((row, r) => row.map((v, c) => rule(v, toGrid(y)[r]![c]!))))
+  const targets = a.demos.map((x, g) => combined(x, b.demos[g]!))
+
+  it('learns the table and answers the test pair', () => {
+    const answers = cellPairAnswers([a, b], targets)
+    expect(answers).toHaveLength(1)
+    expect(answers[0]!.program).toBe('combine(a, b, {00->0, 01->3, 10->2, 11->4})')
+    expect(rows(answers[0]!.answer)).toEqual(toGrid(combined(a.test, b.test)))
+  })
+
+  it('rejects a test pair no demonstration showed, and tables that read one side only', () => {
+    const unseen = { ...b, test: image(grids(9, 4, 3).map((row) => row.map((v) => v * 5))) }
+    expect(cellPairAnswers([a, unseen], targets)).toEqual([])
+    const firstOnly = a.demos.map((x) => image(toGrid(x).map((row) => row.map((v) => v * 7))))
+    expect(cellPairAnswers([a, b], firstOnly)).toEqual([])
   })
 })

@@ -50,6 +50,19 @@ const setNeighbourCount: Feature = (image, row, col) => {
   return cell(image, row, col) * 16 + count
 }
 
+/** Own colour, how many of the 4 edge neighbours are set and how many share its colour. */
+const edgeNeighbourCounts: Feature = (image, row, col) => {
+  const own = cell(image, row, col)
+  let set = 0
+  let same = 0
+  for (const [dr, dc] of RING4) {
+    const v = cell(image, row + dr, col + dc)
+    if (v !== 0 && v !== OUTSIDE) set++
+    if (v === own) same++
+  }
+  return (own * 8 + set) * 8 + same
+}
+
 /** Own colour and which of the 8 neighbours are set. */
 const setNeighbourMask: Feature = (image, row, col) => {
   let mask = 0
@@ -234,6 +247,7 @@ const PERIODS: readonly LocalFeature[] = [1, 2, 3].flatMap((px) =>
 /** The features tried, simplest first. */
 export const LOCAL_FEATURES: readonly LocalFeature[] = [
   { name: 'set_neighbour_count', feature: setNeighbourCount, cost: 3 },
+  { name: 'edge_neighbour_counts', feature: edgeNeighbourCounts, cost: 3 },
   { name: 'neighbours4', feature: neighbourColours(RING4, true), cost: 3 },
   { name: 'neighbours4_edges', feature: neighbourColours(RING4, false), cost: 4 },
   ...PERIODS,
