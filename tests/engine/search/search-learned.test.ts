@@ -127,6 +127,26 @@ describe('local rules learned from the demonstrations', () => {
     expect(rows(kept!.answer)).toEqual(stamp(test))
   })
 
+  it('refuses a table with fewer than two demonstration cells per entry (a record, not a rule)', () => {
+    const demos = [
+      [[1, 2], [3, 4]],
+      [[2, 2], [0, 4]],
+      [[6, 1], [1, 1]]
+    ]
+    const outputs = [
+      [[5, 0], [7, 1]],
+      [[9, 3], [0, 6]],
+      [[2, 8], [4, 4]]
+    ]
+    const answers = localRuleAnswers(
+      demos.map((g) => image(g)),
+      outputs.map((g) => image(g)),
+      // Every feature of these cells was seen (it is the first demonstration), so only support can refuse.
+      image([[1, 2], [3, 4]])
+    )
+    expect(answers).toEqual([])
+  })
+
   it('leaves plain colour maps to the recolouring and needs equal sizes', () => {
     const a = canvas(3, 3, [[1, 1, 1]])
     const b = canvas(3, 3, [[1, 1, 2]])

@@ -4,6 +4,7 @@
 // As with the other learned rules, a test pair no demonstration showed rejects the rule, and a table
 // that reads one image only is left to the colour maps (recolour.ts).
 import type { Image } from '../image'
+import { supported } from './local-rule'
 
 /** One source for the combination: its images per demonstration, its test image, its program and cost. */
 export interface PairSource {
@@ -29,7 +30,7 @@ function sameSize(a: Image, b: Image): boolean {
   return a.w === b.w && a.h === b.h
 }
 
-/** The table (a * 10 + b) -> output colour over every demonstration cell; null on a contradiction. */
+/** The table (a * 10 + b) -> output colour over every demonstration cell; false on a contradiction or too few cells per entry. */
 function learnPairTable(a: PairSource, b: PairSource, targets: readonly Image[], table: Uint8Array): boolean {
   table.fill(UNSEEN)
   for (let g = 0; g < targets.length; g++) {
@@ -43,7 +44,9 @@ function learnPairTable(a: PairSource, b: PairSource, targets: readonly Image[],
       else if (known !== out[i]) return false
     }
   }
-  return true
+  let entries = 0
+  for (let key = 0; key < 100; key++) if (table[key] !== UNSEEN) entries++
+  return supported(entries, a.demos)
 }
 
 /** Whether the table's output follows from one side alone (then a colour map of that side says it). */

@@ -1,8 +1,9 @@
 // Rules learned from the demonstrations rather than composed from the DSL: local cell rules, objects
-// recoloured by a property, and two images combined cell by cell through a learned table. They are learned over the shallow pieces of the search graph (the
-// input itself, and every one-transform image of the outputs' sizes), so `local_rule(tile(x, 2, 2),
-// neighbours4)` is one such program. Each rule that explains every demonstration and covers the test
-// input is a candidate answer, ranked as a learned program (rank.ts).
+// recoloured by a property, and two images combined cell by cell through a learned table. They are
+// learned over the shallow pieces of the search graph (the input itself, and every one-transform
+// image of the outputs' sizes), so `local_rule(tile(x, 2, 2), neighbours4)` is one such program.
+// Each rule that explains every demonstration and covers the test input is a candidate answer,
+// ranked as a learned program (rank.ts).
 import type { Found } from '../found'
 import type { Image } from '../image'
 import type { LockstepGraph } from '../lockstep'

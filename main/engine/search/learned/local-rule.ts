@@ -301,9 +301,21 @@ function learnTable(feature: Feature, sources: readonly Image[], targets: readon
       }
     }
   }
+  if (!supported(fixed.size, sources)) return null
   const table = new Map<number, number>()
   for (const [key, colour] of fixed) table.set(key, keeps.get(key) ? KEEP : colour)
   return table
+}
+
+/**
+ * Whether a table of `entries` values is a rule rather than a record: at least two demonstration
+ * cells per entry on average. On tiny grids a feature that tells most cells apart "explains" any
+ * output (a table of positions over three 2x2 noise grids, say).
+ */
+export function supported(entries: number, sources: readonly Image[]): boolean {
+  let cells = 0
+  for (const source of sources) cells += source.cells.length
+  return entries * 2 <= cells
 }
 
 interface LearnedTable {
