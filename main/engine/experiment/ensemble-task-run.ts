@@ -8,6 +8,8 @@
 //   (product of experts, as `vote-poe`), the lowest two taken.
 // A rule never leaves an attempt unused: fewer than two are topped up with the search's attempts.
 // Every candidate and attempt records which solver proposed it, its program or TTT provenance and score.
+// The model enters through `EnsembleModel` (adapt, predict, score): the ARC transformer's here, a
+// Hugging Face model's in model/hf/adapt/ensemble-model.ts.
 import { gridKey } from '../arc/grid'
 import type { Grid, Task } from '../arc/types'
 import { deriveSeed } from '../random'
@@ -18,6 +20,7 @@ import type { Candidate } from '../ttt/predict/candidates'
 import { fittingPrompts, predictOutput, type OutputPrediction } from '../ttt/predict/predict-output'
 import { rescoreByProductOfExperts } from '../ttt/predict/product-of-experts'
 import type { ExperimentConfig } from './config'
+import type { RunPhase } from './events'
 import { searchCandidateRecord, searchOptions } from './search-task-run'
 import { adaptToTask, phaseTimer, type Adaptation, type TaskRunContext, type TaskRunOutcome } from './task-run'
 import { attemptsCorrect, doneTaskResult } from './task-score'
@@ -28,6 +31,51 @@ interface PoolEntry {
   search: SearchCandidate | null
   ttt: Candidate | null
   score: number | null
+}
+
+/** What the ensemble asks of a model family; its task's prompts are seeded as `promptSeed` says. */
+export interface EnsembleModel {
+  /** Test-time training on the task as the config says (none: the base weights), leaving the result as the weights used next. */
+  adapt(task: Task, timings: Record<string, number>): Promise<Omit<Adaptation, 'weights'>>
+  /** Augmented inference of one test input with the current weights: candidates, votes, attempts. */
+  predict(task: Task, testIndex: number): Promise<OutputPrediction>
+  /** Each grid's summed NLL over up to `vote.poeViews` augmented views of the test input; null where no prompt fits. */
+  score(task: Task, testIndex: number, grids: readonly Grid[]): Promise<number[] | null>
+}
+
+export interface EnsembleContext {
+  readonly config: ExperimentConfig
+  readonly model: EnsembleModel
+  readonly signal?: AbortSignal
+  readonly onPhase: (phase: RunPhase) => void
+}
+
+/** The seed of a test input's augmented prompts: the same for prediction and scoring, in every model family. */
+export const promptSeed = (config: ExperimentConfig, task: Task, testIndex: number): number =>
+  deriveSeed(config.seed, task.id, 'prompts', testIndex)
+
+/** Grids as candidates without TTT provenance, for a product-of-experts scorer. */
+export const unscoredCandidates = (grids: readonly Grid[]): Candidate[] =>
+  grids.map((grid) => ({ grid, transforms: [], promptIds: [], count: 0, score: null }))
+
+/** The ARC transformer's adapt, predict and score over the run's sessions and train graphs. */
+export function arcEnsembleModel(context: TaskRunContext): EnsembleModel {
+  const { config, sessions } = context
+  return {
+    async adapt(task, timings) {
+      const adaptation = await adaptToTask(task, context, timings)
+      sessions.setWeights(adaptation.weights)
+      return adaptation
+    },
+    predict: (task, testIndex) => predictOutput(task, testIndex, sessions, config, promptSeed(config, task, testIndex)),
+    async score(task, testIndex, grids) {
+      const { prompts } = fittingPrompts(task, testIndex, sessions, config, promptSeed(config, task, testIndex))
+      if (prompts.length === 0) return null
+      const candidates = unscoredCandidates(grids)
+      await rescoreByProductOfExperts(candidates, prompts, config.vote.poeViews, sessions, config.inference.batchSize)
+      return candidates.map((c) => c.score!)
+    }
+  }
 }
 
 /** Answers of programs that reproduce every demonstration, best first. */
@@ -56,19 +104,11 @@ function pool(search: readonly SearchCandidate[], ttt: readonly Candidate[]): Po
 }
 
 /** Ranks the pool by summed NLL under the (adapted) model; the entries get their scores. */
-async function rankByProductOfExperts(entries: PoolEntry[], task: Task, testIndex: number, context: TaskRunContext): Promise<PoolEntry[]> {
-  const { config, sessions } = context
-  const { prompts } = fittingPrompts(task, testIndex, sessions, config, deriveSeed(config.seed, task.id, 'prompts', testIndex))
-  if (prompts.length === 0 || entries.length === 0) return entries
-  const asCandidates: Candidate[] = entries.map((e) => ({
-    grid: e.grid,
-    transforms: [],
-    promptIds: [],
-    count: e.ttt?.count ?? 0,
-    score: null
-  }))
-  await rescoreByProductOfExperts(asCandidates, prompts, config.vote.poeViews, sessions, config.inference.batchSize)
-  entries.forEach((e, i) => (e.score = asCandidates[i]!.score))
+async function rankByProductOfExperts(entries: PoolEntry[], task: Task, testIndex: number, model: EnsembleModel): Promise<PoolEntry[]> {
+  if (entries.length === 0) return entries
+  const scores = await model.score(task, testIndex, entries.map((e) => e.grid))
+  if (!scores) return entries
+  entries.forEach((e, i) => (e.score = scores[i]!))
   return [...entries].sort((a, b) => a.score! - b.score!)
 }
 
@@ -87,7 +127,7 @@ interface Choice {
   readonly why: string
 }
 
-async function choose(task: Task, outcome: SearchOutcome, prediction: OutputPrediction | null, context: TaskRunContext): Promise<Choice> {
+async function choose(task: Task, outcome: SearchOutcome, prediction: OutputPrediction | null, context: EnsembleContext): Promise<Choice> {
   const { rule, poolSize } = context.config.ensemble
   const explaining = explainingAnswers(outcome)
   const tttCandidates = prediction ? [...prediction.candidates].sort((a, b) => b.count - a.count).slice(0, poolSize) : []
@@ -115,7 +155,7 @@ async function choose(task: Task, outcome: SearchOutcome, prediction: OutputPred
   }
   if (!prediction) return { attempts: searchAttempts, pooled, why: "the search leaves no choice (TTT not run): the search's attempts" }
   if (pooled.length === 0) return { attempts: searchAttempts, pooled, why: "an empty pool: the search's best partial programs" }
-  const ranked = await rankByProductOfExperts(pooled, task, outcome.testIndex, context)
+  const ranked = await rankByProductOfExperts(pooled, task, outcome.testIndex, context.model)
   return { attempts: topTwo(ranked, searchAttempts), pooled: ranked, why: 'the pool ranked by summed NLL over augmented views' }
 }
 
@@ -151,22 +191,27 @@ function candidateRecords(
   return [...fromSearch, ...fromTtt]
 }
 
-export async function runEnsembleTask(task: Task, context: TaskRunContext): Promise<TaskRunOutcome> {
+/** An ensemble task with the bundled ARC transformer (the runner's entry). */
+export function runEnsembleTask(task: Task, context: TaskRunContext): Promise<TaskRunOutcome> {
+  const { config, signal, onPhase } = context
+  return runEnsembleWith(task, { config, model: arcEnsembleModel(context), onPhase, ...(signal ? { signal } : {}) })
+}
+
+/** An ensemble task with any model family's adapt, predict and score. */
+export async function runEnsembleWith(task: Task, context: EnsembleContext): Promise<TaskRunOutcome> {
   const { config } = context
   const timings: Record<string, number> = {}
   const time = phaseTimer(timings)
   context.onPhase('search')
   const searched = await time('search', () => solveTask(task, searchOptions(config, context.signal)))
   if (context.signal?.aborted) throw new CancelledError()
-  let adaptation: Adaptation | null = null
+  let adaptation: Omit<Adaptation, 'weights'> | null = null
   const predictions: (OutputPrediction | null)[] = searched.map(() => null)
   if (needsTtt(config, searched)) {
-    adaptation = await adaptToTask(task, context, timings)
-    context.sessions.setWeights(adaptation.weights)
+    adaptation = await context.model.adapt(task, timings)
     context.onPhase('inference')
     for (const [i, outcome] of searched.entries()) {
-      const seed = deriveSeed(config.seed, task.id, 'prompts', outcome.testIndex)
-      predictions[i] = await time('inference', () => predictOutput(task, outcome.testIndex, context.sessions, config, seed))
+      predictions[i] = await time('inference', () => context.model.predict(task, outcome.testIndex))
     }
   }
   const outputs: TestOutputResult[] = []

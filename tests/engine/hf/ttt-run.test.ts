@@ -43,13 +43,13 @@ describe('arc-ttt run with a Hugging Face model', () => {
     }
   })
 
-  it('refuses, before logging anything, a solver this family cannot run and a folder without a tokenizer', () => {
+  it('refuses, before logging anything, a mode this family cannot run and a folder without a tokenizer', () => {
     const db = join(scratch, 'refused.sqlite')
     const run = (model: string, preset: string) =>
       runCli(['run', '--data', SAMPLES, '--tasks', 'gravity', '--model', model, '--preset', preset, '--db', db])
-    const ensemble = run(fixtureDir('llama-gqa'), 'ensemble')
-    expect(ensemble.code).toBe(1)
-    expect(ensemble.stderr).toMatch(/the ensemble solver runs with the bundled ARC transformer only/)
+    const shared = run(fixtureDir('llama-gqa'), 'shared-adapter')
+    expect(shared.code).toBe(1)
+    expect(shared.stderr).toMatch(/ttt\.mode=shared \(one adapter for all tasks\) runs with the bundled ARC transformer only/)
     const untokenized = run(fixtureDir('qwen2-tied'), 'ttt')
     expect(untokenized.code).toBe(1)
     expect(untokenized.stderr).toMatch(/qwen2-tied: no tokenizer\.json; a run writes tasks as text and needs the model's tokenizer/)

@@ -1,10 +1,14 @@
 // A Hugging Face model ready for runs: weights, tokenizer and text format, and the per-task runner
-// the experiment runner calls for it (adapt/task-run.ts) with its sessions and train graphs.
+// the experiment runner calls for it (adapt/task-run.ts, or the ensemble over adapt/ensemble-model.ts)
+// with its sessions and train graphs.
 import type { Task } from '../../arc/types'
 import type { ExperimentConfig } from '../../experiment/config'
+import { runEnsembleWith } from '../../experiment/ensemble-task-run'
+import type { TaskRunOutcome } from '../../experiment/task-run'
 import type { RuntimeOptions } from '../../runtime/session'
 import { textFormat, type TextFormat } from '../../tokenizer/hf-text-format'
 import { HfTokenizer } from '../../tokenizer/hf-tokenizer'
+import { hfEnsembleModel } from './adapt/ensemble-model'
 import { runHfTask, type HfTaskRunContext } from './adapt/task-run'
 import { HfTrainGraphs } from './adapt/train-graphs'
 import { CheckpointError } from './checkpoint'
@@ -47,9 +51,10 @@ export class HfTaskRunner {
     this.trainGraphs = new HfTrainGraphs(model.config, runtime)
   }
 
-  run(task: Task, context: Pick<HfTaskRunContext, 'config' | 'signal' | 'onPhase' | 'onStep'>) {
+  /** One task of a `solver=ttt` or `solver=ensemble` run (the search solver needs no model). */
+  run(task: Task, context: Pick<HfTaskRunContext, 'config' | 'signal' | 'onPhase' | 'onStep'>): Promise<TaskRunOutcome> {
     const { model } = this
-    return runHfTask(task, {
+    const full: HfTaskRunContext = {
       ...context,
       model,
       format: model.format,
@@ -57,7 +62,10 @@ export class HfTaskRunner {
       baseWeights: model.weights,
       sessions: this.sessions,
       trainGraphs: this.trainGraphs
-    })
+    }
+    if (context.config.solver !== 'ensemble') return runHfTask(task, full)
+    const { config, signal, onPhase } = context
+    return runEnsembleWith(task, { config, model: hfEnsembleModel(full), onPhase, ...(signal ? { signal } : {}) })
   }
 
   async release(): Promise<void> {
@@ -67,9 +75,6 @@ export class HfTaskRunner {
 
 /** Why `config` cannot run with a Hugging Face model, or undefined when it can. */
 export function hfRunConfigProblem(config: ExperimentConfig): string | undefined {
-  if (config.solver === 'ensemble') {
-    return 'the ensemble solver runs with the bundled ARC transformer only; use solver ttt or search with a Hugging Face model'
-  }
   if (config.solver === 'ttt' && config.ttt.enabled && config.ttt.mode === 'shared') {
     return 'ttt.mode=shared (one adapter for all tasks) runs with the bundled ARC transformer only; use lora or full with this model'
   }

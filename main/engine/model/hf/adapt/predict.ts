@@ -17,7 +17,7 @@ import { hfGreedyDecode, tokenMatrix } from '../greedy'
 import type { HfModelSessions } from '../sessions'
 
 /** Prompts of one test input whose text-format tokens, plus room for an answer like the demonstrations', fit the context. */
-function fittingHfPrompts(
+export function fittingHfPrompts(
   task: Task,
   testIndex: number,
   sessions: HfModelSessions,

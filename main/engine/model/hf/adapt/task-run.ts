@@ -4,7 +4,7 @@
 import type { Task } from '../../../arc/types'
 import type { ExperimentConfig } from '../../../experiment/config'
 import type { RunPhase } from '../../../experiment/events'
-import { phaseTimer, trainingOptions } from '../../../experiment/task-run'
+import { phaseTimer, trainingOptions, type Adaptation } from '../../../experiment/task-run'
 import { attemptsCorrect, taskScore } from '../../../experiment/task-score'
 import { deriveSeed } from '../../../random'
 import type { CandidateRecord, TaskResultInput, TestOutputResult } from '../../../store'
@@ -70,6 +70,33 @@ export function hfTttExamples(task: Task, config: ExperimentConfig, format: Text
   return examples.map((e) => format.example(e.demonstrations, e.test, config.data.lossMask)).filter((e) => e.ids.length <= limit)
 }
 
+/** Per-task LoRA or full training on the task's TTT data, as the config says (the base weights where it trains none per task). */
+export async function adaptHfToTask(task: Task, context: HfTaskRunContext, timings: Record<string, number>): Promise<Adaptation> {
+  const { config } = context
+  if (!config.ttt.enabled || config.ttt.mode === 'shared') return { weights: context.baseWeights, tttSteps: 0, finalLoss: null }
+  const time = phaseTimer(timings)
+  context.onPhase('ttt-data')
+  const limit = Math.min(config.data.maxTokens, context.model.config.contextBuckets.at(-1)!)
+  const examples = await time('ttt-data', async () =>
+    hfTttExamples(task, config, context.format, limit, deriveSeed(config.seed, task.id, 'ttt-data'))
+  )
+  context.onPhase('ttt')
+  const options = {
+    ...trainingOptions(config, deriveSeed(config.seed, task.id, 'ttt'), context.signal, context.onStep),
+    lora: hfLoraConfig(config),
+    padToken: context.padToken
+  }
+  const outcome = await time('ttt', () =>
+    trainHfOnExamples(examples, context.model.config, context.baseWeights, context.trainGraphs, options)
+  )
+  return {
+    weights: outcome.weights,
+    tttSteps: outcome.steps,
+    finalLoss: outcome.finalLoss,
+    ...(outcome.adapters ? { adapters: outcome.adapters } : {})
+  }
+}
+
 export async function runHfTask(
   task: Task,
   context: HfTaskRunContext
@@ -77,27 +104,7 @@ export async function runHfTask(
   const { config, format } = context
   const timings: Record<string, number> = {}
   const time = phaseTimer(timings)
-  let weights = context.baseWeights
-  let adapters: Map<string, Float32Array> | undefined
-  let tttSteps = 0
-  let finalLoss: number | null = null
-  if (config.ttt.enabled && config.ttt.mode !== 'shared') {
-    context.onPhase('ttt-data')
-    const limit = Math.min(config.data.maxTokens, context.model.config.contextBuckets.at(-1)!)
-    const examples = await time('ttt-data', async () =>
-      hfTttExamples(task, config, format, limit, deriveSeed(config.seed, task.id, 'ttt-data'))
-    )
-    context.onPhase('ttt')
-    const options = {
-      ...trainingOptions(config, deriveSeed(config.seed, task.id, 'ttt'), context.signal, context.onStep),
-      lora: hfLoraConfig(config),
-      padToken: context.padToken
-    }
-    const outcome = await time('ttt', () =>
-      trainHfOnExamples(examples, context.model.config, context.baseWeights, context.trainGraphs, options)
-    )
-    ;({ weights, adapters, steps: tttSteps, finalLoss } = outcome)
-  }
+  const { weights, tttSteps, finalLoss, adapters } = await adaptHfToTask(task, context, timings)
   context.sessions.setWeights(weights)
   context.onPhase('inference')
   const outputs: TestOutputResult[] = []
