@@ -3,8 +3,8 @@
 // programs (a colour map or a rule read off the demonstrations), then compositions by their number of
 // layers; then simpler programs (lower cost, then lower depth); then discovery order, so the ranking
 // is a total, deterministic order. (Learned rules ahead of compositions: on ARC-AGI-1 training a
-// learned rule that explained every demonstration was right more often than a composition that did.) Answers are deduplicated: each distinct test grid keeps its best
-// program.
+// learned rule that explained every demonstration was right more often than a composition that did.)
+// Answers are deduplicated: each distinct test grid keeps its best program.
 import type { Found } from './found'
 import { hashCells } from './hash'
 import { sameCells, type Image } from './image'
