@@ -3,6 +3,7 @@
 // tasks are kept and not recomputed, and because every random choice is derived from the seed and
 // the task id, the resumed run ends with the results of an uninterrupted one (on the CPU provider).
 import type { Dataset } from '../arc/load'
+import type { Task } from '../arc/types'
 import { ModelSessions } from '../inference/model-sessions'
 import type { LoadedModel } from '../model/model-files'
 import { saveHfAdapterArtifact } from '../model/hf/adapt/adapter-artifact'
@@ -12,7 +13,7 @@ import type { RuntimeOptions } from '../runtime/session'
 import { deriveSeed } from '../random'
 import type { ExperimentLog } from '../store'
 import { TrainGraphs } from '../ttt/adapt/train-graphs'
-import { CancelledError, trainOnExamples } from '../ttt/adapt/train-on-examples'
+import { CancelledError, trainOnExamples, type TrainingOptions } from '../ttt/adapt/train-on-examples'
 import type { ExperimentConfig } from './config'
 import { configHash } from './config-hash'
 import { saveAdapterArtifact } from './adapter-artifacts'
@@ -94,9 +95,8 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
   const entries = new Map(dataset.entries.map((e) => [e.id, e]))
   let status: 'completed' | 'cancelled' | 'failed' = 'completed'
   try {
-    const usesSharedAdapter = config.solver === 'ttt' && config.ttt.enabled && config.ttt.mode === 'shared'
-    const shared = usesSharedAdapter && arc ? await sharedAdapterWeights(runId, request, arc, selection, emit) : undefined
-    const baseWeights = shared ?? model.weights
+    if (config.solver === 'ttt' && config.ttt.enabled && config.ttt.mode === 'shared')
+      await trainSharedAdapter(runId, request, hf ?? arc!, selection, emit)
     const durations: number[] = []
     for (const [index, taskId] of selection.entries()) {
       if (finished.has(taskId)) continue
@@ -155,7 +155,13 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
         }
         outcome = hf
           ? await hf.run(entry.task, { config, ...hooks })
-          : await runForSolver(entry.task, { config, model: arc!.model.config, baseWeights, ...arc!.sessionsAndGraphs, ...hooks })
+          : await runForSolver(entry.task, {
+              config,
+              model: arc!.model.config,
+              baseWeights: arc!.baseWeights,
+              ...arc!.sessionsAndGraphs,
+              ...hooks
+            })
         log.recordMetrics(runId, points)
         if (config.ttt.saveAdapters && outcome.adapters) {
           if (hf) saveHfAdapterArtifact(log, runId, taskId, hf.model, hfLoraConfig(config), outcome.adapters)
@@ -206,23 +212,45 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
 function arcTools(model: LoadedModel, runtime: RuntimeOptions) {
   const sessions = new ModelSessions(model.config, model.weights, runtime)
   const trainGraphs = new TrainGraphs(model.config, runtime)
-  return { model, sessions, trainGraphs, sessionsAndGraphs: { sessions, trainGraphs } }
+  const tools = {
+    model,
+    sessions,
+    trainGraphs,
+    sessionsAndGraphs: { sessions, trainGraphs },
+    /** The weights each task starts from: the model's, or its merge with the shared adapter. */
+    baseWeights: model.weights,
+    async prepareShared(tasks: readonly Task[], config: ExperimentConfig, options: TrainingOptions): Promise<void> {
+      const examples = tasks.flatMap((task) => tttExamples(task, config, model.config, deriveSeed(config.seed, task.id, 'ttt-data')))
+      tools.baseWeights = (await trainOnExamples(examples, model.config, model.weights, trainGraphs, options)).weights
+    }
+  }
+  return tools
 }
-type ArcTools = ReturnType<typeof arcTools>
 
-/** Shared-adapter ablation: one adapter trained on every selected task's TTT data together. */
-async function sharedAdapterWeights(
+/**
+ * A model family's part of `ttt.mode=shared` (the ARC transformer's tools above, HfTaskRunner): train
+ * one adapter on the tasks' TTT data (each task's drawn with its own seed) with `options`, then run
+ * every task from the merged weights.
+ */
+interface SharedAdapterStep {
+  prepareShared(tasks: readonly Task[], config: ExperimentConfig, options: TrainingOptions): Promise<void>
+}
+
+/**
+ * Shared-adapter ablation: one adapter trained on every selected task's TTT data together, its loss
+ * curve logged under phase `shared-adapter`. A resumed run trains it again (the same seeds give the
+ * same adapter) and replaces the curve.
+ */
+async function trainSharedAdapter(
   runId: string,
   request: RunRequest,
-  arc: ArcTools,
+  family: SharedAdapterStep,
   selection: readonly string[],
   emit: (e: RunEvent) => void
-) {
+): Promise<void> {
   const { config, dataset } = request
-  const { model, trainGraphs: graphs } = arc
   emit({ kind: 'phase', runId, taskId: '*', phase: 'shared-adapter' })
   const tasks = selection.flatMap((id) => dataset.entries.find((e) => e.id === id)?.task ?? [])
-  const examples = tasks.flatMap((task) => tttExamples(task, config, model.config, deriveSeed(config.seed, task.id, 'ttt-data')))
   const points: { key: string; context: { phase: string }; step: number; value: number }[] = []
   const options = trainingOptions(config, deriveSeed(config.seed, 'shared-adapter'), request.signal, (m) => {
     points.push({ key: 'ttt.loss', context: { phase: 'shared-adapter' }, step: m.step, value: m.loss })
@@ -238,8 +266,7 @@ async function sharedAdapterWeights(
     })
   })
   // The shared adapter sees every task's data once per epoch, as the per-task adapters see theirs.
-  const outcome = await trainOnExamples(examples, model.config, model.weights, graphs, { ...options, mode: 'lora' })
+  await family.prepareShared(tasks, config, { ...options, mode: 'lora' })
   request.log.clearMetrics(runId, { phase: 'shared-adapter' })
   request.log.recordMetrics(runId, points)
-  return outcome.weights
 }

@@ -1,15 +1,16 @@
 // A Hugging Face model ready for runs: weights, tokenizer and text format, and the per-task runner
 // the experiment runner calls for it (adapt/task-run.ts, or the ensemble over adapt/ensemble-model.ts)
-// with its sessions and train graphs.
+// with its sessions and train graphs, and the shared adapter of `ttt.mode=shared` it predicts with.
 import type { Task } from '../../arc/types'
 import type { ExperimentConfig } from '../../experiment/config'
 import { runEnsembleWith } from '../../experiment/ensemble-task-run'
 import type { TaskRunOutcome } from '../../experiment/task-run'
 import type { RuntimeOptions } from '../../runtime/session'
+import type { TrainingOptions } from '../../ttt/adapt/train-on-examples'
 import { textFormat, type TextFormat } from '../../tokenizer/hf-text-format'
 import { HfTokenizer } from '../../tokenizer/hf-tokenizer'
 import { hfEnsembleModel } from './adapt/ensemble-model'
-import { runHfTask, type HfTaskRunContext } from './adapt/task-run'
+import { runHfTask, trainHfSharedAdapter, type HfTaskRunContext } from './adapt/task-run'
 import { HfTrainGraphs } from './adapt/train-graphs'
 import { CheckpointError } from './checkpoint'
 import { loadHfModel, type LoadedHfModel } from './model-folder'
@@ -42,6 +43,8 @@ export function isHfRunModel(model: { readonly config: { readonly family: string
 export class HfTaskRunner {
   readonly sessions: HfModelSessions
   readonly trainGraphs: HfTrainGraphs
+  /** The weights each task starts from: the model's, or its merge with the shared adapter. */
+  private baseWeights: ReadonlyMap<string, Float32Array>
 
   constructor(
     readonly model: HfRunModel,
@@ -49,6 +52,14 @@ export class HfTaskRunner {
   ) {
     this.sessions = new HfModelSessions(model.config, model.weights, runtime)
     this.trainGraphs = new HfTrainGraphs(model.config, runtime)
+    this.baseWeights = model.weights
+  }
+
+  /** `ttt.mode=shared`: trains one adapter on every task's TTT data; the tasks run after it are predicted with it. */
+  async prepareShared(tasks: readonly Task[], config: ExperimentConfig, options: TrainingOptions): Promise<void> {
+    const { model } = this
+    const context = { config, model, format: model.format, padToken: model.padToken, trainGraphs: this.trainGraphs }
+    this.baseWeights = await trainHfSharedAdapter(tasks, { ...context, baseWeights: model.weights }, options)
   }
 
   /** One task of a `solver=ttt` or `solver=ensemble` run (the search solver needs no model). */
@@ -59,7 +70,7 @@ export class HfTaskRunner {
       model,
       format: model.format,
       padToken: model.padToken,
-      baseWeights: model.weights,
+      baseWeights: this.baseWeights,
       sessions: this.sessions,
       trainGraphs: this.trainGraphs
     }
@@ -73,10 +84,10 @@ export class HfTaskRunner {
   }
 }
 
-/** Why `config` cannot run with a Hugging Face model, or undefined when it can. */
-export function hfRunConfigProblem(config: ExperimentConfig): string | undefined {
-  if (config.solver === 'ttt' && config.ttt.enabled && config.ttt.mode === 'shared') {
-    return 'ttt.mode=shared (one adapter for all tasks) runs with the bundled ARC transformer only; use lora or full with this model'
-  }
+/**
+ * Why `config` cannot run with a Hugging Face model, or undefined when it can: every solver, mode
+ * and preset runs with this family today; run setup and the runner still ask, for settings that will not.
+ */
+export function hfRunConfigProblem(_config: ExperimentConfig): string | undefined {
   return undefined
 }

@@ -10,14 +10,14 @@ import { deriveSeed } from '../../../random'
 import type { CandidateRecord, TaskResultInput, TestOutputResult } from '../../../store'
 import type { TextFormat, TokenizedExample } from '../../../tokenizer/hf-text-format'
 import { buildTttData } from '../../../ttt/data'
-import type { StepMetrics } from '../../../ttt/adapt/train-on-examples'
+import type { StepMetrics, TrainingOptions } from '../../../ttt/adapt/train-on-examples'
 import type { LoraTarget } from '../../parameters'
 import type { HfLoraConfig } from '../graphs'
 import type { LoadedHfModel } from '../model-folder'
 import type { HfLoraTarget } from '../parameters'
 import type { HfModelSessions } from '../sessions'
 import { predictHfOutput } from './predict'
-import { trainHfOnExamples } from './train'
+import { trainHfOnExamples, type HfTrainingOptions } from './train'
 import type { HfTrainGraphs } from './train-graphs'
 
 export interface HfTaskRunContext {
@@ -70,22 +70,43 @@ export function hfTttExamples(task: Task, config: ExperimentConfig, format: Text
   return examples.map((e) => format.example(e.demonstrations, e.test, config.data.lossMask)).filter((e) => e.ids.length <= limit)
 }
 
+/** The task's TTT examples under the run's seed, no longer than the config's limit and the model's context. */
+function taskTttExamples(task: Task, context: Pick<HfTaskRunContext, 'config' | 'model' | 'format'>): TokenizedExample[] {
+  const { config } = context
+  const limit = Math.min(config.data.maxTokens, context.model.config.contextBuckets.at(-1)!)
+  return hfTttExamples(task, config, context.format, limit, deriveSeed(config.seed, task.id, 'ttt-data'))
+}
+
+/** A run's training options for this family: its LoRA targets mapped onto a Llama block, batches padded with `padToken`. */
+function hfTrainingOptions(options: TrainingOptions, config: ExperimentConfig, padToken: number): HfTrainingOptions {
+  return { ...options, lora: hfLoraConfig(config), padToken }
+}
+
+/**
+ * `ttt.mode=shared`: one adapter trained on every task's TTT data together (each task's data drawn
+ * with its own seed, as per task); returns the merged weights every task is then predicted with.
+ */
+export async function trainHfSharedAdapter(
+  tasks: readonly Task[],
+  context: Pick<HfTaskRunContext, 'config' | 'model' | 'format' | 'padToken' | 'baseWeights' | 'trainGraphs'>,
+  options: TrainingOptions
+): Promise<ReadonlyMap<string, Float32Array>> {
+  const examples = tasks.flatMap((task) => taskTttExamples(task, context))
+  const hfOptions = hfTrainingOptions(options, context.config, context.padToken)
+  const outcome = await trainHfOnExamples(examples, context.model.config, context.baseWeights, context.trainGraphs, hfOptions)
+  return outcome.weights
+}
+
 /** Per-task LoRA or full training on the task's TTT data, as the config says (the base weights where it trains none per task). */
 export async function adaptHfToTask(task: Task, context: HfTaskRunContext, timings: Record<string, number>): Promise<Adaptation> {
   const { config } = context
   if (!config.ttt.enabled || config.ttt.mode === 'shared') return { weights: context.baseWeights, tttSteps: 0, finalLoss: null }
   const time = phaseTimer(timings)
   context.onPhase('ttt-data')
-  const limit = Math.min(config.data.maxTokens, context.model.config.contextBuckets.at(-1)!)
-  const examples = await time('ttt-data', async () =>
-    hfTttExamples(task, config, context.format, limit, deriveSeed(config.seed, task.id, 'ttt-data'))
-  )
+  const examples = await time('ttt-data', async () => taskTttExamples(task, context))
   context.onPhase('ttt')
-  const options = {
-    ...trainingOptions(config, deriveSeed(config.seed, task.id, 'ttt'), context.signal, context.onStep),
-    lora: hfLoraConfig(config),
-    padToken: context.padToken
-  }
+  const seed = deriveSeed(config.seed, task.id, 'ttt')
+  const options = hfTrainingOptions(trainingOptions(config, seed, context.signal, context.onStep), config, context.padToken)
   const outcome = await time('ttt', () =>
     trainHfOnExamples(examples, context.model.config, context.baseWeights, context.trainGraphs, options)
   )
