@@ -10,7 +10,7 @@ import { CheckpointError } from '../model/hf/checkpoint'
 import { HfConfigError } from '../model/hf/config'
 import { isHfModelFolder } from '../model/hf/model-folder'
 import { PeftAdapterError } from '../model/hf/peft-adapter'
-import { hfRunConfigProblem, isHfRunModel, openHfRunModel, type HfRunModel } from '../model/hf/run-model'
+import { openHfRunModel, type HfRunModel } from '../model/hf/run-model'
 import { SafetensorsReadError } from '../model/hf/safetensors-reader'
 import { HfTokenizerError } from '../tokenizer/hf-tokenizer'
 import type { ExecutionProviderName } from '../runtime/providers'
@@ -69,8 +69,6 @@ export async function prepareRun(plan: RunPlan, context: RunSetupContext): Promi
   const taskIds = await selectTaskIds(dataset, plan.selection, plan.limit)
   const hfDir = plan.modelDir && isHfModelFolder(plan.modelDir) ? plan.modelDir : undefined
   const { model, notice } = hfDir ? { model: openHfModel(hfDir), notice: undefined } : await chooseModel(context.modelsDir, plan.modelDir)
-  const hfProblem = isHfRunModel(model) ? hfRunConfigProblem(config) : undefined
-  if (hfProblem) throw new RunSetupError(hfProblem)
   return { dataset, taskIds, preset: plan.preset, config, model, provider, ...(notice ? { notice } : {}) }
 }
 

@@ -8,7 +8,7 @@ import { ModelSessions } from '../inference/model-sessions'
 import type { LoadedModel } from '../model/model-files'
 import { saveHfAdapterArtifact } from '../model/hf/adapt/adapter-artifact'
 import { hfLoraConfig } from '../model/hf/adapt/task-run'
-import { HfTaskRunner, hfRunConfigProblem, isHfRunModel, type HfRunModel } from '../model/hf/run-model'
+import { HfTaskRunner, isHfRunModel, type HfRunModel } from '../model/hf/run-model'
 import type { RuntimeOptions } from '../runtime/session'
 import { deriveSeed } from '../random'
 import type { ExperimentLog } from '../store'
@@ -87,8 +87,6 @@ export async function continueRun(runId: string, request: RunRequest): Promise<v
   log.setRunStatus(runId, 'running')
   log.setProviderUsed(runId, request.runtime.provider ?? 'cpu')
   emit({ kind: 'run-started', runId, total, alreadyDone: selection.filter((id) => finished.has(id)).length })
-  const hfProblem = isHfRunModel(model) ? hfRunConfigProblem(config) : undefined
-  if (hfProblem) throw new RunSetupError(hfProblem)
   // A Hugging Face model runs tasks through its own runner; the ARC transformer through sessions here.
   const hf = isHfRunModel(model) ? new HfTaskRunner(model, request.runtime) : undefined
   const arc = isHfRunModel(model) ? undefined : arcTools(model, request.runtime)

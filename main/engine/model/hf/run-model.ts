@@ -84,10 +84,3 @@ export class HfTaskRunner {
   }
 }
 
-/**
- * Why `config` cannot run with a Hugging Face model, or undefined when it can: every solver, mode
- * and preset runs with this family today; run setup and the runner still ask, for settings that will not.
- */
-export function hfRunConfigProblem(_config: ExperimentConfig): string | undefined {
-  return undefined
-}
