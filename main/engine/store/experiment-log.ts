@@ -64,7 +64,22 @@ export class ExperimentLog {
     const readonly = options.readonly ?? false
     const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS
     const db = openDatabase(file, { readonly, busyTimeoutMs })
-    return new ExperimentLog(db, db.name, readonly, busyTimeoutMs, options.clock ?? (() => new Date()))
+    try {
+      return new ExperimentLog(db, db.name, readonly, busyTimeoutMs, options.clock ?? (() => new Date()))
+    } catch (error) {
+      const version = schemaVersion(db)
+      db.close()
+      // Statements are prepared here: a table without a column its schema version has fails them.
+      if (!(error instanceof Error) || !/no (such )?column/i.test(error.message)) throw error
+      throw new StoreError(
+        'schema-mismatch',
+        db.name,
+        `The experiment log ${db.name} says schema version ${version} but its tables do not match it ` +
+          `(${error.message}); it was probably written by a development build. Move it aside, or pass another ` +
+          'database file (--db FILE).',
+        { cause: error }
+      )
+    }
   }
 
   /** Runs `work`, turning SQLite's errors into StoreErrors that say what to do. */

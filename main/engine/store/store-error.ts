@@ -9,6 +9,8 @@ export type StoreErrorCode =
   | 'not-an-experiment-log'
   /** Written by a newer workbench: its schema version is above the latest this one knows. */
   | 'newer-schema'
+  /** Its schema version is one this workbench knows, but its tables lack what that version has. */
+  | 'schema-mismatch'
   /** Another connection held the write lock for longer than the busy timeout. */
   | 'locked'
   /** The file or its folder cannot be written, or the log was opened with `readonly: true`. */

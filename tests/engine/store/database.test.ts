@@ -133,6 +133,15 @@ describe('clear errors', () => {
     expectStoreError(() => ExperimentLog.open(file), 'newer-schema', file, new RegExp(`schema version ${LATEST_SCHEMA_VERSION + 1}.*up to ${LATEST_SCHEMA_VERSION}.*Update the workbench`))
   })
 
+  it('names a log whose tables lack a column of its schema version (a development build wrote it)', () => {
+    const file = databaseFile()
+    ExperimentLog.open(file).close()
+    const db = new Database(file)
+    db.exec('ALTER TABLE task_results DROP COLUMN solved_by')
+    db.close()
+    expectStoreError(() => ExperimentLog.open(file), 'schema-mismatch', file, /says schema version \d+ but its tables do not match.*solved_by.*Move it aside/)
+  })
+
   it('says the log is locked when another writer holds it past the busy timeout', () => {
     const file = databaseFile()
     const log = ExperimentLog.open(file, { busyTimeoutMs: 50 })
