@@ -33,7 +33,18 @@ function denseRank(values: readonly number[], value: number, descending: boolean
   return distinct.indexOf(value)
 }
 
-const sizes = (objects: readonly Image[]) => objects.map(cellCount)
+/** Per object list, a value per object computed once: properties read the whole list for each object. */
+function perList(compute: (image: Image) => number): (objects: readonly Image[]) => readonly number[] {
+  const cache = new WeakMap<readonly Image[], readonly number[]>()
+  return (objects) => {
+    let values = cache.get(objects)
+    if (!values) cache.set(objects, (values = objects.map(compute)))
+    return values
+  }
+}
+
+const sizes = perList(cellCount)
+const shapeKeys = perList(shapeKey)
 
 function colourCount(image: Image): number {
   let set = 0
@@ -65,19 +76,19 @@ function holeCount(image: Image): number {
 }
 
 const PROPERTIES: readonly { readonly name: string; readonly property: Property }[] = [
-  { name: 'size', property: (objects, i) => cellCount(objects[i]!) },
-  { name: 'is_largest', property: (objects, i) => Number(cellCount(objects[i]!) === Math.max(...sizes(objects))) },
-  { name: 'is_smallest', property: (objects, i) => Number(cellCount(objects[i]!) === Math.min(...sizes(objects))) },
-  { name: 'size_rank', property: (objects, i) => denseRank(sizes(objects), cellCount(objects[i]!), true) },
+  { name: 'size', property: (objects, i) => sizes(objects)[i]! },
+  { name: 'is_largest', property: (objects, i) => Number(sizes(objects)[i]! === Math.max(...sizes(objects))) },
+  { name: 'is_smallest', property: (objects, i) => Number(sizes(objects)[i]! === Math.min(...sizes(objects))) },
+  { name: 'size_rank', property: (objects, i) => denseRank(sizes(objects), sizes(objects)[i]!, true) },
   {
     name: 'size_extreme',
     property: (objects, i) => {
-      const size = cellCount(objects[i]!)
+      const size = sizes(objects)[i]!
       const all = sizes(objects)
       return size === Math.max(...all) ? 0 : size === Math.min(...all) ? 1 : 2
     }
   },
-  { name: 'size_rank_ascending', property: (objects, i) => denseRank(sizes(objects), cellCount(objects[i]!), false) },
+  { name: 'size_rank_ascending', property: (objects, i) => denseRank(sizes(objects), sizes(objects)[i]!, false) },
   { name: 'height', property: (objects, i) => objects[i]!.h },
   { name: 'width', property: (objects, i) => objects[i]!.w },
   { name: 'has_hole', property: (objects, i) => Number(hasHole(objects[i]!)) },
@@ -95,11 +106,11 @@ const PROPERTIES: readonly { readonly name: string; readonly property: Property 
   {
     name: 'shape_is_unique',
     property: (objects, i) => {
-      const key = shapeKey(objects[i]!)
-      return Number(objects.filter((o) => shapeKey(o) === key).length === 1)
+      const keys = shapeKeys(objects)
+      return Number(keys.filter((key) => key === keys[i]).length === 1)
     }
   },
-  { name: 'shape', property: (objects, i) => shapeKey(objects[i]!) }
+  { name: 'shape', property: (objects, i) => shapeKeys(objects)[i]! }
 ]
 
 interface Cut {
