@@ -13,6 +13,7 @@ import { combineHalves, half, HALVES, LOGICS } from './halves'
 import { fillHoles, fillHolesWithSurrounding } from './holes'
 import { addBorder, frame, interior, outline, removeBorder, surround } from './outline'
 import { periodUnit, repairPattern } from './pattern'
+import { repairCovered, uncoverPatch } from './repair'
 import { blankCanvas, centre, embed, majorityCanvas, majorityCell, toOrigin } from './place'
 import { connect, diagonalRays, rays } from './rays'
 import { scaleDown, scaleDownByBlocks, scaleDownToOutput, scaleUp, scaleUpToOutput } from './scale'
@@ -33,6 +34,7 @@ const SYMMETRY_DOCS: Record<Symmetry, string> = {
   anti_transpose: 'Reflect across the anti-diagonal.'
 }
 
+const ALL_COLOURS = [0, ...COLOURS]
 const LINE_SETS = ['rows', 'columns', 'both'] as const
 const lineWords = (lines: (typeof LINE_SETS)[number]): string => (lines === 'both' ? 'rows and columns' : lines)
 const TILINGS = ['2x1', '1x2', '2x2', '3x3'] as const
@@ -129,5 +131,7 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
 
   ...variants('complete_symmetry', SYMMETRY_AXES, (a) => `Fill background cells from their ${a} mirror cells.`, completeSymmetry),
   imageEntry('repair_pattern', [], 'Fill background cells from the smallest period of the other cells.', repairPattern),
-  imageEntry('denoise', [], 'Remove non-zero cells that touch no other non-zero cell.', denoise)
+  imageEntry('denoise', [], 'Remove non-zero cells that touch no other non-zero cell.', denoise),
+  ...variants('repair', ALL_COLOURS, (m) => `Paint colour ${m}'s cells from the mirrors, turns and shifts the rest obeys.`, repairCovered),
+  ...variants('uncover', ALL_COLOURS, (m) => `What lies under colour ${m}: its bounding box in the repaired image.`, uncoverPatch)
 ]
