@@ -12,6 +12,7 @@ import { gravity } from './gravity'
 import { combineHalves, half, HALVES, LOGICS } from './halves'
 import { fillHoles, fillHolesWithSurrounding } from './holes'
 import { addBorder, frame, interior, outline, removeBorder, surround } from './outline'
+import { attract, fallObjects } from './move'
 import { periodUnit, repairPattern } from './pattern'
 import { repairCovered, uncoverPatch } from './repair'
 import { blankCanvas, centre, embed, majorityCanvas, majorityCell, toOrigin } from './place'
@@ -80,6 +81,8 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   ),
 
   ...variants('gravity', DIRECTIONS, (d) => `Every non-zero cell falls ${d} until it meets a cell or the edge.`, gravity),
+  ...variants('fall_objects', DIRECTIONS, (d) => `Every object falls ${d} as a rigid shape until it meets an object or the edge.`, fallObjects),
+  ...variants('attract', COLOURS, (c) => `Every other object slides straight toward colour ${c} until it touches it.`, attract),
   ...variants('shift', DIRECTIONS, (d) => `Move the whole content one cell ${d}; what passes the edge is lost.`, shift),
 
   ...variants('keep_colour', COLOURS, (c) => `Keep only cells of colour ${c}.`, keepColour),
