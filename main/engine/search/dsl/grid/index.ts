@@ -19,6 +19,7 @@ import { blankCanvas, centre, embed, majorityCanvas, majorityCell, toOrigin } fr
 import { connect, diagonalRays, rays } from './rays'
 import { scaleDown, scaleDownByBlocks, scaleDownToOutput, scaleUp, scaleUpToOutput } from './scale'
 import { shift } from './shift'
+import { completeCopies, paintSilhouettes, stampOnMarkers } from './stamp'
 import { applySymmetry, SYMMETRIES, type Symmetry } from './symmetry'
 import { MIRROR_LAYOUTS, mirrorTile, tile, tileToOutput } from './tile'
 
@@ -135,6 +136,10 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   ...variants('complete_symmetry', SYMMETRY_AXES, (a) => `Fill background cells from their ${a} mirror cells.`, completeSymmetry),
   imageEntry('repair_pattern', [], 'Fill background cells from the smallest period of the other cells.', repairPattern),
   imageEntry('denoise', [], 'Remove non-zero cells that touch no other non-zero cell.', denoise),
+  imageEntry('complete_copies', [], 'Complete each fragment of a multicolour template to the whole template where one placement fits.', (i) => completeCopies(i)),
+  imageEntry('complete_turned_copies', [], 'Complete each fragment to a template, turned or reflected, where one placement fits.', (i) => completeCopies(i, true)),
+  imageEntry('stamp_on_markers', [], 'Stamp the one multicolour template centred on every lone one-cell object.', stampOnMarkers),
+  imageEntry('paint_silhouettes', [], 'Paint every one-colour object shaped like a multicolour template as that template.', paintSilhouettes),
   ...variants('repair', ALL_COLOURS, (m) => `Paint colour ${m}'s cells from the mirrors, turns and shifts the rest obeys.`, repairCovered),
   ...variants('uncover', ALL_COLOURS, (m) => `What lies under colour ${m}: its bounding box in the repaired image.`, uncoverPatch)
 ]
