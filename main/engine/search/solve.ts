@@ -12,6 +12,7 @@ import { fromGrid, toGrid, type Image } from './image'
 import { LockstepGraph } from './lockstep'
 import { MAX_STORED_CELLS, type SearchOptions, type SearchOutcome } from './options'
 import { predictOutputSizes, type Size } from './output-size'
+import { programSizeRules } from './output-size-by-program'
 import { piecesAsAnswers } from './pieces'
 import { markDegenerate, rankDistinct } from './rank'
 import { recolouredPieces } from './recolour'
@@ -62,7 +63,8 @@ function searchPass(
   lap: (phase: string) => void
 ): PassResult {
   const { demoInputs, targets, testInput } = view
-  const sizeRules = predictOutputSizes(demoInputs, targets, testInput)
+  const measured = predictOutputSizes(demoInputs, targets, testInput)
+  const sizeRules = measured.length > 0 ? measured : programSizeRules(dsl, demoInputs, targets, testInput)
   const testSize: Size | null = sizeRules[0]?.size ?? null
   lap('size')
   const watch = new BudgetWatch({

@@ -20,6 +20,7 @@ import { connect, diagonalRays, rays } from './rays'
 import { scaleDown, scaleDownByBlocks, scaleDownToOutput, scaleUp, scaleUpToOutput } from './scale'
 import { shift } from './shift'
 import { completeCopies, paintSilhouettes, stampOnMarkers } from './stamp'
+import { coloursByCount, coloursInOrder, histogram, LINES, windowOf, WINDOWS } from './summary'
 import { applySymmetry, SYMMETRIES, type Symmetry } from './symmetry'
 import { MIRROR_LAYOUTS, mirrorTile, tile, tileToOutput } from './tile'
 
@@ -130,6 +131,10 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   imageEntry('centre', [], 'Centre the image on a blank canvas of the predicted output size.', centre),
   imageEntry('to_origin', [], 'Reset the offset to the top-left corner (0, 0).', toOrigin),
   imageEntry('blank_canvas', [], 'A blank canvas of the predicted output size.', blankCanvas),
+  ...variants('window', WINDOWS, (w) => `The ${w.replace('_', ' ')} part of the predicted output size.`, windowOf),
+  ...variants('colours_by_count', LINES, (l) => `The non-zero colours, most common first, as a ${l}.`, coloursByCount),
+  ...variants('colours_in_order', LINES, (l) => `The non-zero colours in the order they first appear, as a ${l}.`, coloursInOrder),
+  imageEntry('histogram', [], 'One column per non-zero colour, most common first, as tall as its count.', histogram),
   imageEntry('majority_cell', [], 'A 1x1 image of the most common non-zero colour.', majorityCell),
   imageEntry('majority_canvas', [], 'A canvas of the predicted output size filled with the most common non-zero colour.', majorityCanvas),
 
