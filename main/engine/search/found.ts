@@ -10,7 +10,10 @@ export interface Found {
   readonly cost: number
   /** 1 for a single piece; the number of stacked layers for a composition. */
   readonly layers: number
-  /** Whether the answer has the predicted output size (true where no size was predicted). */
+  /**
+   * Whether the answer has the predicted output size (true where no size was predicted, or where it was
+   * only guessed from other programs' sizes: output-size-by-program.ts).
+   */
   readonly sizeFits: boolean
   /**
    * Whether the program ends in a colour map learned from the demonstrations (recolour.ts). Such a map

@@ -31,9 +31,12 @@ function shortPrograms(dsl: readonly Transform[]): { text: string; run: (input: 
   return programs
 }
 
+/**
+ * The test sizes the fitting programs predict, the one most programs agree on first (then table
+ * order): many programs fit a few demonstrations by accident, and they rarely agree on a wrong size.
+ */
 export function programSizeRules(dsl: readonly Transform[], demoInputs: readonly Image[], demoOutputs: readonly Size[], testInput: Image): SizeRule[] {
-  const rules: SizeRule[] = []
-  const seen = new Set<number>()
+  const bySize = new Map<number, { rule: SizeRule; votes: number }>()
   for (const program of shortPrograms(dsl)) {
     const fits = demoInputs.every((input, g) => {
       const out = program.run(input)
@@ -41,9 +44,11 @@ export function programSizeRules(dsl: readonly Transform[], demoInputs: readonly
     })
     if (!fits) continue
     const test = program.run(testInput)
-    if (!test || seen.has(test.w * 64 + test.h)) continue
-    seen.add(test.w * 64 + test.h)
-    rules.push({ text: `size of ${program.text}(x)`, size: { w: test.w, h: test.h } })
+    if (!test) continue
+    const key = test.w * 64 + test.h
+    const entry = bySize.get(key)
+    if (entry) entry.votes++
+    else bySize.set(key, { rule: { text: `size of ${program.text}(x)`, size: { w: test.w, h: test.h } }, votes: 1 })
   }
-  return rules
+  return [...bySize.values()].sort((a, b) => b.votes - a.votes).map((e) => e.rule)
 }

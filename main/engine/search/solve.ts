@@ -87,6 +87,8 @@ function searchPass(
   lap('learned')
   if (testSize && watch.stoppedBy !== 'cancelled') found.push(...composeGreedy(graph, targets, testSize, COMPOSE_LIMITS, deadlines.compose))
   lap('compose')
+  // A size guessed from what other programs make is good for canvases, not for ranking answers.
+  if (measured.length === 0) for (let i = 0; i < found.length; i++) if (!found[i]!.sizeFits) found[i] = { ...found[i]!, sizeFits: true }
   return { found, states: graph.nodes.length, cells: graph.cells, depthReached: graph.depthReached, stoppedBy: watch.stoppedBy }
 }
 

@@ -18,9 +18,10 @@ export function variants<P extends number | string>(
   name: string,
   params: readonly P[],
   doc: (param: P) => string,
-  apply: (image: Image, param: P, context: TransformContext) => Image | null
+  apply: (image: Image, param: P, context: TransformContext) => Image | null,
+  cost = 1
 ): ImageToImage[] {
-  return params.map((param) => imageEntry(name, [param], doc(param), (image, context) => apply(image, param, context)))
+  return params.map((param) => imageEntry(name, [param], doc(param), (image, context) => apply(image, param, context), cost))
 }
 
 /** The non-background colours 1..9, the usual parameter range of a colour argument. */

@@ -131,10 +131,12 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   imageEntry('centre', [], 'Centre the image on a blank canvas of the predicted output size.', centre),
   imageEntry('to_origin', [], 'Reset the offset to the top-left corner (0, 0).', toOrigin),
   imageEntry('blank_canvas', [], 'A blank canvas of the predicted output size.', blankCanvas),
-  ...variants('window', WINDOWS, (w) => `The ${w.replace('_', ' ')} part of the predicted output size.`, windowOf),
-  ...variants('colours_by_count', LINES, (l) => `The non-zero colours, most common first, as a ${l}.`, coloursByCount),
-  ...variants('colours_in_order', LINES, (l) => `The non-zero colours in the order they first appear, as a ${l}.`, coloursInOrder),
-  imageEntry('histogram', [], 'One column per non-zero colour, most common first, as tall as its count.', histogram),
+  // Summaries fit small outputs by accident more often than the rest: they cost more, so they rank
+  // behind other programs that explain as much.
+  ...variants('window', WINDOWS, (w) => `The ${w.replace('_', ' ')} part of the predicted output size.`, windowOf, 2),
+  ...variants('colours_by_count', LINES, (l) => `The non-zero colours, most common first, as a ${l}.`, coloursByCount, 2),
+  ...variants('colours_in_order', LINES, (l) => `The non-zero colours in the order they first appear, as a ${l}.`, coloursInOrder, 2),
+  imageEntry('histogram', [], 'One column per non-zero colour, most common first, as tall as its count.', histogram, 2),
   imageEntry('majority_cell', [], 'A 1x1 image of the most common non-zero colour.', majorityCell),
   imageEntry('majority_canvas', [], 'A canvas of the predicted output size filled with the most common non-zero colour.', majorityCanvas),
 
