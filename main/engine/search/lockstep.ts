@@ -99,9 +99,15 @@ export class LockstepGraph {
   /** The transform applied to every grid's value; null if it fails on any (or, when `sized`, misses a demo's size). */
   private applyAll(transform: Transform, values: readonly Value[], sized: boolean): Value[] | null {
     const out: Value[] = new Array(values.length)
+    // An image transform that does not apply to one grid leaves that grid's image as it is, as long
+    // as it applies to some grid (a demonstration where nothing needs repairing, say).
+    const keepsWhereNull = transform.from === 'image' && transform.to === 'image'
+    let applied = false
     for (let g = 0; g < values.length; g++) {
       this.applications++
-      const result = (transform.apply as (v: Value, c: TransformContext) => Value | null)(values[g]!, this.contexts[g]!)
+      let result = (transform.apply as (v: Value, c: TransformContext) => Value | null)(values[g]!, this.contexts[g]!)
+      if (result === null && keepsWhereNull) result = values[g]!
+      else applied = true
       if (result === null || (isList(result) && result.length === 0)) return null
       if (sized && g < this.demos) {
         const size = this.input.outputSizes[g]!
@@ -110,7 +116,7 @@ export class LockstepGraph {
       }
       out[g] = result
     }
-    return out
+    return applied ? out : null
   }
 
   private add(values: readonly Value[], parent: number, transform: number, seed: string, depth: number, cost: number): void {

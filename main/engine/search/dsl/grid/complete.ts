@@ -68,3 +68,45 @@ export function denoise(image: Image): Image | null {
   }
   return removed === 0 ? null : { x: image.x, y: image.y, w, h, cells }
 }
+
+/**
+ * Background cells take the colour of their mirror images about the centre of colour `centre`'s
+ * bounding box, left-right, top-bottom and both (a picture completed around a marked centre); null if
+ * the colour is absent or nothing changes.
+ */
+export function mirrorAround(image: Image, centre: number): Image | null {
+  const { w, h, cells: source } = image
+  let top = h
+  let bottom = -1
+  let left = w
+  let right = -1
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] !== centre) continue
+    const r = (i / w) | 0
+    const c = i - r * w
+    top = Math.min(top, r)
+    bottom = Math.max(bottom, r)
+    left = Math.min(left, c)
+    right = Math.max(right, c)
+  }
+  if (bottom < 0) return null
+  const rowSum = top + bottom
+  const columnSum = left + right
+  const cells = source.slice()
+  let changed = false
+  const paint = (r: number, c: number, colour: number) => {
+    if (r < 0 || r >= h || c < 0 || c >= w || cells[r * w + c] !== 0) return
+    cells[r * w + c] = colour
+    changed = true
+  }
+  for (let r = 0; r < h; r++) {
+    for (let c = 0; c < w; c++) {
+      const colour = source[r * w + c]!
+      if (colour === 0) continue
+      paint(r, columnSum - c, colour)
+      paint(rowSum - r, c, colour)
+      paint(rowSum - r, columnSum - c, colour)
+    }
+  }
+  return changed ? { x: image.x, y: image.y, w, h, cells } : null
+}

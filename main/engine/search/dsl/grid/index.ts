@@ -3,7 +3,7 @@
 // value) per table entry; the functions live in small files by family.
 import type { Transform } from '../transform'
 import { fillBackground, invert, keepColour, paint, paintMajority, paintMinority, removeColour, swapColours } from './colour'
-import { completeSymmetry, denoise, SYMMETRY_AXES } from './complete'
+import { completeSymmetry, denoise, mirrorAround, SYMMETRY_AXES } from './complete'
 import { crop, removeEmptyLines, removeRepeatedLines } from './crop'
 import { DIRECTIONS } from './directions'
 import { COLOURS, imageEntry, variants } from './entry'
@@ -141,6 +141,7 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   imageEntry('majority_canvas', [], 'A canvas of the predicted output size filled with the most common non-zero colour.', majorityCanvas),
 
   ...variants('complete_symmetry', SYMMETRY_AXES, (a) => `Fill background cells from their ${a} mirror cells.`, completeSymmetry),
+  ...variants('mirror_around', COLOURS, (c) => `Fill background cells from their mirror images about the centre of colour ${c}.`, mirrorAround),
   imageEntry('repair_pattern', [], 'Fill background cells from the smallest period of the other cells.', repairPattern),
   imageEntry('denoise', [], 'Remove non-zero cells that touch no other non-zero cell.', denoise),
   imageEntry('complete_copies', [], 'Complete each fragment of a multicolour template to the whole template where one placement fits.', (i) => completeCopies(i)),
