@@ -35,7 +35,12 @@ function shortPrograms(dsl: readonly Transform[]): { text: string; run: (input: 
  * The test sizes the fitting programs predict, the one most programs agree on first (then table
  * order): many programs fit a few demonstrations by accident, and they rarely agree on a wrong size.
  */
-export function programSizeRules(dsl: readonly Transform[], demoInputs: readonly Image[], demoOutputs: readonly Size[], testInput: Image): SizeRule[] {
+export function programSizeRules(
+  dsl: readonly Transform[],
+  demoInputs: readonly Image[],
+  demoOutputs: readonly Size[],
+  testInput: Image
+): SizeRule[] {
   const bySize = new Map<number, { rule: SizeRule; votes: number }>()
   for (const program of shortPrograms(dsl)) {
     const fits = demoInputs.every((input, g) => {

@@ -83,7 +83,7 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   ),
 
   ...variants('gravity', DIRECTIONS, (d) => `Every non-zero cell falls ${d} until it meets a cell or the edge.`, gravity),
-  ...variants('fall_objects', DIRECTIONS, (d) => `Every object falls ${d} as a rigid shape until it meets an object or the edge.`, fallObjects),
+  ...variants('fall_objects', DIRECTIONS, (d) => `Every object falls ${d} as a rigid shape until it lands.`, fallObjects),
   ...variants('attract', COLOURS, (c) => `Every other object slides straight toward colour ${c} until it touches it.`, attract),
   ...variants('shift', DIRECTIONS, (d) => `Move the whole content one cell ${d}; what passes the edge is lost.`, shift),
 
@@ -141,13 +141,13 @@ export const GRID_TRANSFORMS: readonly Transform[] = [
   imageEntry('majority_canvas', [], 'A canvas of the predicted output size filled with the most common non-zero colour.', majorityCanvas),
 
   ...variants('complete_symmetry', SYMMETRY_AXES, (a) => `Fill background cells from their ${a} mirror cells.`, completeSymmetry),
-  ...variants('mirror_around', COLOURS, (c) => `Fill background cells from their mirror images about the centre of colour ${c}.`, mirrorAround),
+  ...variants('mirror_around', COLOURS, (c) => `Fill background cells from their mirrors about colour ${c}'s centre.`, mirrorAround),
   imageEntry('repair_pattern', [], 'Fill background cells from the smallest period of the other cells.', repairPattern),
   imageEntry('denoise', [], 'Remove non-zero cells that touch no other non-zero cell.', denoise),
-  imageEntry('complete_copies', [], 'Complete each fragment of a multicolour template to the whole template where one placement fits.', (i) => completeCopies(i)),
-  imageEntry('complete_turned_copies', [], 'Complete each fragment to a template, turned or reflected, where one placement fits.', (i) => completeCopies(i, true)),
+  imageEntry('complete_copies', [], 'Complete each fragment of a multicolour template where one placement fits.', (i) => completeCopies(i)),
+  imageEntry('complete_turned_copies', [], 'The same, with the template turned or reflected.', (i) => completeCopies(i, true)),
   imageEntry('stamp_on_markers', [], 'Stamp the one multicolour template centred on every lone one-cell object.', stampOnMarkers),
-  imageEntry('paint_silhouettes', [], 'Paint every one-colour object shaped like a multicolour template as that template.', paintSilhouettes),
+  imageEntry('paint_silhouettes', [], 'Paint every one-colour object of a template shape as that template.', paintSilhouettes),
   ...variants('repair', ALL_COLOURS, (m) => `Paint colour ${m}'s cells from the mirrors, turns and shifts the rest obeys.`, repairCovered),
   ...variants('uncover', ALL_COLOURS, (m) => `What lies under colour ${m}: its bounding box in the repaired image.`, uncoverPatch)
 ]

@@ -75,6 +75,9 @@ export function windowOf(image: Image, where: Window, context: TransformContext)
   const left = where.endsWith('left') ? 0 : where.endsWith('right') ? image.w - size.w : (image.w - size.w) >> 1
   const top = where.startsWith('top') ? 0 : where.startsWith('bottom') ? image.h - size.h : (image.h - size.h) >> 1
   const cells = new Uint8Array(size.w * size.h)
-  for (let r = 0; r < size.h; r++) cells.set(image.cells.subarray((top + r) * image.w + left, (top + r) * image.w + left + size.w), r * size.w)
+  for (let r = 0; r < size.h; r++) {
+    const from = (top + r) * image.w + left
+    cells.set(image.cells.subarray(from, from + size.w), r * size.w)
+  }
   return { x: image.x + left, y: image.y + top, w: size.w, h: size.h, cells }
 }
