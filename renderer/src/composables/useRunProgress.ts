@@ -39,6 +39,7 @@ export function useRunProgress(api: ApiSession, events: HostEventSource, runId: 
     const state = progress.value
     if (state && (event.kind === 'host-crashed' || event.runId === state.runId)) {
       progress.value = reduceProgress(state, event, Date.now())
+      if (event.kind === 'run-finished') void fillFinishedRows(event.runId)
       return
     }
     if (event.kind === 'host-crashed') return
@@ -46,6 +47,18 @@ export function useRunProgress(api: ApiSession, events: HostEventSource, runId: 
     queue.push(event)
     if (queue.length > PENDING_EVENTS_PER_RUN) queue.splice(0, queue.length - PENDING_EVENTS_PER_RUN)
     pending.set(event.runId, queue)
+  }
+
+  /**
+   * A run's end can reach the page before its last task's event (seen under load): the log holds
+   * every finished task, so rows missing from the table are added from it.
+   */
+  async function fillFinishedRows(id: string): Promise<void> {
+    const results = await api.call('runTaskResults', { runId: id })
+    const state = progress.value
+    if (!results.ok || !state || state.runId !== id) return
+    const merged = mergeRows(state, rowsFromResults(results.value.results))
+    progress.value = merged === state ? state : { ...merged, done: Math.max(merged.done, merged.rows.length) }
   }
 
   /** Rebuilds the state from the host's snapshot and the log; a later resync wins over an earlier one. */
