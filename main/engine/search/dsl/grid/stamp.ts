@@ -16,6 +16,17 @@ interface Placement {
   readonly explained: readonly number[]
 }
 
+/** Whether the object has two or more non-zero colours. */
+function multicolour(object: Image): boolean {
+  let first = 0
+  for (const v of object.cells) {
+    if (v === 0) continue
+    if (first === 0) first = v
+    else if (v !== first) return true
+  }
+  return false
+}
+
 /** Whether `part`'s cells all lie, same colours, within `whole` at some offset. */
 function fitsWithin(part: Image, whole: Image): boolean {
   for (let top = 0; top + part.h <= whole.h; top++) {
@@ -43,15 +54,7 @@ const sameImage = (a: Image, b: Image) => a.w === b.w && a.h === b.h && a.cells.
  * (with `turned`, of a rotation or reflection of a larger one).
  */
 function templatesOf(image: Image, turned: boolean): Image[] {
-  const objects = connectedComponents(image, { connectivity: 8, sameColour: false }).filter((o) => {
-    let first = 0
-    for (const v of o.cells) {
-      if (v === 0) continue
-      if (first === 0) first = v
-      else if (v !== first) return true
-    }
-    return false
-  })
+  const objects = connectedComponents(image, { connectivity: 8, sameColour: false }).filter(multicolour)
   const count = (o: Image) => o.cells.reduce((n, v) => n + (v === 0 ? 0 : 1), 0)
   const templates: Image[] = []
   for (const o of objects.sort((a, b) => count(b) - count(a))) {
@@ -148,15 +151,7 @@ export function completeCopies(image: Image, turned = false): Image | null {
 
 /** Objects of one colour. */
 function silhouettesOf(image: Image): Image[] {
-  return connectedComponents(image, { connectivity: 8, sameColour: false }).filter((o) => {
-    let first = 0
-    for (const v of o.cells) {
-      if (v === 0) continue
-      if (first === 0) first = v
-      else if (v !== first) return false
-    }
-    return true
-  })
+  return connectedComponents(image, { connectivity: 8, sameColour: false }).filter((o) => !multicolour(o))
 }
 
 function paintAt(cells: Uint8Array, w: number, h: number, template: Image, top: number, left: number): void {
