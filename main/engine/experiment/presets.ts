@@ -14,6 +14,7 @@ export const PRESETS: Readonly<Record<string, Readonly<Record<string, string | n
   search: { solver: 'search' },
   ensemble: { solver: 'ensemble', 'ensemble.rule': 'search-first' },
   'ensemble-search-first': { solver: 'ensemble', 'ensemble.rule': 'search-first' },
+  'ensemble-search-first-split': { solver: 'ensemble', 'ensemble.rule': 'search-first-split' },
   'ensemble-ttt-first': { solver: 'ensemble', 'ensemble.rule': 'ttt-first' },
   'ensemble-poe': { solver: 'ensemble', 'ensemble.rule': 'poe' },
   'ensemble-poe-no-ttt': { solver: 'ensemble', 'ensemble.rule': 'poe', 'ttt.enabled': false }
@@ -33,6 +34,8 @@ export const PRESET_DESCRIPTIONS: Readonly<Record<string, string>> = {
   search: 'program search over grid transforms on the CPU: the two best answers of the programs that explain the demonstrations',
   ensemble: 'program search and TTT combined by the best rule measured (docs/results.md)',
   'ensemble-search-first': "the paper's ensemble: a program explaining every demonstration wins, TTT elsewhere",
+  'ensemble-search-first-split':
+    "search-first, but where no program explains every demonstration: the search's best partial answer, then TTT's first attempt",
   'ensemble-ttt-first': "TTT's attempts first, the search's where TTT has none (for comparison)",
   'ensemble-poe': "search answers and TTT candidates pooled, ranked by the adapted model's summed NLL over augmented views",
   'ensemble-poe-no-ttt': 'the poe pool ranked by the base model alone: what adaptation adds to the choice'

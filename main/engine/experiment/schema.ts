@@ -32,7 +32,7 @@ export const LOSS_MASKS = ['outputs-except-first', 'test-output-only', 'all-outp
 export const VOTE_METHODS = ['hierarchical', 'flat', 'none', 'product-of-experts'] as const
 
 export const SOLVERS = ['ttt', 'search', 'ensemble'] as const
-export const ENSEMBLE_RULES = ['search-first', 'ttt-first', 'poe'] as const
+export const ENSEMBLE_RULES = ['search-first', 'search-first-split', 'ttt-first', 'poe'] as const
 export const ENSEMBLE_TTT_ON = ['every-task', 'undecided', 'choice'] as const
 
 export const CONFIG_SCHEMA: readonly KeySpec[] = [
@@ -158,7 +158,9 @@ export const CONFIG_SCHEMA: readonly KeySpec[] = [
     type: choice(...ENSEMBLE_RULES),
     default: 'search-first',
     doc:
-      "search-first: a program explaining every demonstration wins, else TTT (paper); ttt-first: TTT's attempts, else the search's; " +
+      "search-first: a program explaining every demonstration wins, else TTT (paper); search-first-split: the same, but where " +
+      "no program explains every demonstration the search's best partial answer and TTT's first attempt; " +
+      "ttt-first: TTT's attempts, else the search's; " +
       "poe: pool both and rank by the adapted model's summed NLL over augmented views"
   },
   {

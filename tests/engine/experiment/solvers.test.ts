@@ -93,6 +93,23 @@ describe('the ensemble solver', () => {
     log.close()
   })
 
+  it("search-first-split shares the attempts where no program explains every demonstration: the search's best, then TTT's", async () => {
+    const { log, runId } = await runOn([mirrorTask('mirror'), noiseTask('noise')], 'ensemble-search-first-split', {
+      ...FAST_TTT,
+      'inference.maxNewTokens': 64
+    })
+    const mirror = log.taskResult(runId, 'mirror')!.outputs[0]!.provenance as { tttRan: boolean; attempts: { sources: string[] }[] }
+    expect(mirror.tttRan).toBe(false)
+    expect(mirror.attempts.map((a) => a.sources.join())).toEqual(['search', 'search'])
+    const noise = log.taskResult(runId, 'noise')!
+    const provenance = noise.outputs[0]!.provenance as { why: string; attempts: { sources: string[]; program: string | null }[] }
+    const bestPartial = noise.candidates.find((c) => c.source === 'search')!
+    expect(provenance.why).toMatch(/best partial answer, then TTT/)
+    expect(provenance.attempts[0]!.program).toBe(bestPartial.program)
+    expect(provenance.attempts[1]!.sources).toContain('ttt')
+    log.close()
+  })
+
   it('ttt-first takes TTT\'s attempts even where a program explains the demonstrations', async () => {
     const { log, runId } = await runOn([mirrorTask('mirror')], 'ensemble-ttt-first', FAST_TTT)
     const provenance = log.taskResult(runId, 'mirror')!.outputs[0]!.provenance as { tttRan: boolean; attempts: { sources: string[] }[] }
@@ -132,6 +149,7 @@ describe('when the ensemble needs TTT', () => {
 
   it('follows the rule and the compute key', () => {
     expect([none, one, three].map((o) => needsTtt(config('search-first'), [o]))).toEqual([true, false, false])
+    expect([none, one, three].map((o) => needsTtt(config('search-first-split'), [o]))).toEqual([true, false, false])
     expect([none, one, three].map((o) => needsTtt(config('poe'), [o]))).toEqual([true, false, true])
     expect([none, one, three].map((o) => needsTtt(config('ttt-first'), [o]))).toEqual([true, true, true])
     expect(needsTtt(config('search-first', 'every-task'), [one])).toBe(true)
