@@ -36,8 +36,9 @@ export const demoCommand: Command = {
   --data PATH  a dataset to use instead of the bundled sample tasks
   --db FILE    experiment log (default ${defaultDatabasePath()})
 
-Validates the tasks, then runs the ensemble (solver=ensemble, ensemble.rule=search-first: the program search
-first, TTT with the bundled model where no program explains every demonstration), with data.cap=${DEMO_OVERRIDES['data.cap']}
+Validates the tasks, then runs the ensemble (preset ensemble, ensemble.rule=search-first-split: the program
+search first; where no program explains every demonstration, its best partial answer, then the first attempt
+of TTT with the bundled model), with data.cap=${DEMO_OVERRIDES['data.cap']}
 and inference.maxNewTokens=200 to keep it short; while no trained model is bundled, TTT is preset full-ft from the
 initial weights (a LoRA adapter on an untrained model cannot learn: its output layer is random and frozen).`,
   async run(argv) {

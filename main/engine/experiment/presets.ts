@@ -12,7 +12,7 @@ export const PRESETS: Readonly<Record<string, Readonly<Record<string, string | n
   'vote-none': { 'vote.method': 'none' },
   'vote-poe': { 'vote.method': 'product-of-experts' },
   search: { solver: 'search' },
-  ensemble: { solver: 'ensemble', 'ensemble.rule': 'search-first' },
+  ensemble: { solver: 'ensemble', 'ensemble.rule': 'search-first-split' },
   'ensemble-search-first': { solver: 'ensemble', 'ensemble.rule': 'search-first' },
   'ensemble-search-first-split': { solver: 'ensemble', 'ensemble.rule': 'search-first-split' },
   'ensemble-ttt-first': { solver: 'ensemble', 'ensemble.rule': 'ttt-first' },
