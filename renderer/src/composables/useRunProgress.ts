@@ -12,6 +12,7 @@ import {
   progressFromSnapshot,
   reduceProgress,
   rowsFromResults,
+  type ProgressRow,
   type RunProgress
 } from '../adapt/progress-state'
 import type { ApiSession } from './useApi'
@@ -32,6 +33,8 @@ export function useRunProgress(api: ApiSession, events: HostEventSource, runId: 
   const pending = new Map<string, HostEvent[]>()
   let lastEventAt = Date.now()
   let resyncRequest = 0
+  /** Events applied to the watched run so far: a snapshot asked for before the last of them is stale. */
+  let eventsApplied = 0
 
   function onEvent(event: HostEvent): void {
     lastEventAt = Date.now()
@@ -39,6 +42,7 @@ export function useRunProgress(api: ApiSession, events: HostEventSource, runId: 
     const state = progress.value
     if (state && (event.kind === 'host-crashed' || event.runId === state.runId)) {
       progress.value = reduceProgress(state, event, Date.now())
+      eventsApplied++
       if (event.kind === 'run-finished') void fillFinishedRows(event.runId)
       return
     }
@@ -57,18 +61,31 @@ export function useRunProgress(api: ApiSession, events: HostEventSource, runId: 
     const results = await api.call('runTaskResults', { runId: id })
     const state = progress.value
     if (!results.ok || !state || state.runId !== id) return
-    const merged = mergeRows(state, rowsFromResults(results.value.results))
-    progress.value = merged === state ? state : { ...merged, done: Math.max(merged.done, merged.rows.length) }
+    progress.value = withLoggedRows(state, rowsFromResults(results.value.results))
   }
 
-  /** Rebuilds the state from the host's snapshot and the log; a later resync wins over an earlier one. */
+  /** Whether events came for run `id` since `eventsBefore`; if so the log's rows are added to their state. */
+  function keptNewerEvents(id: string, eventsBefore: number, rows: readonly ProgressRow[]): boolean {
+    const state = progress.value
+    if (eventsApplied === eventsBefore || state?.runId !== id) return false
+    progress.value = withLoggedRows(state, rows)
+    return true
+  }
+
+  /**
+   * Rebuilds the state from the host's snapshot and the log; a later resync wins over an earlier one.
+   * Events that arrived while the answers were on their way are newer than the snapshot (under load
+   * a short run can finish meanwhile): then only the log's rows are added to the state they made.
+   */
   async function resync(): Promise<void> {
     const id = runId.value
     if (id === null) return
     const request = ++resyncRequest
+    const eventsBefore = eventsApplied
     const [active, results] = await Promise.all([api.call('activeRuns', {}), api.call('runTaskResults', { runId: id })])
     if (request !== resyncRequest || id !== runId.value) return
     const rows = results.ok ? rowsFromResults(results.value.results) : []
+    if (keptNewerEvents(id, eventsBefore, rows)) return
     const snapshot = active.ok ? active.value.runs.find((r) => r.runId === id) : undefined
     if (snapshot) {
       progress.value = mergeRows(progressFromSnapshot(snapshot, Date.now(), progress.value?.rows ?? []), rows)
@@ -77,6 +94,7 @@ export function useRunProgress(api: ApiSession, events: HostEventSource, runId: 
     }
     const record = await api.call('getRun', { runId: id })
     if (request !== resyncRequest || id !== runId.value) return
+    if (keptNewerEvents(id, eventsBefore, rows)) return
     if (!record.ok) {
       error.value = `Cannot load run ${id}: ${record.error.message}`
       return
@@ -150,4 +168,10 @@ export function useRunProgress(api: ApiSession, events: HostEventSource, runId: 
   })
 
   return { progress, hostCrash, error, busy, now, cancel, resume, resync, dismissCrash: () => void (hostCrash.value = null) }
+}
+
+/** `state` with the log's finished tasks it has no row for, counted as done. */
+function withLoggedRows(state: RunProgress, rows: readonly ProgressRow[]): RunProgress {
+  const merged = mergeRows(state, rows)
+  return merged === state ? state : { ...merged, done: Math.max(merged.done, merged.rows.length) }
 }

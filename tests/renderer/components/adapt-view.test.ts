@@ -5,6 +5,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunOptionsView } from '../../../main/api/runs-contract'
+import type { TaskResultRecord } from '../../../main/engine/store/types'
 import AdaptView from '../../../renderer/src/views/AdaptView.vue'
 import { fakeApi, mountWithApi, type FakeHandlers } from './fake-api'
 
@@ -108,6 +109,66 @@ describe('AdaptView form', () => {
     await wrapper.get('[data-testid="adapt-form"]').trigger('submit')
     await flushPromises()
     expect(wrapper.get('[data-testid="start-error"]').text()).toBe('task "t2" is not in /data/arc')
+    wrapper.unmount()
+  })
+})
+
+describe('AdaptView progress', () => {
+  const result = (taskId: string, recordedAt: string): TaskResultRecord => ({
+    taskId,
+    status: 'done',
+    reason: null,
+    outputs: [],
+    officialScore: 1,
+    allOrNothing: 1,
+    timings: {},
+    tttSteps: 0,
+    finalLoss: null,
+    candidates: [],
+    totalSeconds: 1,
+    recordedAt
+  })
+  const snapshot = {
+    runId: 'run-1',
+    name: 'quick',
+    total: 3,
+    done: 2,
+    currentTaskId: 't3',
+    currentIndex: 2,
+    phase: null,
+    etaSeconds: 1,
+    currentLoss: [],
+    startedAt: '2026-12-05T00:00:00Z'
+  }
+
+  it("keeps a run's end that arrives while the snapshot asked for before it is on its way", async () => {
+    let finishDuringSnapshot = true
+    const api = adaptApi({
+      // The snapshot is taken while the run is live; its last task and its end reach the page before
+      // the answer does (seen under load in the end-to-end test).
+      activeRuns: () => {
+        if (finishDuringSnapshot) {
+          finishDuringSnapshot = false
+          queueMicrotask(() => {
+            const last = { taskId: 't3', index: 2, status: 'done', officialScore: 1, seconds: 1, etaSeconds: 0 } as const
+            api.events.push({ kind: 'task-finished', runId: 'run-1', total: 3, ...last })
+            api.events.push({ kind: 'run-finished', runId: 'run-1', status: 'completed' })
+          })
+          return { runs: [snapshot] }
+        }
+        return { runs: [] }
+      },
+      // The log as read with the snapshot: the first two tasks.
+      runTaskResults: () => ({ results: [result('t1', '2026-12-05T00:00:01Z'), result('t2', '2026-12-05T00:00:02Z')] }),
+      getRun: () => ({ ok: false as const, error: { code: 'not-found' as const, message: 'not in this fake' } })
+    })
+    const stubs = { LiveLossChart: true }
+    const { wrapper } = await mountWithApi(AdaptView, api, '/adapt?data=/data/arc&run=run-1', { global: { stubs } })
+    await flushPromises()
+    const bar = wrapper.get('[data-testid="progress-bar"]')
+    expect([bar.attributes('data-done'), bar.attributes('data-total')]).toEqual(['3', '3'])
+    expect(wrapper.findAll('[data-testid="result-row"]').map((r) => r.attributes('data-task-id')).sort()).toEqual(['t1', 't2', 't3'])
+    expect(wrapper.find('[data-testid="cancel-run"]').exists()).toBe(false)
     wrapper.unmount()
   })
 })
