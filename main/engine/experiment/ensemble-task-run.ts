@@ -8,7 +8,9 @@
 // - ttt-first (for comparison): TTT's attempts; the search's where TTT has none;
 // - poe: the search's answers (of programs explaining every demonstration) and TTT's most-voted
 //   candidates pooled, each scored by the task-adapted model's summed NLL over augmented views
-//   (product of experts, as `vote-poe`), the lowest two taken.
+//   (product of experts, as `vote-poe`), the lowest two taken;
+// - poe-second: where more than two programs explain every demonstration, the search's first answer,
+//   then the poe pool's lowest-NLL other entry; elsewhere as search-first-split.
 // A rule never leaves an attempt unused: fewer than two are topped up with the search's attempts.
 // Every candidate and attempt records which solver proposed it, its program or TTT provenance and score.
 // The model enters through `EnsembleModel` (adapt, predict, score): the ARC transformer's here, a
@@ -92,7 +94,7 @@ export function needsTtt(config: ExperimentConfig, searched: readonly SearchOutc
   if (rule === 'ttt-first' || tttOn === 'every-task') return true
   const counts = searched.map((o) => explainingAnswers(o).length)
   if (tttOn === 'choice') return counts.some((n) => n > 2)
-  return rule === 'poe' ? counts.some((n) => n === 0 || n > 2) : counts.some((n) => n === 0)
+  return rule === 'poe' || rule === 'poe-second' ? counts.some((n) => n === 0 || n > 2) : counts.some((n) => n === 0)
 }
 
 function pool(search: readonly SearchCandidate[], ttt: readonly Candidate[]): PoolEntry[] {
@@ -145,10 +147,16 @@ async function choose(task: Task, outcome: SearchOutcome, prediction: OutputPred
     []
   )
   const pooled = pool(explaining.slice(0, poolSize), tttCandidates)
-  if (rule === 'search-first' || rule === 'search-first-split') {
+  if (rule === 'poe-second' && explaining.length > 2 && prediction && searchAttempts.length > 0) {
+    const ranked = await rankByProductOfExperts(pooled, task, outcome.testIndex, context.model)
+    const first = ranked.find((e) => gridKey(e.grid) === gridKey(searchAttempts[0]!.grid)) ?? searchAttempts[0]!
+    const why = "more than two programs explain every demonstration: the search's first answer, then the pool's lowest summed NLL"
+    return { attempts: topTwo([first, ...ranked], searchAttempts), pooled: ranked, why }
+  }
+  if (rule === 'search-first' || rule === 'search-first-split' || rule === 'poe-second') {
     if (explaining.length > 0)
       return { attempts: searchAttempts, pooled, why: "a program explains every demonstration: the search's attempts" }
-    if (rule === 'search-first-split' && tttAttempts.length > 0 && searchAttempts.length > 0) {
+    if (rule !== 'search-first' && tttAttempts.length > 0 && searchAttempts.length > 0) {
       const why = "no program explains every demonstration: the search's best partial answer, then TTT's first attempt"
       return { attempts: topTwo([searchAttempts[0]!, ...tttAttempts], searchAttempts), pooled, why }
     }

@@ -17,7 +17,8 @@ export const PRESETS: Readonly<Record<string, Readonly<Record<string, string | n
   'ensemble-search-first-split': { solver: 'ensemble', 'ensemble.rule': 'search-first-split' },
   'ensemble-ttt-first': { solver: 'ensemble', 'ensemble.rule': 'ttt-first' },
   'ensemble-poe': { solver: 'ensemble', 'ensemble.rule': 'poe' },
-  'ensemble-poe-no-ttt': { solver: 'ensemble', 'ensemble.rule': 'poe', 'ttt.enabled': false }
+  'ensemble-poe-no-ttt': { solver: 'ensemble', 'ensemble.rule': 'poe', 'ttt.enabled': false },
+  'ensemble-poe-second': { solver: 'ensemble', 'ensemble.rule': 'poe-second' }
 }
 
 export const PRESET_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -38,5 +39,7 @@ export const PRESET_DESCRIPTIONS: Readonly<Record<string, string>> = {
     "search-first, but where no program explains every demonstration: the search's best partial answer, then TTT's first attempt",
   'ensemble-ttt-first': "TTT's attempts first, the search's where TTT has none (for comparison)",
   'ensemble-poe': "search answers and TTT candidates pooled, ranked by the adapted model's summed NLL over augmented views",
-  'ensemble-poe-no-ttt': 'the poe pool ranked by the base model alone: what adaptation adds to the choice'
+  'ensemble-poe-no-ttt': 'the poe pool ranked by the base model alone: what adaptation adds to the choice',
+  'ensemble-poe-second':
+    "where more than two programs explain every demonstration: the search's first answer, then the poe pool's lowest-NLL other; else search-first-split"
 }

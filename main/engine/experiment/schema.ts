@@ -32,7 +32,7 @@ export const LOSS_MASKS = ['outputs-except-first', 'test-output-only', 'all-outp
 export const VOTE_METHODS = ['hierarchical', 'flat', 'none', 'product-of-experts'] as const
 
 export const SOLVERS = ['ttt', 'search', 'ensemble'] as const
-export const ENSEMBLE_RULES = ['search-first', 'search-first-split', 'ttt-first', 'poe'] as const
+export const ENSEMBLE_RULES = ['search-first', 'search-first-split', 'ttt-first', 'poe', 'poe-second'] as const
 export const ENSEMBLE_TTT_ON = ['every-task', 'undecided', 'choice'] as const
 
 export const CONFIG_SCHEMA: readonly KeySpec[] = [
@@ -161,7 +161,8 @@ export const CONFIG_SCHEMA: readonly KeySpec[] = [
       "search-first: a program explaining every demonstration wins, else TTT (paper); search-first-split: the same, but where " +
       "no program explains every demonstration the search's best partial answer and TTT's first attempt; " +
       "ttt-first: TTT's attempts, else the search's; " +
-      "poe: pool both and rank by the adapted model's summed NLL over augmented views"
+      "poe: pool both and rank by the adapted model's summed NLL over augmented views; " +
+      "poe-second: where more than two programs explain every demonstration, the search's first answer and the poe pool's best other, else as search-first-split"
   },
   {
     key: 'ensemble.tttOn',
@@ -169,7 +170,7 @@ export const CONFIG_SCHEMA: readonly KeySpec[] = [
     default: 'undecided',
     doc:
       'run TTT on every task; only where the rule can use it (undecided: no program explains every demonstration, ' +
-      'and for poe also where more than two answers do); or only where the search leaves a choice (more than two such answers)'
+      'and for poe and poe-second also where more than two answers do); or only where the search leaves a choice (more than two such answers)'
   },
   {
     key: 'ensemble.poolSize',

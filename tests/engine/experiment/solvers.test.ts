@@ -151,6 +151,7 @@ describe('when the ensemble needs TTT', () => {
     expect([none, one, three].map((o) => needsTtt(config('search-first'), [o]))).toEqual([true, false, false])
     expect([none, one, three].map((o) => needsTtt(config('search-first-split'), [o]))).toEqual([true, false, false])
     expect([none, one, three].map((o) => needsTtt(config('poe'), [o]))).toEqual([true, false, true])
+    expect([none, one, three].map((o) => needsTtt(config('poe-second'), [o]))).toEqual([true, false, true])
     expect([none, one, three].map((o) => needsTtt(config('ttt-first'), [o]))).toEqual([true, true, true])
     expect(needsTtt(config('search-first', 'every-task'), [one])).toBe(true)
     expect([none, one, three].map((o) => needsTtt(config('poe', 'choice'), [o]))).toEqual([false, false, true])
