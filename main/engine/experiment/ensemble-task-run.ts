@@ -10,7 +10,8 @@
 //   candidates pooled, each scored by the task-adapted model's summed NLL over augmented views
 //   (product of experts, as `vote-poe`), the lowest two taken;
 // - poe-second: where more than two programs explain every demonstration, the search's first answer,
-//   then the poe pool's lowest-NLL other entry; elsewhere as search-first-split.
+//   then, of the other answers of such programs, the one of lowest summed NLL under the adapted model;
+//   elsewhere as search-first-split.
 // A rule never leaves an attempt unused: fewer than two are topped up with the search's attempts.
 // Every candidate and attempt records which solver proposed it, its program or TTT provenance and score.
 // The model enters through `EnsembleModel` (adapt, predict, score): the ARC transformer's here, a
@@ -148,9 +149,11 @@ async function choose(task: Task, outcome: SearchOutcome, prediction: OutputPred
   )
   const pooled = pool(explaining.slice(0, poolSize), tttCandidates)
   if (rule === 'poe-second' && explaining.length > 2 && prediction && searchAttempts.length > 0) {
-    const ranked = await rankByProductOfExperts(pooled, task, outcome.testIndex, context.model)
+    // TTT's own decodes are left out of the choice: they are the model's likeliest outputs, so its NLL
+    // prefers them to any other grid (ARC-AGI-1 training, 39a8645d: 30 against 89 for the right answer).
+    const ranked = await rankByProductOfExperts(pool(explaining.slice(0, poolSize), []), task, outcome.testIndex, context.model)
     const first = ranked.find((e) => gridKey(e.grid) === gridKey(searchAttempts[0]!.grid)) ?? searchAttempts[0]!
-    const why = "more than two programs explain every demonstration: the search's first answer, then the pool's lowest summed NLL"
+    const why = "more than two programs explain every demonstration: the search's first answer, then its other answer of lowest summed NLL"
     return { attempts: topTwo([first, ...ranked], searchAttempts), pooled: ranked, why }
   }
   if (rule === 'search-first' || rule === 'search-first-split' || rule === 'poe-second') {

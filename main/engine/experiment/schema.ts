@@ -162,7 +162,7 @@ export const CONFIG_SCHEMA: readonly KeySpec[] = [
       "no program explains every demonstration the search's best partial answer and TTT's first attempt; " +
       "ttt-first: TTT's attempts, else the search's; " +
       "poe: pool both and rank by the adapted model's summed NLL over augmented views; " +
-      "poe-second: where more than two programs explain every demonstration, the search's first answer and the poe pool's best other, else as search-first-split"
+      "poe-second: where more than two programs explain every demonstration, the search's first answer, then its other answer of lowest summed NLL, else as search-first-split"
   },
   {
     key: 'ensemble.tttOn',
