@@ -33,7 +33,7 @@ export interface SearchCandidate {
 export interface SearchStats {
   readonly states: number
   readonly seconds: number
-  /** Seconds per phase: colours, size, expand, pieces, compose, rank. */
+  /** Seconds per phase: colours, size, expand, pieces, recolour, learned, compose, rank. */
   readonly phases: Readonly<Record<string, number>>
   readonly stoppedBy: 'done' | 'time' | 'states' | 'cancelled'
   readonly depthReached: number
