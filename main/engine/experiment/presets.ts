@@ -41,5 +41,6 @@ export const PRESET_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'ensemble-poe': "search answers and TTT candidates pooled, ranked by the adapted model's summed NLL over augmented views",
   'ensemble-poe-no-ttt': 'the poe pool ranked by the base model alone: what adaptation adds to the choice',
   'ensemble-poe-second':
-    "where more than two programs explain every demonstration: the search's first answer, then its other answer of lowest summed NLL under the adapted model; else search-first-split"
+    "where more than two programs explain every demonstration: the search's first answer, " +
+    'then its other answer of lowest summed NLL under the adapted model; else search-first-split'
 }

@@ -162,7 +162,8 @@ export const CONFIG_SCHEMA: readonly KeySpec[] = [
       "no program explains every demonstration the search's best partial answer and TTT's first attempt; " +
       "ttt-first: TTT's attempts, else the search's; " +
       "poe: pool both and rank by the adapted model's summed NLL over augmented views; " +
-      "poe-second: where more than two programs explain every demonstration, the search's first answer, then its other answer of lowest summed NLL, else as search-first-split"
+      "poe-second: where more than two programs explain every demonstration, the search's first answer, " +
+      'then its other answer of lowest summed NLL, else as search-first-split'
   },
   {
     key: 'ensemble.tttOn',
@@ -170,7 +171,8 @@ export const CONFIG_SCHEMA: readonly KeySpec[] = [
     default: 'undecided',
     doc:
       'run TTT on every task; only where the rule can use it (undecided: no program explains every demonstration, ' +
-      'and for poe and poe-second also where more than two answers do); or only where the search leaves a choice (more than two such answers)'
+      'and for poe and poe-second also where more than two answers do); ' +
+      'or only where the search leaves a choice (more than two such answers)'
   },
   {
     key: 'ensemble.poolSize',
