@@ -147,11 +147,12 @@ async function choose(task: Task, outcome: SearchOutcome, prediction: OutputPred
     outcome.attempts.map((grid) => outcome.candidates.find((c) => gridKey(c.grid) === gridKey(grid))!),
     []
   )
-  const pooled = pool(explaining.slice(0, poolSize), tttCandidates)
+  const searchPool = explaining.slice(0, poolSize)
+  const pooled = pool(searchPool, tttCandidates)
   if (rule === 'poe-second' && explaining.length > 2 && prediction && searchAttempts.length > 0) {
     // TTT's own decodes are left out of the choice: they are the model's likeliest outputs, so its NLL
     // prefers them to any other grid (ARC-AGI-1 training, 39a8645d: 30 against 89 for the right answer).
-    const ranked = await rankByProductOfExperts(pool(explaining.slice(0, poolSize), []), task, outcome.testIndex, context.model)
+    const ranked = await rankByProductOfExperts(pool(searchPool, []), task, outcome.testIndex, context.model)
     const first = ranked.find((e) => gridKey(e.grid) === gridKey(searchAttempts[0]!.grid)) ?? searchAttempts[0]!
     const why = "more than two programs explain every demonstration: the search's first answer, then its other answer of lowest summed NLL"
     return { attempts: topTwo([first, ...ranked], searchAttempts), pooled: ranked, why }
